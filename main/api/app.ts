@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from 'better-sqlite3';
+import { openDatabase } from '../store/connection';
+import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
+import { createHandlers, type Handlers } from './handlers';
+import { loadJurisdiction } from './templatesDir';
+
+export const APP_DIR_NAME = 'psr-author';
+export const DB_FILE_NAME = 'psr.sqlite';
+
+/**
+ * Where the embedded store lives: PSR_DATA_DIR if set, otherwise the platform's per-user data
+ * folder. The desktop app, browser mode and the CLI all resolve the same folder.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.PSR_DATA_DIR) return path.resolve(env.PSR_DATA_DIR);
+  const home = os.homedir();
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_DIR_NAME);
+  return path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), APP_DIR_NAME);
+}
+
+export function appVersion(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const p of [path.resolve(here, '../../package.json'), path.resolve(here, '../package.json')]) {
+    if (fs.existsSync(p)) return (JSON.parse(fs.readFileSync(p, 'utf8')) as { version: string }).version;
+  }
+  return '0.0.0';
+}
+
+export function currentActor(): string {
+  try {
+    return os.userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export interface AppCore {
+  db: Database;
+  dataDir: string;
+  dbFile: string;
+  handlers: Handlers;
+  dispatch: Dispatch;
+  close(): void;
+}
+
+export interface OpenCoreOptions extends DispatchOptions {
+  dataDir?: string;
+  now?: () => Date;
+  nativeBinding?: string;
+}
+
+/** Opens the store and wires the handler table: the one core every door stands on. */
+export function openCore(options: OpenCoreOptions = {}): AppCore {
+  const dataDir = options.dataDir ?? defaultDataDir();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const dbFile = path.join(dataDir, DB_FILE_NAME);
+  const db = openDatabase(dbFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const handlers = createHandlers({
+    db,
+    jurisdiction: loadJurisdiction(),
+    appVersion: appVersion(),
+    now: options.now ?? (() => new Date()),
+  });
+  const dispatch = createDispatch(handlers, options);
+  return { db, dataDir, dbFile, handlers, dispatch, close: () => db.close() };
+}

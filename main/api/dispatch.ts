@@ -1,0 +1,66 @@
+import { contract, isMethod, type Door } from '../contract/api';
+import { AppError, type ApiResult } from '../contract/errors';
+import { zodIssues } from '../contract/validate';
+import { invalidInput } from '../contract/errors';
+import type { CallContext, Handlers } from './handlers';
+
+export interface Logger {
+  error(message: string, error?: unknown): void;
+}
+const consoleLogger: Logger = { error: (m, e) => console.error(`[psr] ${m}`, e) };
+
+export interface DispatchOptions {
+  /** Also validate what handlers return (tests turn this on). */
+  checkOutput?: boolean;
+  logger?: Logger;
+}
+
+export type Dispatch = (method: string, input: unknown, ctx: CallContext) => Promise<ApiResult<unknown>>;
+
+/**
+ * The single entrance every door uses: unknown names are refused, input is validated with the
+ * contract's schema, and every failure becomes `{ok:false, error}`; nothing throws past here.
+ */
+export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
+  const logger = options.logger ?? consoleLogger;
+  return async (method, input, ctx) => {
+    if (!isMethod(method)) {
+      return { ok: false, error: { code: 'unknown_method', message: `There is no API call named ${JSON.stringify(String(method).slice(0, 100))}.` } };
+    }
+    const entry = contract[method];
+    if (entry.access === 'local' && ctx.door !== 'cli') {
+      return { ok: false, error: { code: 'forbidden', message: `${method} is only available from the command line.` } };
+    }
+    try {
+      const parsed = entry.input.safeParse(input);
+      if (!parsed.success) throw invalidInput(zodIssues(parsed.error));
+      const handler = handlers[method] as (i: unknown, c: CallContext) => unknown;
+      const value = await handler(parsed.data, ctx);
+      if (options.checkOutput) {
+        const out = entry.output.safeParse(value);
+        if (!out.success) throw new Error(`${method} returned a value outside its contract: ${JSON.stringify(zodIssues(out.error))}`);
+      }
+      return { ok: true, value };
+    } catch (e) {
+      return { ok: false, error: toApiError(e, method, logger) };
+    }
+  };
+}
+
+function toApiError(e: unknown, method: string, logger: Logger) {
+  if (e instanceof AppError) return e.toApiError();
+  const code = (e as { code?: unknown })?.code;
+  if (code === 'SQLITE_FULL') {
+    return { code: 'storage' as const, message: 'The disk is full: nothing was saved. Free some space and save again.' };
+  }
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_IOERR_WRITE') {
+    return { code: 'storage' as const, message: 'The data folder cannot be written to: nothing was saved. Check its permissions and save again.' };
+  }
+  if (code === 'SQLITE_BUSY') {
+    return { code: 'storage' as const, message: 'The data file is busy in another window or process: nothing was saved. Try again.' };
+  }
+  logger.error(`internal error in ${method}`, e);
+  return { code: 'internal' as const, message: 'An internal error occurred; nothing was saved. The details are in the log.' };
+}
+
+export type { Door };

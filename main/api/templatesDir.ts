@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { AppError } from '../contract/errors';
+import { Jurisdiction } from '../contract/jurisdiction';
+import { zodIssues } from '../contract/validate';
+
+/** The shipped `templates/` folder; PSR_TEMPLATES_DIR points elsewhere (a service's own set). */
+export function templatesDir(): string {
+  if (process.env.PSR_TEMPLATES_DIR) return path.resolve(process.env.PSR_TEMPLATES_DIR);
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path.resolve(here, '../../templates'), path.resolve(here, '../templates'), path.resolve(process.cwd(), 'templates')]) {
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error('The templates folder was not found next to the app.');
+}
+
+/** Reads and validates one JSON data file; a broken file is refused naming the file, the JSON path and the reason. */
+export function loadDataFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new AppError('invalid_input', `${file}: not valid JSON (${(e as Error).message}).`, { path: '$' });
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = zodIssues(parsed.error);
+    throw new AppError('invalid_input', `${file}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {
+      path: issues[0]?.path,
+      issues,
+    });
+  }
+  return parsed.data;
+}
+
+export function loadJurisdiction(id = process.env.PSR_JURISDICTION ?? 'default'): Jurisdiction {
+  return loadDataFile(path.join(templatesDir(), 'jurisdictions', `${id}.json`), Jurisdiction);
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { CaseDetails, CaseRecord, CaseSort, CaseSummary } from './case';
+import { CaseFile } from './caseFile';
+import { entityId, entityVersion } from './text';
+
+// The one list of API calls. Every door (Electron IPC, browser mode, CLI) validates with these
+// schemas, and the handler table in api/ must implement exactly these names (a type error otherwise).
+
+/** Which doors may call an entry. `local` calls touch the file system and are CLI-only. */
+export type Access = 'any' | 'local';
+export type Door = 'ipc' | 'http' | 'cli';
+
+interface Entry<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+  /** Whether the call changes the store (used by doors for logging and by tests). */
+  writes: boolean;
+}
+const entry = <I extends z.ZodType, O extends z.ZodType>(e: Entry<I, O>) => e;
+
+export const AuditEntry = z.strictObject({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  action: z.string(),
+  version: z.number().int().nullable(),
+  changes: z.array(z.strictObject({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const contract = {
+  'app.info': entry({
+    input: z.strictObject({}),
+    output: z.strictObject({
+      appVersion: z.string(),
+      schemaVersion: z.number().int(),
+      door: z.enum(['ipc', 'http', 'cli']),
+      actor: z.string(),
+    }),
+    access: 'any',
+    writes: false,
+  }),
+  'cases.create': entry({
+    input: z.strictObject({ details: CaseDetails }),
+    output: CaseRecord,
+    access: 'any',
+    writes: true,
+  }),
+  'cases.get': entry({
+    input: z.strictObject({ id: entityId }),
+    output: CaseRecord,
+    access: 'any',
+    writes: false,
+  }),
+  'cases.update': entry({
+    input: z.strictObject({ id: entityId, version: entityVersion, details: CaseDetails }),
+    output: CaseRecord,
+    access: 'any',
+    writes: true,
+  }),
+  'cases.list': entry({
+    input: z.strictObject({
+      query: z.string().max(200).optional(),
+      sort: CaseSort.optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+    }),
+    output: z.strictObject({ total: z.number().int(), items: z.array(CaseSummary) }),
+    access: 'any',
+    writes: false,
+  }),
+  'cases.history': entry({
+    input: z.strictObject({ id: entityId }),
+    output: z.array(AuditEntry),
+    access: 'any',
+    writes: false,
+  }),
+  'caseFile.import': entry({
+    // The file is validated by its own versioned schema inside the handler, so that problems are
+    // reported with paths inside the file ($.case.person...) rather than inside this envelope.
+    input: z.strictObject({ file: z.unknown() }),
+    output: CaseRecord,
+    access: 'any',
+    writes: true,
+  }),
+  'caseFile.export': entry({
+    input: z.strictObject({ id: entityId }),
+    output: CaseFile,
+    access: 'any',
+    writes: false,
+  }),
+  'store.backup': entry({
+    input: z.strictObject({ path: z.string().min(1).max(4096), overwrite: z.boolean().optional() }),
+    output: z.strictObject({ path: z.string(), bytes: z.number().int(), integrity: z.literal('ok') }),
+    access: 'local',
+    writes: false,
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.infer<Contract[M]['input']>;
+export type Output<M extends Method> = z.infer<Contract[M]['output']>;
+export const methods = Object.keys(contract) as Method[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { entityId, entityVersion, isoDate, languageTag, singleLine } from './text';
+
+export const genders = ['female', 'male', 'non_binary', 'self_described', 'not_stated'] as const;
+export const reportTypes = ['full', 'short_format', 'pre_trial', 'addendum'] as const;
+export const stages = ['pre_trial', 'convicted'] as const;
+export const pleas = ['guilty', 'not_guilty', 'not_entered'] as const;
+
+export const Gender = z.enum(genders);
+export const ReportType = z.enum(reportTypes);
+export const Stage = z.enum(stages);
+export const Plea = z.enum(pleas);
+
+export const Person = z.strictObject({
+  givenNames: singleLine(120),
+  familyName: singleLine(120),
+  dateOfBirth: isoDate,
+  gender: Gender,
+  /** The person's own words, when they describe their gender themselves. */
+  genderDescription: singleLine(120).optional(),
+  preferredLanguage: languageTag,
+});
+export type Person = z.infer<typeof Person>;
+
+export const Charge = z.strictObject({
+  offence: singleLine(300),
+  offenceDate: isoDate,
+  plea: Plea,
+});
+export type Charge = z.infer<typeof Charge>;
+
+/** What the court asked for and about whom: everything an officer types when opening a case. */
+export const CaseDetails = z.strictObject({
+  person: Person,
+  court: singleLine(200),
+  caseNumber: singleLine(64),
+  hearingDate: isoDate,
+  reportDueDate: isoDate,
+  reportType: ReportType,
+  stage: Stage,
+  charges: z.array(Charge).min(1, { message: 'At least one charge is needed.' }).max(100),
+});
+export type CaseDetails = z.infer<typeof CaseDetails>;
+
+const timestamp = z.iso.datetime({ offset: true });
+
+export const CaseRecord = z.strictObject({
+  id: entityId,
+  version: entityVersion,
+  details: CaseDetails,
+  createdAt: timestamp,
+  createdBy: z.string(),
+  updatedAt: timestamp,
+  updatedBy: z.string(),
+});
+export type CaseRecord = z.infer<typeof CaseRecord>;
+
+export const CaseSummary = z.strictObject({
+  id: entityId,
+  version: entityVersion,
+  caseNumber: z.string(),
+  court: z.string(),
+  personName: z.string(),
+  hearingDate: isoDate,
+  reportDueDate: isoDate,
+  reportType: ReportType,
+  stage: Stage,
+  updatedAt: timestamp,
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const caseSorts = ['due_date', 'due_date_desc', 'last_saved', 'case_number'] as const;
+export const CaseSort = z.enum(caseSorts);
+export type CaseSort = z.infer<typeof CaseSort>;
+
+/** The name as it is written in lists and headers: "FAMILY, Given names". */
+export function displayName(person: Pick<Person, 'givenNames' | 'familyName'>): string {
+  return `${person.familyName}, ${person.givenNames}`;
+}

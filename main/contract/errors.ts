@@ -1,0 +1,78 @@
+// Errors are values at the doors and exceptions inside. This module is pure: it is shared by main,
+// the renderer and the CLI, so every door reports a problem in the same shape.
+
+export const errorCodes = [
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'duplicate',
+  'out_of_scope',
+  'refused',
+  'unknown_method',
+  'unauthorized',
+  'forbidden',
+  'payload_too_large',
+  'newer_database',
+  'storage',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** One problem with one value, located by a JSON path such as `$.charges[0].offenceDate`. */
+export interface ApiIssue {
+  path: string;
+  message: string;
+  /** i18n key the UI uses instead of `message`, when the problem has one. */
+  key?: string;
+  params?: Record<string, string | number>;
+}
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  path?: string;
+  issues?: ApiIssue[];
+  /** Present on `conflict`: the version now in the store. */
+  currentVersion?: number;
+  key?: string;
+  params?: Record<string, string | number>;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Omit<ApiError, 'code' | 'message'>;
+  constructor(code: ErrorCode, message: string, details: Omit<ApiError, 'code' | 'message'> = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  toApiError(): ApiError {
+    return { code: this.code, message: this.message, ...this.details };
+  }
+}
+
+export function invalidInput(issues: ApiIssue[], summary?: string): AppError {
+  const first = issues[0];
+  const message =
+    summary ??
+    (first
+      ? issues.length === 1
+        ? `${first.path}: ${first.message}`
+        : `${first.path}: ${first.message} (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})`
+      : 'The input is not valid.');
+  return new AppError('invalid_input', message, { path: first?.path, issues });
+}
+
+/** Formats a path of keys and indexes as a JSON path: ['charges', 0, 'plea'] -> $.charges[0].plea */
+export function jsonPath(segments: ReadonlyArray<PropertyKey>): string {
+  let out = '$';
+  for (const seg of segments) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (typeof seg === 'string' && /^[A-Za-z_$][\w$]*$/.test(seg)) out += `.${seg}`;
+    else out += `[${JSON.stringify(String(seg))}]`;
+  }
+  return out;
+}

@@ -1,0 +1,18 @@
+import type { Method } from './api';
+
+// The contract's method names without its schemas, for the preload (kept small). A unit test checks
+// this list against the contract, and the type below fails if a name is missing.
+export const methodNames = [
+  'app.info',
+  'cases.create',
+  'cases.get',
+  'cases.update',
+  'cases.list',
+  'cases.history',
+  'caseFile.import',
+  'caseFile.export',
+  'store.backup',
+] as const satisfies readonly Method[];
+
+type Missing = Exclude<Method, (typeof methodNames)[number]>;
+export const methodNamesComplete: [Missing] extends [never] ? true : { missing: Missing } = true;

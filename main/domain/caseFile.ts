@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import { CASE_FILE_FORMAT, CURRENT_CASE_FILE_VERSION, caseFileSchemas, type CaseFile } from '../contract/caseFile';
+import { invalidInput, type ApiIssue } from '../contract/errors';
+import { zodIssues } from '../contract/validate';
+
+/**
+ * Reads a case file of any published version, reporting every problem with its JSON path.
+ * Throws `invalid_input` listing all issues; returns the file lifted to the current version.
+ */
+export function parseCaseFile(raw: unknown): CaseFile {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw invalidInput([{ path: '$', message: 'A case file is a JSON object.' }]);
+  }
+  const head = raw as Record<string, unknown>;
+  if (head.format !== CASE_FILE_FORMAT) {
+    throw invalidInput([{ path: '$.format', message: `Not a case file: "format" must be "${CASE_FILE_FORMAT}".` }]);
+  }
+  const version = head.formatVersion;
+  const schema = typeof version === 'number' ? (caseFileSchemas as Record<number, z.ZodType>)[version] : undefined;
+  if (!schema) {
+    const known = Object.keys(caseFileSchemas).join(', ');
+    const newer = typeof version === 'number' && version > CURRENT_CASE_FILE_VERSION;
+    throw invalidInput([
+      {
+        path: '$.formatVersion',
+        message: newer
+          ? `This case file is version ${version}, written by a newer version of the app; this app reads versions ${known}.`
+          : `Unknown case file version ${JSON.stringify(version)}; this app reads versions ${known}.`,
+      },
+    ]);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw invalidInput(zodIssues(parsed.error));
+  return upgradeCaseFile(parsed.data as CaseFile);
+}
+
+/** Lifts an older case file to the current version. Version 1 is current. */
+export function upgradeCaseFile(file: CaseFile): CaseFile {
+  return file;
+}
+
+export function issuesToText(issues: ApiIssue[]): string {
+  return issues.map((i) => `${i.path}: ${i.message}`).join('\n');
+}

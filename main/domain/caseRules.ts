@@ -1,0 +1,89 @@
+import type { CaseDetails } from '../contract/case';
+import { AppError, type ApiIssue } from '../contract/errors';
+import { assessAge } from './age';
+
+// Checks that need more than one field, or today's date. Pure: `today` is passed in.
+
+export function caseDetailIssues(details: CaseDetails, today: string): ApiIssue[] {
+  const issues: ApiIssue[] = [];
+  const { person, charges } = details;
+
+  if (person.dateOfBirth > today) {
+    issues.push({
+      path: '$.person.dateOfBirth',
+      message: `The date of birth ${person.dateOfBirth} is in the future.`,
+      key: 'validation.birthInFuture',
+    });
+  }
+  if (person.gender === 'self_described' && !person.genderDescription) {
+    issues.push({
+      path: '$.person.genderDescription',
+      message: 'Give the person’s own description of their gender.',
+      key: 'validation.genderDescriptionRequired',
+    });
+  }
+  if (person.gender !== 'self_described' && person.genderDescription) {
+    issues.push({
+      path: '$.person.genderDescription',
+      message: 'A gender description is only kept when the person describes their gender themselves.',
+      key: 'validation.genderDescriptionUnexpected',
+    });
+  }
+
+  charges.forEach((charge, i) => {
+    const at = `$.charges[${i}].offenceDate`;
+    if (charge.offenceDate > today) {
+      issues.push({ path: at, message: `The offence date ${charge.offenceDate} is in the future.`, key: 'validation.offenceInFuture' });
+    }
+    if (charge.offenceDate < person.dateOfBirth) {
+      issues.push({ path: at, message: `The offence date ${charge.offenceDate} is before the date of birth.`, key: 'validation.offenceBeforeBirth' });
+    }
+    if (details.hearingDate < charge.offenceDate) {
+      issues.push({
+        path: '$.hearingDate',
+        message: `The hearing date ${details.hearingDate} is before the offence date of charge ${i + 1} (${charge.offenceDate}).`,
+        key: 'validation.hearingBeforeOffence',
+        params: { charge: i + 1, offenceDate: charge.offenceDate },
+      });
+    }
+  });
+
+  if (details.reportDueDate > details.hearingDate) {
+    issues.push({
+      path: '$.reportDueDate',
+      message: `The report would be due (${details.reportDueDate}) after the hearing (${details.hearingDate}).`,
+      key: 'validation.dueAfterHearing',
+    });
+  }
+  if ((details.reportType === 'pre_trial') !== (details.stage === 'pre_trial')) {
+    issues.push({
+      path: '$.reportType',
+      message:
+        details.stage === 'pre_trial'
+          ? 'Before a finding of guilt only a pre-trial report can be prepared.'
+          : 'A pre-trial report is only for a case at the pre-trial stage.',
+      key: details.stage === 'pre_trial' ? 'validation.preTrialNeedsPreTrialReport' : 'validation.preTrialReportNeedsPreTrialStage',
+    });
+  }
+  return issues;
+}
+
+export const CHILD_JUSTICE_MESSAGE =
+  'This person was under 18 at the date of the offence or will be at the date of the report. Child justice applies: an adult pre-sentence report cannot be prepared. Refer the case to the youth justice service.';
+
+/** Refuses any case about a child; the product is for adults only (DOMAIN.md section 3). */
+export function assertAdultCase(details: CaseDetails, youngAdultUpperAge: number): void {
+  const age = assessAge(
+    details.person.dateOfBirth,
+    details.charges.map((c) => c.offenceDate),
+    details.reportDueDate,
+    youngAdultUpperAge,
+  );
+  if (age.child) {
+    throw new AppError('out_of_scope', CHILD_JUSTICE_MESSAGE, {
+      path: '$.person.dateOfBirth',
+      key: 'errors.childJustice',
+      params: { ageAtOffence: age.ageAtOffence, ageAtReport: age.ageAtReport },
+    });
+  }
+}

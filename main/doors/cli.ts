@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { currentActor, openCore, type AppCore } from '../api/app';
+import type { Input, Method, Output } from '../contract/api';
+import type { CaseRecord, CaseSummary } from '../contract/case';
+import { AppError, type ApiError } from '../contract/errors';
+
+// The command-line door: the same handlers through the same dispatch. Human-readable output by
+// default, --json for machines. Exit codes: 0 success, 1 user error, 2 internal error.
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const USER_ERROR = 1;
+const INTERNAL_ERROR = 2;
+
+class CliFailure extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+function exitCodeFor(error: ApiError): number {
+  return error.code === 'internal' ? INTERNAL_ERROR : USER_ERROR;
+}
+
+export async function runCli(argv: string[], io: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }): Promise<number> {
+  let core: AppCore | null = null;
+  let json = false;
+  const program = new Command();
+
+  const getCore = (): AppCore => {
+    if (!core) {
+      const opts = program.opts<{ dataDir?: string }>();
+      core = openCore(opts.dataDir ? { dataDir: opts.dataDir } : {});
+    }
+    return core;
+  };
+  async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+    const result = await getCore().dispatch(method, input, { actor: currentActor(), door: 'cli' });
+    if (!result.ok) throw new CliFailure(result.error);
+    return result.value as Output<M>;
+  }
+  const print = (value: unknown, human: () => string) => io.out(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+
+  program
+    .name('psr')
+    .description('Pre-sentence report author: command line')
+    .option('--data-dir <dir>', 'use this data folder instead of the default (or PSR_DATA_DIR)')
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride()
+    .configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t) })
+    .hook('preAction', () => {
+      json = Boolean(program.opts<{ json?: boolean }>().json);
+    });
+
+  const cases = program.command('case').description('list and show cases');
+  cases
+    .command('list')
+    .description('list cases, soonest report due first')
+    .option('-q, --query <text>', 'search by name or case number')
+    .option('--sort <order>', 'due_date | due_date_desc | last_saved | case_number', 'due_date')
+    .option('--limit <n>', 'how many to show', '50')
+    .action(async (o: { query?: string; sort: string; limit: string }) => {
+      const limit = Number(o.limit);
+      const result = await call('cases.list', {
+        ...(o.query ? { query: o.query } : {}),
+        sort: o.sort as Input<'cases.list'>['sort'],
+        limit: Number.isInteger(limit) ? limit : (o.limit as unknown as number),
+      });
+      print(result, () => formatCaseList(result.items, result.total));
+    });
+  cases
+    .command('show <id>')
+    .description('show one case')
+    .action(async (id: string) => {
+      const record = await call('cases.get', { id });
+      print(record, () => formatCase(record));
+    });
+
+  program
+    .command('import <caseFile>')
+    .description('import a case file (JSON); nothing is written unless the whole file is valid')
+    .action(async (file: string) => {
+      const raw = readJsonFile(file);
+      const record = await call('caseFile.import', { file: raw });
+      print(record, () => `Imported case ${record.details.caseNumber} (${record.details.person.familyName}) as ${record.id}.`);
+    });
+
+  program
+    .command('export-case <id>')
+    .description('write a case as a case file (JSON)')
+    .requiredOption('--out <file>', 'where to write the case file')
+    .option('--force', 'overwrite the file if it exists')
+    .action(async (id: string, o: { out: string; force?: boolean }) => {
+      const caseFile = await call('caseFile.export', { id });
+      const out = path.resolve(o.out);
+      writeNewFile(out, `${JSON.stringify(caseFile, null, 2)}\n`, Boolean(o.force));
+      print({ path: out }, () => `Wrote ${out}.`);
+    });
+
+  program
+    .command('backup')
+    .description('copy the whole store to a file, while it is in use, and check the copy')
+    .requiredOption('--out <file>', 'where to write the backup')
+    .option('--force', 'overwrite the file if it exists')
+    .action(async (o: { out: string; force?: boolean }) => {
+      const result = await call('store.backup', { path: o.out, overwrite: Boolean(o.force) });
+      print(result, () => `Backed up to ${result.path} (${result.bytes} bytes, integrity ok).`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are not errors; commander has already printed its message.
+      return e.exitCode === 0 ? 0 : USER_ERROR;
+    }
+    const error: ApiError =
+      e instanceof CliFailure
+        ? e.error
+        : e instanceof AppError
+          ? e.toApiError()
+          : { code: 'internal', message: `Internal error: ${(e as Error).message}` };
+    if (json) io.err(`${JSON.stringify({ ok: false, error })}\n`);
+    else io.err(`psr: ${oneLine(error)}\n`);
+    return exitCodeFor(error);
+  } finally {
+    (core as AppCore | null)?.close();
+  }
+}
+
+function oneLine(error: ApiError): string {
+  const issues = error.issues ?? [];
+  if (issues.length > 1) return `${issues.length} problems: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
+  return error.message;
+}
+
+function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new AppError('invalid_input', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new AppError('invalid_input', `${file} is not valid JSON: ${(e as Error).message}`, { path: '$' });
+  }
+}
+
+function writeNewFile(file: string, text: string, overwrite: boolean): void {
+  try {
+    fs.writeFileSync(file, text, { flag: overwrite ? 'w' : 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new AppError('refused', `${file} already exists; use --force to overwrite it.`);
+    throw new AppError('invalid_input', `Cannot write ${file}: ${code ?? (e as Error).message}.`);
+  }
+}
+
+function formatCaseList(items: CaseSummary[], total: number): string {
+  if (items.length === 0) return 'No cases.';
+  const rows = [['DUE', 'HEARING', 'CASE NUMBER', 'NAME', 'COURT', 'ID']];
+  for (const c of items) rows.push([c.reportDueDate, c.hearingDate, c.caseNumber, c.personName, c.court, c.id]);
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => r[col]!.length)));
+  const lines = rows.map((r) => r.map((cell, col) => cell.padEnd(widths[col]!)).join('  ').trimEnd());
+  if (total > items.length) lines.push(`(${items.length} of ${total} shown)`);
+  return lines.join('\n');
+}
+
+function formatCase(record: CaseRecord): string {
+  const d = record.details;
+  const lines = [
+    `Case ${d.caseNumber} at ${d.court}`,
+    `Person:       ${d.person.familyName}, ${d.person.givenNames} (born ${d.person.dateOfBirth}, ${d.person.gender}, language ${d.person.preferredLanguage})`,
+    `Hearing:      ${d.hearingDate}    Report due: ${d.reportDueDate}`,
+    `Report type:  ${d.reportType}    Stage: ${d.stage}`,
+    'Charges:',
+    ...d.charges.map((c, i) => `  ${i + 1}. ${c.offence} (${c.offenceDate}, plea: ${c.plea})`),
+    `Version ${record.version}, last saved ${record.updatedAt} by ${record.updatedBy}; id ${record.id}`,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { AppError } from '../contract/errors';
+import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
+
+export interface OpenStoreOptions {
+  /** Path to a better-sqlite3 binary built for another runtime (Electron in development). */
+  nativeBinding?: string;
+  /** Stop migrating at this version; tests use it to build every earlier schema. */
+  targetVersion?: number;
+  migrations?: readonly Migration[];
+}
+
+/**
+ * Opens (creating if needed) the store at `file`, refusing a database written by a newer version
+ * of the app before anything is written to it, then runs every pending migration in one transaction.
+ */
+export function openDatabase(file: string, options: OpenStoreOptions = {}): Database {
+  const list = options.migrations ?? migrations;
+  const target = options.targetVersion ?? list.length;
+  const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+
+  if (file !== ':memory:' && fs.existsSync(file)) {
+    // Read the version on a read-only handle first: a newer database must be left byte-for-byte as it was.
+    const probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...native });
+    let found: number;
+    try {
+      found = probe.pragma('user_version', { simple: true }) as number;
+    } catch (e) {
+      probe.close();
+      throw new AppError('storage', `The data file ${file} cannot be read as a database: ${(e as Error).message}`);
+    }
+    probe.close();
+    if (found > list.length) {
+      throw new AppError(
+        'newer_database',
+        `The data file ${file} was written by a newer version of this app (schema ${found}; this app knows up to ${list.length}). Install the newer version; the file has not been changed.`,
+      );
+    }
+  } else if (file !== ':memory:') {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  }
+
+  const db = new BetterSqlite3(file, native);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // FULL: an acknowledged save survives a power cut, not only a crash of the app.
+    db.pragma('synchronous = FULL');
+    migrate(db, list, target);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return db;
+}
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function migrate(db: Database, list: readonly Migration[], target: number): void {
+  list.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration ${m.name} is numbered ${m.version}; expected ${i + 1}.`);
+  });
+  const current = schemaVersion(db);
+  if (current >= target) return;
+  const pending = list.filter((m) => m.version > current && m.version <= target);
+  db.transaction(() => {
+    for (const m of pending) m.up(db);
+    db.pragma(`user_version = ${target}`);
+  }).immediate();
+}
+
+export { LATEST_SCHEMA_VERSION };

@@ -1,0 +1,48 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Switch, useLocation } from 'wouter';
+import { CaseListPage } from './features/cases/CaseListPage';
+import { CasePage } from './features/cases/CasePage';
+
+export function App() {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+
+  // Move focus to the new page's heading after navigation, so screen-reader and keyboard users
+  // start at the top of what changed.
+  useEffect(() => {
+    const heading = mainRef.current?.querySelector('h1');
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    }
+    document.title = `${heading?.textContent ?? ''} – ${t('app.title')}`;
+  }, [location, t]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <span className="app-name">{t('app.title')}</span>
+        <nav aria-label={t('app.mainNav')}>
+          <Link href="/">{t('nav.cases')}</Link>
+          <Link href="/cases/new">{t('nav.newCase')}</Link>
+        </nav>
+      </header>
+      <main id="main" ref={mainRef}>
+        <Switch>
+          <Route path="/" component={CaseListPage} />
+          <Route path="/cases/new">{() => <CasePage key="new" id={null} />}</Route>
+          <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
+          <Route>
+            <h1>{t('app.notFound')}</h1>
+            <Link href="/">{t('app.backToCases')}</Link>
+          </Route>
+        </Switch>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,238 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useFieldArray, useForm, type FieldError, type FieldErrors } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import type { AuditEntry } from '../../../../main/contract/api';
+import { genders, pleas, reportTypes, stages, type CaseDetails, type CaseRecord } from '../../../../main/contract/case';
+import type { ApiError } from '../../../../main/contract/errors';
+import { ApiCallError, call } from '../../api/client';
+import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
+import { errorText } from '../../components/errors';
+import { fieldId, SelectField, TextField } from '../../components/fields';
+import { formatDateTime, formatTime } from '../../i18n';
+import { caseDetailsResolver, issuesToFieldErrors, normalise } from './caseFormResolver';
+
+const emptyCharge = { offence: '', offenceDate: '', plea: '' } as unknown as CaseDetails['charges'][number];
+
+const emptyCase = {
+  person: { givenNames: '', familyName: '', dateOfBirth: '', gender: '', preferredLanguage: 'en' },
+  court: '',
+  caseNumber: '',
+  hearingDate: '',
+  reportDueDate: '',
+  reportType: '',
+  stage: '',
+  charges: [emptyCharge],
+} as unknown as CaseDetails;
+
+/** Every error in a react-hook-form error tree, in form order, as links for the summary. */
+function flatten(errors: FieldErrors, prefix = ''): SummaryItem[] {
+  const out: SummaryItem[] = [];
+  for (const [key, value] of Object.entries(errors)) {
+    if (!value || key === 'ref') continue;
+    const name = prefix ? `${prefix}.${key}` : key;
+    const err = value as FieldError;
+    if (typeof err.message === 'string' && err.message) out.push({ target: key === 'root' ? 'main' : fieldId(name), text: err.message });
+    else if (typeof value === 'object') out.push(...flatten(value as FieldErrors, name));
+  }
+  return out;
+}
+
+export function CasePage({ id }: { id: string | null }) {
+  const { t, i18n } = useTranslation();
+  const [, navigate] = useLocation();
+  const [record, setRecord] = useState<CaseRecord | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [history, setHistory] = useState<AuditEntry[]>([]);
+  const [submitCount, setSubmitCount] = useState(0);
+  const resolver = useMemo(() => caseDetailsResolver(t), [t]);
+
+  const form = useForm<CaseDetails>({ defaultValues: emptyCase, resolver, mode: 'onSubmit', reValidateMode: 'onBlur' });
+  const { register, handleSubmit, reset, watch, setError, formState, control } = form;
+  const charges = useFieldArray({ control, name: 'charges' });
+  const gender = watch('person.gender');
+
+  const load = useCallback(async () => {
+    if (!id) return;
+    try {
+      const found = await call('cases.get', { id });
+      setRecord(found);
+      reset(found.details);
+      setLoadError(null);
+      setSaveError(null);
+      setHistory(await call('cases.history', { id }));
+    } catch (e) {
+      setLoadError(e instanceof ApiCallError ? e.error : { code: 'internal', message: String(e) });
+    }
+  }, [id, reset]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    if (!formState.isDirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [formState.isDirty]);
+
+  const onValid = async (values: CaseDetails) => {
+    setSaveError(null);
+    const details = normalise(values);
+    try {
+      const saved = record
+        ? await call('cases.update', { id: record.id, version: record.version, details })
+        : await call('cases.create', { details });
+      setRecord(saved);
+      setSavedAt(saved.updatedAt);
+      reset(saved.details);
+      setHistory(await call('cases.history', { id: saved.id }));
+      if (!record) navigate(`/cases/${saved.id}`, { replace: true });
+    } catch (e) {
+      const error: ApiError = e instanceof ApiCallError ? e.error : { code: 'internal', message: String(e) };
+      if (error.code === 'invalid_input' && error.issues) {
+        const fieldErrors = issuesToFieldErrors(t, error.issues, '$.details');
+        for (const item of Object.keys(fieldErrors)) {
+          setError(item as never, (fieldErrors as Record<string, FieldError>)[item]!);
+        }
+      }
+      setSaveError(error);
+      setSubmitCount((n) => n + 1);
+    }
+  };
+
+  if (loadError) {
+    return (
+      <>
+        <h1>{t('errors.title')}</h1>
+        <p role="alert">{loadError.code === 'not_found' ? t('errors.notFound') : errorText(t, loadError)}</p>
+      </>
+    );
+  }
+  if (id && !record) return <p role="status">{t('app.loading')}</p>;
+
+  const e = formState.errors;
+  const summary = flatten(e);
+  const lang = i18n.language;
+  const title = record ? t('case.editTitle', { caseNumber: record.details.caseNumber }) : t('case.newTitle');
+  const options = (values: readonly string[], group: string) => values.map((v) => ({ value: v, label: t(`enum.${group}.${v}`) }));
+
+  return (
+    <>
+      <h1>{title}</h1>
+      <p className="save-status" role="status" aria-live="polite">
+        {formState.isSubmitting
+          ? t('case.saving')
+          : savedAt
+            ? t('case.savedAt', { time: formatTime(savedAt, lang) })
+            : formState.isDirty
+              ? t('case.unsaved')
+              : ''}
+      </p>
+      {record && (
+        <p className="last-saved">
+          {t('case.lastSaved', { when: formatDateTime(record.updatedAt, lang), who: record.updatedBy, version: record.version })}
+        </p>
+      )}
+      <ErrorSummary items={summary} revision={formState.submitCount + submitCount} />
+      {saveError && saveError.code !== 'invalid_input' && (
+        <div className="banner banner-error" role="alert">
+          <p>{errorText(t, saveError)}</p>
+          {saveError.code === 'conflict' && (
+            <button type="button" onClick={() => void load()}>
+              {t('case.reloadLatest')}
+            </button>
+          )}
+        </div>
+      )}
+      <form noValidate onSubmit={(ev) => void handleSubmit(onValid, () => setSubmitCount((n) => n + 1))(ev)}>
+        <fieldset>
+          <legend>{t('case.person')}</legend>
+          <TextField name="person.givenNames" label={t('fields.givenNames')} required error={e.person?.givenNames} registration={register('person.givenNames')} />
+          <TextField name="person.familyName" label={t('fields.familyName')} required error={e.person?.familyName} registration={register('person.familyName')} />
+          <TextField name="person.dateOfBirth" type="date" label={t('fields.dateOfBirth')} required error={e.person?.dateOfBirth} registration={register('person.dateOfBirth')} />
+          <SelectField name="person.gender" label={t('fields.gender')} required placeholder={t('fields.choose')} options={options(genders, 'gender')} error={e.person?.gender} registration={register('person.gender')} />
+          {gender === 'self_described' && (
+            <TextField
+              name="person.genderDescription"
+              label={t('fields.genderDescription')}
+              required
+              error={e.person?.genderDescription}
+              registration={register('person.genderDescription', { shouldUnregister: true })}
+            />
+          )}
+          <TextField
+            name="person.preferredLanguage"
+            label={t('fields.preferredLanguage')}
+            hint={t('fields.preferredLanguageHint')}
+            required
+            error={e.person?.preferredLanguage}
+            registration={register('person.preferredLanguage')}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t('case.courtAndHearing')}</legend>
+          <TextField name="court" label={t('fields.court')} required error={e.court} registration={register('court')} />
+          <TextField name="caseNumber" label={t('fields.caseNumber')} required error={e.caseNumber} registration={register('caseNumber')} />
+          <TextField name="hearingDate" type="date" label={t('fields.hearingDate')} required error={e.hearingDate} registration={register('hearingDate')} />
+        </fieldset>
+        <fieldset>
+          <legend>{t('case.report')}</legend>
+          <SelectField name="stage" label={t('fields.stage')} required placeholder={t('fields.choose')} options={options(stages, 'stage')} error={e.stage} registration={register('stage')} />
+          <SelectField name="reportType" label={t('fields.reportType')} required placeholder={t('fields.choose')} options={options(reportTypes, 'reportType')} error={e.reportType} registration={register('reportType')} />
+          <TextField name="reportDueDate" type="date" label={t('fields.reportDueDate')} required error={e.reportDueDate} registration={register('reportDueDate')} />
+        </fieldset>
+        <fieldset>
+          <legend>{t('case.charges')}</legend>
+          {e.charges?.root?.message || e.charges?.message ? (
+            <p className="error-message" id={fieldId('charges')} tabIndex={-1}>
+              {e.charges?.root?.message ?? e.charges?.message}
+            </p>
+          ) : null}
+          {charges.fields.map((field, i) => (
+            <fieldset key={field.id} className="charge">
+              <legend>{t('case.charge', { n: i + 1 })}</legend>
+              <TextField name={`charges.${i}.offence`} label={t('fields.offence')} required error={e.charges?.[i]?.offence} registration={register(`charges.${i}.offence`)} />
+              <TextField name={`charges.${i}.offenceDate`} type="date" label={t('fields.offenceDate')} required error={e.charges?.[i]?.offenceDate} registration={register(`charges.${i}.offenceDate`)} />
+              <SelectField name={`charges.${i}.plea`} label={t('fields.plea')} required placeholder={t('fields.choose')} options={options(pleas, 'plea')} error={e.charges?.[i]?.plea} registration={register(`charges.${i}.plea`)} />
+              {charges.fields.length > 1 && (
+                <button type="button" className="secondary" onClick={() => charges.remove(i)}>
+                  {t('case.removeCharge', { n: i + 1 })}
+                </button>
+              )}
+            </fieldset>
+          ))}
+          <button type="button" className="secondary" onClick={() => charges.append(emptyCharge)}>
+            {t('case.addCharge')}
+          </button>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" disabled={formState.isSubmitting}>
+            {record ? t('case.save') : t('case.create')}
+          </button>
+        </div>
+      </form>
+      {history.length > 0 && (
+        <details className="history">
+          <summary>{t('case.history')}</summary>
+          <ol>
+            {history.map((h) => (
+              <li key={h.id}>
+                {t('case.historyEntry', {
+                  when: formatDateTime(h.at, lang),
+                  action: t(`case.action.${h.action}`, { defaultValue: h.action }),
+                  who: h.actor,
+                  version: h.version ?? '',
+                  count: h.changes.length,
+                })}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </>
+  );
+}
