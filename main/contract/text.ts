@@ -33,22 +33,8 @@ export function multiLine(max: number) {
     .refine(wellFormed, { message: 'Contains a broken character (lone surrogate).', params: { key: 'validation.brokenCharacter' } });
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True when `s` is a real calendar date written YYYY-MM-DD. */
-export function isCalendarDate(s: string): boolean {
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= daysInMonth;
-}
-
-export const isoDate = z.string().refine(isCalendarDate, {
-  message: 'Must be a calendar date written YYYY-MM-DD.',
-  params: { key: 'validation.date' },
-});
+/** A calendar date written YYYY-MM-DD (leap years included), the only date form the app stores. */
+export const isoDate = z.iso.date({ message: 'Must be a calendar date written YYYY-MM-DD.' });
 
 export const entityId = z.uuid({ message: 'Must be an id (a UUID).' });
 export const entityVersion = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
@@ -59,4 +45,5 @@ export const languageTag = z
   .refine((s) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/.test(s), {
     message: 'Must be a language tag such as "en" or "pt-BR".',
     params: { key: 'validation.language' },
-  });
+  })
+  .meta({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$', description: 'BCP 47 language tag, for example "en" or "pt-BR".' });

@@ -25,6 +25,8 @@ function translation(issue: z.core.$ZodIssue): Pick<ApiIssue, 'key' | 'params'> 
       return { key: issue.input === undefined ? 'validation.required' : 'validation.invalid' };
     case 'invalid_value':
       return { key: 'validation.choose' };
+    case 'invalid_format':
+      return { key: issue.format === 'date' ? 'validation.date' : 'validation.invalid' };
     case 'unrecognized_keys':
       return { key: 'validation.unknownField', params: { fields: issue.keys.join(', ') } };
     default:

@@ -27,7 +27,9 @@ function exitCodeFor(error: ApiError): number {
   return error.code === 'internal' ? INTERNAL_ERROR : USER_ERROR;
 }
 
-export async function runCli(argv: string[], io: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }): Promise<number> {
+const stdio: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+export async function runCli(argv: string[], io: CliIo = stdio, open: typeof openCore = openCore): Promise<number> {
   let core: AppCore | null = null;
   let json = false;
   const program = new Command();
@@ -35,7 +37,7 @@ export async function runCli(argv: string[], io: CliIo = { out: (t) => process.s
   const getCore = (): AppCore => {
     if (!core) {
       const opts = program.opts<{ dataDir?: string }>();
-      core = openCore(opts.dataDir ? { dataDir: opts.dataDir } : {});
+      core = open(opts.dataDir ? { dataDir: opts.dataDir } : {});
     }
     return core;
   };

@@ -6,7 +6,8 @@ import { initI18n } from './i18n';
 import './styles.css';
 
 captureToken();
-initI18n(navigator.language.split('-')[0] === 'en' ? 'en' : 'en');
+// English is the only complete language so far; i18next falls back to it key by key.
+initI18n('en');
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -45,7 +45,7 @@ export function testCore(options: { dataDir?: string; now?: () => Date } = {}): 
 }
 
 /** A valid convicted case; override any part. */
-export function caseDetails(overrides: Partial<CaseDetails> & { person?: Partial<CaseDetails['person']> } = {}): CaseDetails {
+export function caseDetails(overrides: Omit<Partial<CaseDetails>, 'person'> & { person?: Partial<CaseDetails['person']> } = {}): CaseDetails {
   const { person, ...rest } = overrides;
   return {
     person: { givenNames: 'Amina', familyName: 'Okafor', dateOfBirth: '1990-04-12', gender: 'female', preferredLanguage: 'en', ...person },

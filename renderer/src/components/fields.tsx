@@ -23,13 +23,11 @@ function describedBy(id: string, hint?: string, error?: FieldError): string | un
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function Frame({ id, label, hint, error, children, required }: { id: string; label: string; hint?: string | undefined; error?: FieldError | undefined; children: ReactNode; required?: boolean | undefined }) {
+// Every field is required unless its label says "(optional)", so no asterisks (GOV.UK pattern).
+function Frame({ id, label, hint, error, children }: { id: string; label: string; hint?: string | undefined; error?: FieldError | undefined; children: ReactNode }) {
   return (
     <div className={error ? 'field field-error' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <label htmlFor={id}>{label}</label>
       {hint && (
         <span className="hint" id={`${id}-hint`}>
           {hint}
@@ -48,7 +46,7 @@ function Frame({ id, label, hint, error, children, required }: { id: string; lab
 export function TextField({ name, label, hint, error, registration, required, type = 'text', autoComplete = 'off' }: Common & { type?: 'text' | 'date'; autoComplete?: string }) {
   const id = fieldId(name);
   return (
-    <Frame id={id} label={label} hint={hint} error={error} required={required}>
+    <Frame id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         type={type}
@@ -65,7 +63,7 @@ export function TextField({ name, label, hint, error, registration, required, ty
 export function SelectField({ name, label, hint, error, registration, required, options, placeholder }: Common & { options: Array<{ value: string; label: string }>; placeholder: string }) {
   const id = fieldId(name);
   return (
-    <Frame id={id} label={label} hint={hint} error={error} required={required}>
+    <Frame id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         aria-invalid={error ? true : undefined}

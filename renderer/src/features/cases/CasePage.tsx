@@ -44,12 +44,21 @@ export function CasePage({ id }: { id: string | null }) {
   const [record, setRecord] = useState<CaseRecord | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
+  // A new case is saved on /cases/new and then shown on its own address; the time it was saved
+  // travels in the history entry so the status survives that move.
+  const [savedAt, setSavedAt] = useState<string | null>(() => (window.history.state as { savedAt?: string } | null)?.savedAt ?? null);
   const [history, setHistory] = useState<AuditEntry[]>([]);
   const [submitCount, setSubmitCount] = useState(0);
   const resolver = useMemo(() => caseDetailsResolver(t), [t]);
 
-  const form = useForm<CaseDetails>({ defaultValues: emptyCase, resolver, mode: 'onSubmit', reValidateMode: 'onBlur' });
+  const form = useForm<CaseDetails>({
+    defaultValues: emptyCase,
+    resolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onBlur',
+    // The error summary takes focus instead, so every problem is announced at once.
+    shouldFocusError: false,
+  });
   const { register, handleSubmit, reset, watch, setError, formState, control } = form;
   const charges = useFieldArray({ control, name: 'charges' });
   const gender = watch('person.gender');
@@ -90,7 +99,7 @@ export function CasePage({ id }: { id: string | null }) {
       setSavedAt(saved.updatedAt);
       reset(saved.details);
       setHistory(await call('cases.history', { id: saved.id }));
-      if (!record) navigate(`/cases/${saved.id}`, { replace: true });
+      if (!record) navigate(`/cases/${saved.id}`, { replace: true, state: { savedAt: saved.updatedAt } });
     } catch (e) {
       const error: ApiError = e instanceof ApiCallError ? e.error : { code: 'internal', message: String(e) };
       if (error.code === 'invalid_input' && error.issues) {

@@ -1,0 +1,10 @@
+import { benchStore } from './store';
+
+// `npm run bench`: figures and ratios against targets, never a pass/fail test (shared machines are noisy).
+const sections: Array<[string, () => Promise<string[]>]> = [['store', () => benchStore()]];
+const only = process.argv[2];
+for (const [name, run] of sections) {
+  if (only && only !== name) continue;
+  console.log((await run()).join('\n'));
+  console.log('');
+}

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, startE2E, type E2E } from './support/browser';
+import { CaseListScreen, CaseScreen, type CaseForm } from './support/pages';
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => e2e?.close());
+
+const amina: CaseForm = {
+  givenNames: 'Amina',
+  familyName: 'Okafor',
+  dateOfBirth: '1990-04-12',
+  gender: 'Female',
+  court: "City Magistrates' Court",
+  caseNumber: 'CR-2026-0415',
+  hearingDate: '2026-12-20',
+  stage: 'Convicted, awaiting sentence',
+  reportType: 'Full written report',
+  reportDueDate: '2026-12-15',
+  charges: [
+    { offence: 'Theft from a shop', offenceDate: '2026-08-02', plea: 'Guilty' },
+    { offence: 'Failing to surrender', offenceDate: '2026-09-10', plea: 'Guilty' },
+  ],
+};
+
+describe('an officer manages cases in the browser', () => {
+  it('creates a case, finds it by search, edits it, reloads and sees the edit', async () => {
+    const { page } = e2e;
+    const list = new CaseListScreen(page);
+    const form = new CaseScreen(page);
+    await expectAccessible(page, 'the empty case list');
+
+    await form.startNew();
+    await form.fill(amina);
+    await expectAccessible(page, 'the new case form');
+    await form.create();
+    await page.getByRole('heading', { level: 1, name: 'Case CR-2026-0415' }).waitFor();
+    expect(await form.savedStatus()).toMatch(/^Saved at \d\d:\d\d$/);
+    await expect.poll(() => page.locator('.last-saved').innerText()).toMatch(/Last saved .* \(version 1\)/);
+
+    await form.startNew();
+    await form.fill({ ...amina, givenNames: 'Jörg', familyName: 'Müller', gender: 'Male', caseNumber: 'T20260099', reportDueDate: '2026-12-01', charges: [amina.charges[0]!] });
+    await form.create();
+    await page.getByRole('heading', { level: 1, name: 'Case T20260099' }).waitFor();
+
+    await list.open();
+    await expect.poll(() => list.caseNumbers()).toEqual(['T20260099', 'CR-2026-0415']);
+    await list.sortBy('Report due date, latest first');
+    await expect.poll(() => list.caseNumbers()).toEqual(['CR-2026-0415', 'T20260099']);
+    await list.search('okaf');
+    await expect.poll(() => list.caseNumbers()).toEqual(['CR-2026-0415']);
+    await expectAccessible(page, 'the searched case list');
+
+    await list.openCase('CR-2026-0415');
+    await page.getByLabel('Hearing date').fill('2026-12-22');
+    await page.getByLabel('Family name').fill('Okafor-Adeyemi');
+    await form.save();
+    await expect.poll(() => page.locator('.last-saved').innerText()).toMatch(/\(version 2\)/);
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Case CR-2026-0415' }).waitFor();
+    expect(await page.getByLabel('Family name').inputValue()).toBe('Okafor-Adeyemi');
+    expect(await page.getByLabel('Hearing date').inputValue()).toBe('2026-12-22');
+    expect(await page.getByRole('group', { name: 'Charge 2' }).getByLabel('Offence', { exact: true }).inputValue()).toBe('Failing to surrender');
+  });
+
+  it('shows every problem at once, keeps what was typed, and saves nothing until it is right', async () => {
+    const { page } = e2e;
+    const form = new CaseScreen(page);
+    await form.startNew();
+    await form.fill({ ...amina, caseNumber: 'CR-2026-0999', dateOfBirth: '2031-01-01', hearingDate: '2026-08-01', reportDueDate: '2026-07-30' });
+    await form.create();
+    const summary = form.errorSummary();
+    await summary.waitFor();
+    const text = await summary.innerText();
+    expect(text).toContain('The date of birth cannot be in the future.');
+    expect(text).toContain('The hearing date cannot be before the offence date of charge 1.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await expectAccessible(page, 'the form with errors');
+    expect(await page.getByLabel('Case number').inputValue()).toBe('CR-2026-0999');
+    expect(await page.getByLabel('Date of birth').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Date of birth').fill('1990-04-12');
+    await page.getByLabel('Hearing date').fill('2026-12-20');
+    await page.getByLabel('Report due date').fill('2026-12-10');
+    await form.create();
+    await page.getByRole('heading', { level: 1, name: 'Case CR-2026-0999' }).waitFor();
+  });
+
+  it('refuses a case about a child and says child justice applies', async () => {
+    const { page } = e2e;
+    const form = new CaseScreen(page);
+    await form.startNew();
+    await form.fill({ ...amina, caseNumber: 'YJ-1', dateOfBirth: '2010-05-01' });
+    await form.create();
+    await expect.poll(() => page.getByRole('alert').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/Child justice applies/)]));
+  });
+});
