@@ -21,11 +21,11 @@ export function fixture(name: FixtureName): ReportContextInput {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/reports', `${name}.json`), 'utf8')) as ReportContextInput;
 }
 
-/** Texts marked not for disclosure in a context: answer values and labels, source descriptions. */
+/** Texts marked not for disclosure in a context: each answer (label and value), each source description. */
 export function nonDisclosableTexts(input: ReportContextInput): string[] {
   const ctx = ReportContext.parse(input);
   const out: string[] = [];
-  for (const section of Object.values(ctx.sections)) for (const item of section.items) if (item.notForDisclosure) out.push(item.label, item.value);
+  for (const section of Object.values(ctx.sections)) for (const item of section.items) if (item.notForDisclosure) out.push(`${item.label}: ${item.value}`);
   for (const s of ctx.sources) if (s.notForDisclosure) out.push(s.description);
   return out.filter((t) => t.trim() !== '');
 }
