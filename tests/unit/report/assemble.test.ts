@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ReportContext, type RenderedReport, type ReportContextInput } from '../../../main/contract/report';
 import type { Jurisdiction } from '../../../main/contract/jurisdiction';
 import { assembleReport } from '../../../main/domain/report/assemble';
+import { reportFacts } from '../../../main/domain/report/facts';
 import { cleanText } from '../../../main/domain/report/sanitize';
 import { loadReportTemplate } from '../../../main/export/templates';
 import { ALL_TEMPLATE_DIRS, fixture, nonDisclosableTexts } from '../../support/reports';
@@ -145,5 +146,14 @@ describe('report assembly', () => {
 describe('cleanText', () => {
   it('keeps tabs and line breaks, turns carriage returns into line breaks, and drops lone surrogates and U+FFFF', () => {
     expect(cleanText('a\tb\r\nc\rd\u0000e\uD800f\uFFFFg😀')).toEqual({ text: 'a\tb\nc\nde' + 'fg😀', dropped: ['U+0000', 'U+D800', 'U+FFFF'] });
+  });
+});
+
+describe('reportFacts', () => {
+  it('works out the facts every fixture states from its case, so the fixtures are consistent', () => {
+    for (const name of ['woman-with-dependants', 'young-adult', 'pre-trial', 'arabic-language'] as const) {
+      const ctx = ReportContext.parse(fixture(name));
+      expect(reportFacts(ctx.case, ctx.reportDate, 25, ctx.facts.hasDependants), name).toEqual(ctx.facts);
+    }
   });
 });
