@@ -11,5 +11,12 @@ export const Jurisdiction = z.strictObject({
   youngAdultUpperAge: z.number().int().min(18).max(30),
   courts: z.array(singleLine(200)).max(500),
   protectiveMarking: singleLine(100),
+  /** The letterhead logo: a PNG file beside this jurisdiction file, with the text a screen reader says for it. */
+  logo: z
+    .strictObject({
+      file: z.string().regex(/^[\w-]+\.png$/, { message: 'A PNG file name in templates/jurisdictions/.' }),
+      altText: singleLine(300),
+    })
+    .optional(),
 });
 export type Jurisdiction = z.infer<typeof Jurisdiction>;

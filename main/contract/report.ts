@@ -1,0 +1,436 @@
+import { z } from 'zod';
+import { CaseDetails, Stage } from './case';
+import { isoDate, languageTag, singleLine } from './text';
+
+// Report templates (data in templates/reports/*.json) and the report context they are filled from.
+// A template holds wording, order, conditions (JSON Logic) and binding paths into the context:
+// nothing in it is code. Binding paths and condition variables are checked against the context
+// schema when a template is loaded, so a misspelt path is refused with its JSON path, not printed
+// as a blank in a court document.
+
+// ---------------------------------------------------------------------------------------------
+// The report context: plain data that later code fills from case + interview + options.
+// Strings are deliberately loose (no control-character refusal): the export drops what XML
+// cannot hold and says so, rather than refusing a whole report over one pasted character.
+// ---------------------------------------------------------------------------------------------
+
+const text = (max: number) => z.string().max(max);
+/** Long answers: 20,000 characters is a real answer length, so allow some room above it. */
+const longText = text(50_000);
+
+export const sourceKinds = ['self_reported', 'verified', 'third_party', 'document', 'observation'] as const;
+export const SourceKind = z.enum(sourceKinds);
+
+/** Where an item comes from: self-reported, verified (by whom, how), third-party, a document. */
+export const ItemSource = z.strictObject({
+  kind: SourceKind,
+  by: text(200).optional(),
+  how: text(300).optional(),
+});
+export type ItemSource = z.infer<typeof ItemSource>;
+
+export const AnswerItem = z.strictObject({
+  id: text(120),
+  label: text(300),
+  value: longText,
+  status: z.enum(['answered', 'declined']),
+  /** `fact` is what was found or said; `assessment` is the author's own opinion, labelled as such. */
+  kind: z.enum(['fact', 'assessment']).default('fact'),
+  source: ItemSource,
+  /** Third-party safeguarding information, victims' details, children's identities: never exported. */
+  notForDisclosure: z.boolean().default(false),
+});
+export type AnswerItem = z.infer<typeof AnswerItem>;
+
+export const AnswerSection = z.strictObject({ items: z.array(AnswerItem).max(2000) });
+
+export const PreviousConviction = z.strictObject({
+  date: isoDate,
+  court: text(200),
+  offence: text(300),
+  outcome: text(500),
+  /** How the person responded to that sentence or supervision. */
+  response: text(2000).default(''),
+});
+export type PreviousConviction = z.infer<typeof PreviousConviction>;
+
+export const InformationSource = z.strictObject({
+  description: text(300),
+  kind: SourceKind,
+  by: text(200).default(''),
+  date: isoDate.optional(),
+  notForDisclosure: z.boolean().default(false),
+});
+export type InformationSource = z.infer<typeof InformationSource>;
+
+export const suitabilities = ['suitable', 'suitable_with_conditions', 'not_suitable', 'not_available'] as const;
+export const ConsideredOption = z.strictObject({
+  name: text(200),
+  kind: text(100),
+  provider: text(200).default(''),
+  suitability: z.enum(suitabilities),
+  reasons: z.array(text(2000)).max(50),
+});
+export type ConsideredOption = z.infer<typeof ConsideredOption>;
+
+export const ProposedCondition = z.strictObject({
+  requirement: text(1000),
+  /** The assessed risk or need it answers. */
+  linkedTo: text(300),
+  duration: text(200),
+  review: text(200).default(''),
+});
+export type ProposedCondition = z.infer<typeof ProposedCondition>;
+
+export const RiskAssessment = z.strictObject({
+  instrument: text(200),
+  date: isoDate,
+  result: text(300),
+});
+
+export const Signatory = z.strictObject({
+  name: text(200),
+  role: text(200),
+  date: isoDate.optional(),
+});
+
+export const ReportFacts = z.strictObject({
+  ageAtOffence: z.number().int().min(0).max(150),
+  ageAtReport: z.number().int().min(0).max(150),
+  isWoman: z.boolean(),
+  isYoungAdult: z.boolean(),
+  hasDependants: z.boolean(),
+  stage: Stage,
+});
+export type ReportFacts = z.infer<typeof ReportFacts>;
+
+export const ReportContext = z.strictObject({
+  case: CaseDetails,
+  reportDate: isoDate,
+  status: z.enum(['draft', 'final']),
+  facts: ReportFacts,
+  /** Interview answers by section key (`circumstances`, `women`, `maturity`, ...). */
+  sections: z.record(z.string().regex(/^[a-z][a-zA-Z0-9_]*$/), AnswerSection),
+  previousConvictions: z.array(PreviousConviction).max(1000).default([]),
+  sources: z.array(InformationSource).max(500).default([]),
+  riskAssessments: z.array(RiskAssessment).max(50).default([]),
+  options: z.array(ConsideredOption).max(200).default([]),
+  proposal: z.strictObject({
+    options: z.array(text(200)).max(20),
+    rationale: longText,
+    conditions: z.array(ProposedCondition).max(50),
+    alternatives: longText.default(''),
+  }),
+  author: Signatory,
+  countersigner: Signatory.optional(),
+});
+export type ReportContext = z.infer<typeof ReportContext>;
+export type ReportContextInput = z.input<typeof ReportContext>;
+
+// ---------------------------------------------------------------------------------------------
+// Binding paths and conditions, checked against the context schema.
+// ---------------------------------------------------------------------------------------------
+
+type AnyZod = z.core.$ZodType;
+
+function unwrap(schema: AnyZod): AnyZod {
+  let s = schema;
+  for (;;) {
+    const def = (s as { _zod: { def: { type: string; innerType?: AnyZod; in?: AnyZod } } })._zod.def;
+    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') && def.innerType) s = def.innerType;
+    else if (def.type === 'pipe' && def.in) s = def.in;
+    else return s;
+  }
+}
+
+/** The schema a dotted path leads to inside `root`, or a reason it leads nowhere. */
+export function schemaAtPath(root: AnyZod, path: string): { schema: AnyZod } | { error: string } {
+  let s = unwrap(root);
+  const segments = path.split('.');
+  for (const [i, seg] of segments.entries()) {
+    const def = (s as { _zod: { def: { type: string; shape?: Record<string, AnyZod>; element?: AnyZod; valueType?: AnyZod } } })._zod.def;
+    const at = segments.slice(0, i).join('.') || '(context)';
+    if (def.type === 'object' && def.shape) {
+      const next = def.shape[seg];
+      if (!next) return { error: `"${seg}" is not a field of ${at}; known: ${Object.keys(def.shape).join(', ')}.` };
+      s = unwrap(next);
+    } else if (def.type === 'record' && def.valueType) {
+      s = unwrap(def.valueType);
+    } else if (def.type === 'array' && def.element && /^\d+$/.test(seg)) {
+      s = unwrap(def.element);
+    } else {
+      return { error: `${at} has no field "${seg}".` };
+    }
+  }
+  return { schema: s };
+}
+
+export function schemaType(schema: AnyZod): string {
+  return (schema as { _zod: { def: { type: string } } })._zod.def.type;
+}
+
+/** JSON Logic operators a template condition may use: comparisons and logic, no custom code. */
+export const conditionOperators = ['var', 'missing', 'if', '==', '===', '!=', '!==', '!', '!!', 'or', 'and', '>', '>=', '<', '<=', 'in', 'some', 'all', 'none'] as const;
+const allowedOperators = new Set<string>(conditionOperators);
+
+/** Every problem with a JSON Logic rule, as [relative path, message]; variables must exist in the context. */
+export function conditionProblems(rule: unknown, at: PropertyKey[] = []): Array<{ path: PropertyKey[]; message: string }> {
+  if (rule === null || typeof rule !== 'object') return [];
+  if (Array.isArray(rule)) return rule.flatMap((r, i) => conditionProblems(r, [...at, i]));
+  const keys = Object.keys(rule);
+  if (keys.length !== 1) return [{ path: at, message: 'A rule object has exactly one operator.' }];
+  const op = keys[0]!;
+  if (!allowedOperators.has(op)) return [{ path: [...at, op], message: `Unknown or disallowed operator "${op}"; allowed: ${conditionOperators.join(' ')}.` }];
+  const args = (rule as Record<string, unknown>)[op];
+  if (op === 'var') {
+    const name = Array.isArray(args) ? args[0] : args;
+    if (typeof name !== 'string' || name === '') return [{ path: [...at, op], message: 'A variable is named by a dotted path.' }];
+    const found = schemaAtPath(ReportContext, name);
+    return 'error' in found ? [{ path: [...at, op], message: `Unknown variable "${name}": ${found.error}` }] : [];
+  }
+  return conditionProblems(args, [...at, op]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The template.
+// ---------------------------------------------------------------------------------------------
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'Use lower-case letters, digits and hyphens.' });
+const label = z.string().min(1).max(2000);
+
+export const fieldFormats = ['text', 'date', 'number', 'value', 'list'] as const;
+
+/** A bound field: a dotted path into the report context, formatted with the template's locale. */
+export const BoundField = z.strictObject({
+  field: z.string().regex(/^[a-zA-Z_][\w]*(\.[\w]+)*$/, { message: 'A binding is a dotted path such as "case.caseNumber".' }),
+  /** date: locale date; number: locale number; value: an enum value looked up in `values`; list: one line per item. */
+  format: z.enum(fieldFormats).default('text'),
+  bold: z.boolean().optional(),
+});
+export type BoundField = z.infer<typeof BoundField>;
+
+export const Inline = z.union([z.string().max(2000), BoundField]);
+export type Inline = z.infer<typeof Inline>;
+const Content = z.array(Inline).min(1).max(100);
+
+export const TableColumn = z.strictObject({
+  header: label,
+  /** Relative to one row: "offence", "reasons". */
+  field: z.string().regex(/^[a-zA-Z_][\w]*(\.[\w]+)*$/),
+  format: z.enum(fieldFormats).default('text'),
+  /** Relative width; the columns share the page. */
+  width: z.number().int().min(1).max(100).default(1),
+});
+
+export const tableSources = ['case.charges', 'previousConvictions', 'sources', 'riskAssessments', 'options', 'proposal.conditions'] as const;
+
+export const Block = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('heading'), text: label, level: z.union([z.literal(2), z.literal(3)]).default(2) }),
+  z.strictObject({
+    type: z.literal('paragraph'),
+    content: Content,
+    numbered: z.boolean().default(false),
+    style: z.enum(['body', 'statement', 'note']).default('body'),
+  }),
+  z.strictObject({ type: z.literal('fields'), rows: z.array(z.strictObject({ label, content: Content })).min(1).max(50) }),
+  z.strictObject({
+    type: z.literal('answers'),
+    /** A key of `sections` in the context. */
+    section: z.string().regex(/^[a-z][a-zA-Z0-9_]*$/),
+    numbered: z.boolean().default(true),
+    /** show: a declined question reads "declined to answer"; omit: it is left out. */
+    declined: z.enum(['show', 'omit']).default('show'),
+    empty: label.optional(),
+  }),
+  z.strictObject({
+    type: z.literal('assessment'),
+    /** Text the author wrote as an opinion, e.g. "proposal.rationale": labelled as the author's assessment. */
+    content: Content,
+    numbered: z.boolean().default(true),
+  }),
+  z.strictObject({
+    type: z.literal('table'),
+    caption: label,
+    rows: z.enum(tableSources),
+    columns: z.array(TableColumn).min(1).max(8),
+    empty: label,
+  }),
+  z.strictObject({ type: z.literal('signatures') }),
+  z.strictObject({ type: z.literal('notBinding'), text: label }),
+]);
+export type Block = z.infer<typeof Block>;
+
+export const TemplateSection = z.strictObject({
+  id: slug,
+  title: label,
+  /** JSON Logic over the report context; the section is left out when it is false. */
+  when: z.unknown().optional(),
+  /** A numbering restart point: numbered paragraphs start again at 1 in this section. */
+  restartNumbering: z.boolean().default(false),
+  /** Lists the sources of the answers shown in the section at its end. */
+  showSources: z.boolean().default(true),
+  blocks: z.array(Block).min(1).max(200),
+});
+export type TemplateSection = z.infer<typeof TemplateSection>;
+
+export const TemplateLabels = z.strictObject({
+  page: label,
+  of: label,
+  draft: label,
+  declined: label,
+  authorsAssessment: label,
+  sourcesForSection: label,
+  contentHash: label,
+  caseNumber: label,
+  court: label,
+  hearingDate: label,
+  source: label,
+  signature: label,
+  date: label,
+  none: label,
+  /** Words for enum values: "self_reported" -> "Self-reported", "suitable" -> "Suitable". */
+  values: z.record(z.string(), label),
+});
+
+export const ReportTemplate = z
+  .strictObject({
+    id: slug,
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, { message: 'A version is written MAJOR.MINOR.PATCH.' }),
+    title: singleLine(200),
+    language: languageTag,
+    /** Locale for dates and numbers; defaults to the language. */
+    locale: languageTag.optional(),
+    direction: z.enum(['ltr', 'rtl']),
+    /** A template for tests only: never offered to users. */
+    test: z.boolean().default(false),
+    /** Stages of a case the template is for: a pre-trial case never gets a sentencing report. */
+    stages: z.array(Stage).min(1),
+    /** The letterhead: a file in templates/jurisdictions/. */
+    jurisdiction: slug,
+    subject: singleLine(300),
+    labels: TemplateLabels,
+    sections: z.array(TemplateSection).min(1).max(100),
+  })
+  .superRefine((t, ctx) => {
+    const seen = new Set<string>();
+    t.sections.forEach((section, si) => {
+      if (seen.has(section.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'id'], message: `Duplicate section id "${section.id}".` });
+      seen.add(section.id);
+      if (section.when !== undefined) {
+        for (const p of conditionProblems(section.when)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'when', ...p.path], message: p.message });
+      }
+      section.blocks.forEach((block, bi) => {
+        const at = ['sections', si, 'blocks', bi];
+        const checkContent = (content: Inline[], where: PropertyKey[]) =>
+          content.forEach((inline, ii) => {
+            if (typeof inline === 'string') return;
+            const found = schemaAtPath(ReportContext, inline.field);
+            if ('error' in found) ctx.addIssue({ code: 'custom', path: [...at, ...where, ii, 'field'], message: `Unknown binding "${inline.field}": ${found.error}` });
+          });
+        if (block.type === 'paragraph' || block.type === 'assessment') checkContent(block.content, ['content']);
+        if (block.type === 'fields') block.rows.forEach((row, ri) => checkContent(row.content, ['rows', ri, 'content']));
+        if (block.type === 'table') {
+          const rows = schemaAtPath(ReportContext, `${block.rows}.0`);
+          if ('error' in rows) return;
+          block.columns.forEach((col, ci) => {
+            const found = schemaAtPath(rows.schema, col.field);
+            if ('error' in found) ctx.addIssue({ code: 'custom', path: [...at, 'columns', ci, 'field'], message: `Unknown column "${col.field}" for ${block.rows}: ${found.error}` });
+          });
+        }
+      });
+    });
+  });
+export type ReportTemplate = z.infer<typeof ReportTemplate>;
+
+// ---------------------------------------------------------------------------------------------
+// The render-ready model: what the preview shows and the DOCX writer writes. Pure data.
+// ---------------------------------------------------------------------------------------------
+
+export const RenderRun = z.strictObject({
+  text: z.string(),
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+  /** A left-to-right island (a Latin-script case number) inside a right-to-left document. */
+  ltr: z.boolean().optional(),
+});
+export type RenderRun = z.infer<typeof RenderRun>;
+
+export const RenderParagraph = z.strictObject({
+  kind: z.literal('paragraph'),
+  runs: z.array(RenderRun),
+  numbered: z.boolean(),
+  role: z.enum(['body', 'assessment', 'declined', 'statement', 'note', 'sources', 'field']),
+});
+export type RenderParagraph = z.infer<typeof RenderParagraph>;
+
+/** A cell is one or more paragraphs of runs. */
+export const RenderCell = z.array(z.array(RenderRun)).min(1);
+export type RenderCell = z.infer<typeof RenderCell>;
+
+export const RenderBlock = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('heading'), text: z.string(), level: z.union([z.literal(2), z.literal(3)]) }),
+  RenderParagraph,
+  z.strictObject({
+    kind: z.literal('table'),
+    caption: z.string(),
+    header: z.array(z.string()),
+    widths: z.array(z.number()),
+    rows: z.array(z.array(RenderCell)),
+  }),
+  z.strictObject({
+    kind: z.literal('signatures'),
+    signatureLabel: z.string(),
+    dateLabel: z.string(),
+    signatories: z.array(z.strictObject({ role: z.string(), name: z.string(), date: z.string() })),
+  }),
+]);
+export type RenderBlock = z.infer<typeof RenderBlock>;
+
+export const RenderSection = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  restartNumbering: z.boolean(),
+  blocks: z.array(RenderBlock),
+});
+export type RenderSection = z.infer<typeof RenderSection>;
+
+export const DroppedCharacters = z.strictObject({
+  /** Where in the report context, as a JSON path. */
+  path: z.string(),
+  /** The code points dropped, written U+XXXX. */
+  codePoints: z.array(z.string()),
+  count: z.number().int(),
+});
+export type DroppedCharacters = z.infer<typeof DroppedCharacters>;
+
+export const RenderedReport = z.strictObject({
+  template: z.strictObject({ id: z.string(), version: z.string(), test: z.boolean() }),
+  title: z.string(),
+  language: z.string(),
+  direction: z.enum(['ltr', 'rtl']),
+  draft: z.boolean(),
+  letterhead: z.strictObject({
+    serviceName: z.string(),
+    jurisdictionName: z.string(),
+    protectiveMarking: z.string(),
+    logo: z.strictObject({ file: z.string(), altText: z.string() }).optional(),
+  }),
+  /** On every page. */
+  running: z.strictObject({
+    court: z.string(),
+    caseNumber: z.string(),
+    hearingDate: z.string(),
+    pageLabel: z.string(),
+    ofLabel: z.string(),
+    draftLabel: z.string(),
+    contentHashLabel: z.string(),
+    caseNumberLabel: z.string(),
+    courtLabel: z.string(),
+    hearingDateLabel: z.string(),
+  }),
+  properties: z.strictObject({ title: z.string(), author: z.string(), subject: z.string() }),
+  sections: z.array(RenderSection),
+  /** Characters XML cannot hold, dropped from the user's text. */
+  dropped: z.array(DroppedCharacters),
+});
+export type RenderedReport = z.infer<typeof RenderedReport>;

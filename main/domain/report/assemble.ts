@@ -1,0 +1,238 @@
+import { displayName } from '../../contract/case';
+import { AppError, invalidInput } from '../../contract/errors';
+import type { Jurisdiction } from '../../contract/jurisdiction';
+import type {
+  AnswerItem,
+  Block,
+  Inline,
+  ItemSource,
+  RenderBlock,
+  RenderCell,
+  RenderedReport,
+  RenderParagraph,
+  RenderRun,
+  RenderSection,
+  ReportContext,
+  ReportTemplate,
+} from '../../contract/report';
+import { assertAdultCase } from '../caseRules';
+import { ruleHolds } from './condition';
+import { formatDate, formatEnumValue, formatValue, isLtrIsland, valueAt, type FormatContext } from './format';
+import { cleanDeep } from './sanitize';
+
+// Report assembly: template + context -> the render-ready model that the preview shows and the
+// DOCX writer writes. Pure. The order of work is the safeguard:
+//   1. refuse what must not be reported (a child; a template for another stage);
+//   2. drop characters XML cannot hold, noting where;
+//   3. remove every not-for-disclosure item, so no later step can see it;
+//   4. apply section conditions, then render blocks.
+
+/** Removes everything marked not for disclosure. Nothing after this point ever sees it. */
+export function withoutNonDisclosable(context: ReportContext): ReportContext {
+  const sections: ReportContext['sections'] = {};
+  for (const [key, section] of Object.entries(context.sections)) {
+    sections[key] = { items: section.items.filter((item) => !item.notForDisclosure) };
+  }
+  return { ...context, sections, sources: context.sources.filter((s) => !s.notForDisclosure) };
+}
+
+/** JSON paths (as prefixes) of the items removed as not for disclosure. */
+function nonDisclosablePaths(context: ReportContext): string[] {
+  const paths: string[] = [];
+  for (const [key, section] of Object.entries(context.sections)) {
+    section.items.forEach((item, i) => {
+      if (item.notForDisclosure) paths.push(`$.sections.${key}.items[${i}]`);
+    });
+  }
+  context.sources.forEach((s, i) => {
+    if (s.notForDisclosure) paths.push(`$.sources[${i}]`);
+  });
+  return paths;
+}
+
+export interface AssembleOptions {
+  /** Age rules need the jurisdiction's upper young-adult age; the letterhead comes from it too. */
+  jurisdiction: Jurisdiction;
+}
+
+export function assembleReport(template: ReportTemplate, input: ReportContext, options: AssembleOptions): RenderedReport {
+  const { jurisdiction } = options;
+  if (!template.stages.includes(input.case.stage)) {
+    throw new AppError(
+      'refused',
+      `The template "${template.id}" is for ${template.stages.join(' or ')} cases; case ${input.case.caseNumber} is at the ${input.case.stage} stage.`,
+      { path: '$.case.stage' },
+    );
+  }
+  if (input.facts.stage !== input.case.stage) {
+    throw invalidInput([{ path: '$.facts.stage', message: `The facts say "${input.facts.stage}" but the case is at the "${input.case.stage}" stage.` }]);
+  }
+  assertAdultCase(input.case, jurisdiction.youngAdultUpperAge);
+
+  const cleaned = cleanDeep(input);
+  const hidden = nonDisclosablePaths(input);
+  const dropped = cleaned.dropped.filter((d) => !hidden.some((p) => d.path === p || d.path.startsWith(`${p}.`)));
+  const context = withoutNonDisclosable(cleaned.value);
+
+  const rtl = template.direction === 'rtl';
+  const fc: FormatContext = { locale: template.locale ?? template.language, values: template.labels.values };
+  const labels = template.labels;
+  const run = (text: string, style: Omit<RenderRun, 'text'> = {}): RenderRun => ({
+    text,
+    ...style,
+    ...(rtl && isLtrIsland(text) ? { ltr: true } : {}),
+  });
+
+  const inlineRuns = (content: Inline[], data: unknown): RenderRun[] =>
+    content.flatMap((inline) => {
+      if (typeof inline === 'string') return inline === '' ? [] : [run(inline)];
+      const lines = formatValue(valueAt(data, inline.field), inline.format, fc);
+      const text = lines.length > 0 ? lines.join(inline.format === 'list' ? '\n' : ', ') : labels.none;
+      return [run(text, inline.bold ? { bold: true } : {})];
+    });
+
+  const sourceText = (s: ItemSource): string => {
+    const who = [s.by, s.how].filter((x): x is string => Boolean(x && x.trim()));
+    return who.length > 0 ? `${formatEnumValue(s.kind, fc)} (${who.join(', ')})` : formatEnumValue(s.kind, fc);
+  };
+
+  /** Paragraphs of one answer: the first carries the label and is numbered; blank lines start new paragraphs. */
+  const answerParagraphs = (item: AnswerItem, numbered: boolean): RenderParagraph[] => {
+    const lead: RenderRun[] = [];
+    if (item.kind === 'assessment') lead.push(run(`${labels.authorsAssessment}: `, { bold: true, italic: true }));
+    lead.push(run(`${item.label}: `, { bold: true }));
+    const source = run(` (${labels.source}: ${sourceText(item.source)})`, { italic: true });
+    if (item.status === 'declined') {
+      return [{ kind: 'paragraph', numbered, role: 'declined', runs: [...lead, run(labels.declined, { italic: true })] }];
+    }
+    const parts = item.value.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '');
+    if (parts.length === 0) parts.push(labels.none);
+    const role = item.kind === 'assessment' ? 'assessment' : 'body';
+    return parts.map((part, i) => ({
+      kind: 'paragraph' as const,
+      numbered: numbered && i === 0,
+      role,
+      runs: [...(i === 0 ? lead : []), run(part), ...(i === parts.length - 1 ? [source] : [])],
+    }));
+  };
+
+  const tableBlock = (block: Extract<Block, { type: 'table' }>): RenderBlock[] => {
+    const rows = valueAt(context, block.rows);
+    const list = Array.isArray(rows) ? rows : [];
+    if (list.length === 0) {
+      return [{ kind: 'paragraph', numbered: false, role: 'note', runs: [run(`${block.caption}: `, { bold: true }), run(block.empty)] }];
+    }
+    const cells = list.map((row) =>
+      block.columns.map((col): RenderCell => {
+        const lines = formatValue(valueAt(row, col.field), col.format, fc);
+        return lines.length > 0 ? lines.map((l) => [run(l)]) : [[run('')]];
+      }),
+    );
+    return [
+      {
+        kind: 'table',
+        caption: block.caption,
+        header: block.columns.map((c) => c.header),
+        widths: block.columns.map((c) => c.width),
+        rows: cells,
+      },
+    ];
+  };
+
+  const signatures = (): RenderBlock => {
+    const people = [context.author, ...(context.countersigner ? [context.countersigner] : [])];
+    return {
+      kind: 'signatures',
+      signatureLabel: labels.signature,
+      dateLabel: labels.date,
+      signatories: people.map((p) => ({ role: p.role, name: p.name, date: p.date ? formatDate(p.date, fc.locale) : '' })),
+    };
+  };
+
+  const sections: RenderSection[] = [];
+  for (const section of template.sections) {
+    if (!ruleHolds(section.when, context)) continue;
+    const blocks: RenderBlock[] = [];
+    const sources: string[] = [];
+    for (const block of section.blocks) {
+      switch (block.type) {
+        case 'heading':
+          blocks.push({ kind: 'heading', text: block.text, level: block.level });
+          break;
+        case 'paragraph':
+          blocks.push({ kind: 'paragraph', numbered: block.numbered, role: block.style, runs: inlineRuns(block.content, context) });
+          break;
+        case 'fields':
+          for (const row of block.rows) {
+            blocks.push({ kind: 'paragraph', numbered: false, role: 'field', runs: [run(`${row.label}: `, { bold: true }), ...inlineRuns(row.content, context)] });
+          }
+          break;
+        case 'answers': {
+          const items = (context.sections[block.section]?.items ?? []).filter((item) => block.declined === 'show' || item.status !== 'declined');
+          if (items.length === 0 && block.empty) blocks.push({ kind: 'paragraph', numbered: false, role: 'note', runs: [run(block.empty)] });
+          for (const item of items) {
+            blocks.push(...answerParagraphs(item, block.numbered));
+            const s = sourceText(item.source);
+            if (!sources.includes(s)) sources.push(s);
+          }
+          break;
+        }
+        case 'assessment':
+          blocks.push({
+            kind: 'paragraph',
+            numbered: block.numbered,
+            role: 'assessment',
+            runs: [run(`${labels.authorsAssessment}: `, { bold: true, italic: true }), ...inlineRuns(block.content, context)],
+          });
+          break;
+        case 'table':
+          blocks.push(...tableBlock(block));
+          break;
+        case 'signatures':
+          blocks.push(signatures());
+          break;
+        case 'notBinding':
+          blocks.push({ kind: 'paragraph', numbered: false, role: 'statement', runs: [run(block.text, { bold: true })] });
+          break;
+      }
+    }
+    if (section.showSources && sources.length > 0) {
+      blocks.push({ kind: 'paragraph', numbered: false, role: 'sources', runs: [run(`${labels.sourcesForSection}: `, { bold: true }), run(sources.join('; '), { italic: true })] });
+    }
+    sections.push({ id: section.id, title: section.title, restartNumbering: section.restartNumbering, blocks });
+  }
+
+  const c = context.case;
+  return {
+    template: { id: template.id, version: template.version, test: template.test },
+    title: template.title,
+    language: template.language,
+    direction: template.direction,
+    draft: context.status === 'draft',
+    letterhead: {
+      serviceName: jurisdiction.serviceName,
+      jurisdictionName: jurisdiction.name,
+      protectiveMarking: jurisdiction.protectiveMarking,
+      ...(jurisdiction.logo ? { logo: jurisdiction.logo } : {}),
+    },
+    running: {
+      court: c.court,
+      caseNumber: c.caseNumber,
+      hearingDate: formatDate(c.hearingDate, fc.locale),
+      pageLabel: labels.page,
+      ofLabel: labels.of,
+      draftLabel: labels.draft,
+      contentHashLabel: labels.contentHash,
+      caseNumberLabel: labels.caseNumber,
+      courtLabel: labels.court,
+      hearingDateLabel: labels.hearingDate,
+    },
+    properties: {
+      title: `${template.title}: ${displayName(c.person)} (${c.caseNumber})`,
+      author: context.author.name,
+      subject: `${template.subject} - ${c.court}, ${c.caseNumber}`,
+    },
+    sections,
+    dropped,
+  };
+}

@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../contract/errors';
+import type { Jurisdiction } from '../contract/jurisdiction';
+import type { DroppedCharacters, RenderedReport, ReportContext, ReportTemplate } from '../contract/report';
+import { loadJurisdiction, templatesDir } from '../api/templatesDir';
+import { assembleReport } from '../domain/report/assemble';
+import { writeDocx } from './docx';
+import { loadReportTemplate, parseReportContext, type TemplateSource } from './templates';
+
+// The export's front door: a report context and a template id in, a court-ready DOCX out. It needs
+// no store, so the CLI's `psr render <case-file.json>` and the app's export share it.
+
+export interface ExportOptions extends TemplateSource {
+  /** Overrides the template's own jurisdiction file (tests). */
+  jurisdiction?: Jurisdiction;
+}
+
+export interface ExportResult {
+  bytes: Uint8Array;
+  /** sha256 of the canonical report model: the same content gives the same hash and the same bytes. */
+  contentHash: string;
+  /** Characters XML cannot hold, dropped from the user's text: tell the user. */
+  dropped: DroppedCharacters[];
+  model: RenderedReport;
+  /** A file name a save dialog can offer: "CR-2026-0415-full-report-draft.docx". */
+  suggestedFileName: string;
+}
+
+/** JSON with keys in a fixed order, so that equal models hash equally. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function contentHash(model: RenderedReport): string {
+  return createHash('sha256').update(canonicalJson(model)).digest('hex');
+}
+
+function jurisdictionFor(template: ReportTemplate, options: ExportOptions): Jurisdiction {
+  return options.jurisdiction ?? loadJurisdiction(template.jurisdiction);
+}
+
+/** The render-ready model the in-app preview shows: the same one the DOCX is written from. */
+export function previewReport(context: unknown, templateId: string, options: ExportOptions = {}): RenderedReport {
+  const template = loadReportTemplate(templateId, options);
+  return assembleReport(template, parseReportContext(context), { jurisdiction: jurisdictionFor(template, options) });
+}
+
+function pngSize(data: Uint8Array): { widthPx: number; heightPx: number } {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const signature = [0x89, 0x50, 0x4e, 0x47];
+  if (data.byteLength < 24 || signature.some((b, i) => data[i] !== b)) throw new AppError('invalid_input', 'The letterhead logo is not a PNG file.');
+  return { widthPx: view.getUint32(16), heightPx: view.getUint32(20) };
+}
+
+/** Writes the DOCX for an assembled model. */
+export async function writeReport(model: RenderedReport): Promise<ExportResult> {
+  let logo: { data: Uint8Array; widthPx: number; heightPx: number } | undefined;
+  if (model.letterhead.logo) {
+    const file = path.join(templatesDir(), 'jurisdictions', model.letterhead.logo.file);
+    let data: Uint8Array;
+    try {
+      data = fs.readFileSync(file);
+    } catch (e) {
+      throw new AppError('invalid_input', `The letterhead logo ${file} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+    }
+    logo = { data, ...pngSize(data) };
+  }
+  const hash = contentHash(model);
+  const bytes = await writeDocx(model, { contentHash: hash, ...(logo ? { logo } : {}) });
+  const safeCase = model.running.caseNumber.replace(/[^A-Za-z0-9._-]+/g, '_');
+  return {
+    bytes,
+    contentHash: hash,
+    dropped: model.dropped,
+    model,
+    suggestedFileName: `${safeCase}-${model.template.id}${model.draft ? '-draft' : ''}.docx`,
+  };
+}
+
+/** Context (validated here) + template id -> DOCX. Needs no store: the CLI's `psr render` calls this. */
+export async function renderReportFile(context: unknown, templateId: string, options: ExportOptions = {}): Promise<ExportResult> {
+  const parsed: ReportContext = parseReportContext(context);
+  const template = loadReportTemplate(templateId, options);
+  const model = assembleReport(template, parsed, { jurisdiction: jurisdictionFor(template, options) });
+  return writeReport(model);
+}

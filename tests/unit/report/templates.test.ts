@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listReportTemplates, loadReportTemplate } from '../../../main/export/templates';
+import { tempDir } from '../../support/core';
+import { SHIPPED_TEMPLATES, TEST_TEMPLATES } from '../../support/reports';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** A copy of the full report template with one change, in a folder of its own. */
+function brokenTemplate(change: (t: Record<string, unknown> & { sections: Array<Record<string, unknown> & { blocks: Array<Record<string, unknown>> }> }) => void): string {
+  const dir = tempDir('psr-templates-');
+  dirs.push(dir);
+  const t = JSON.parse(fs.readFileSync(path.join(SHIPPED_TEMPLATES, 'full-report.json'), 'utf8'));
+  change(t);
+  fs.writeFileSync(path.join(dir, 'full-report.json'), JSON.stringify(t));
+  return dir;
+}
+
+describe('report templates', () => {
+  it('ships a full, a short-format and a pre-trial report in English, all valid, and hides the test template from users', () => {
+    const shipped = listReportTemplates();
+    expect(shipped.map((t) => [t.id, t.language, t.direction])).toEqual([
+      ['full-report', 'en-GB', 'ltr'],
+      ['pre-trial-report', 'en-GB', 'ltr'],
+      ['short-format-report', 'en-GB', 'ltr'],
+    ]);
+    const withTest = listReportTemplates({ dirs: [SHIPPED_TEMPLATES, TEST_TEMPLATES], includeTest: true });
+    expect(withTest.find((t) => t.id === 'test-rtl-ar')).toMatchObject({ test: true, direction: 'rtl', language: 'ar' });
+    expect(listReportTemplates({ dirs: [TEST_TEMPLATES] })).toEqual([]);
+  });
+
+  it('gives the full report its sections in the order a court expects', () => {
+    expect(loadReportTemplate('full-report').sections.map((s) => s.title)).toEqual([
+      'Front sheet',
+      'Sources of information',
+      'Offence analysis',
+      'Previous offending and response to supervision',
+      'Circumstances and needs',
+      'Circumstances and needs: women',
+      'Circumstances and needs: age and maturity',
+      'Risk and protective factors',
+      'Community options considered',
+      'Proposal',
+      'Impact of custody on dependants',
+      'Completion',
+    ]);
+  });
+
+  it('refuses a binding to a field the report context does not have, naming the file, the JSON path and the reason', () => {
+    const dir = brokenTemplate((t) => {
+      t.sections[0]!.blocks[0] = { type: 'paragraph', content: ['Born ', { field: 'case.person.birthday', format: 'date' }] };
+    });
+    expect(() => loadReportTemplate('full-report', { dirs: [dir] })).toThrow(
+      `${path.join(dir, 'full-report.json')}: $.sections[0].blocks[0].content[1].field: Unknown binding "case.person.birthday": "birthday" is not a field of case.person`,
+    );
+  });
+
+  it('refuses a condition that uses an operator outside the allowed rule language', () => {
+    const dir = brokenTemplate((t) => {
+      t.sections[2]!.when = { method: [{ var: 'facts.stage' }, 'toString'] };
+    });
+    expect(() => loadReportTemplate('full-report', { dirs: [dir] })).toThrow(/\$\.sections\[2\]\.when\.method: Unknown or disallowed operator "method"/);
+  });
+
+  it('refuses a condition on a variable the context does not have', () => {
+    const dir = brokenTemplate((t) => {
+      t.sections[5]!.when = { var: 'facts.isFemale' };
+    });
+    expect(() => loadReportTemplate('full-report', { dirs: [dir] })).toThrow(/\$\.sections\[5\]\.when\.var: Unknown variable "facts.isFemale"/);
+  });
+
+  it('refuses a table column the rows do not have, and an unknown block type', () => {
+    const dir = brokenTemplate((t) => {
+      const table = t.sections[8]!.blocks[0] as { columns: Array<{ field: string }> };
+      table.columns[0]!.field = 'title';
+    });
+    expect(() => loadReportTemplate('full-report', { dirs: [dir] })).toThrow(/\$\.sections\[8\]\.blocks\[0\]\.columns\[0\]\.field: Unknown column "title" for options/);
+    const dir2 = brokenTemplate((t) => {
+      t.sections[0]!.blocks[0] = { type: 'script', code: 'alert(1)' };
+    });
+    expect(() => loadReportTemplate('full-report', { dirs: [dir2] })).toThrow(/\$\.sections\[0\]\.blocks\[0\]\.type/);
+  });
+
+  it('refuses a template whose id does not match its file name, and says when a template does not exist', () => {
+    const dir = brokenTemplate((t) => {
+      t.id = 'other';
+    });
+    expect(() => loadReportTemplate('full-report', { dirs: [dir] })).toThrow(/\$\.id: The id "other" does not match the file name/);
+    expect(() => loadReportTemplate('no-such-template')).toThrow(/No report template "no-such-template"/);
+  });
+});
