@@ -47,3 +47,8 @@ export const languageTag = z
     params: { key: 'validation.language' },
   })
   .meta({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$', description: 'BCP 47 language tag, for example "en" or "pt-BR".' });
+
+/** True when `s` is a real calendar date written YYYY-MM-DD (the same test `isoDate` applies). */
+export function isCalendarDate(s: string): boolean {
+  return isoDate.safeParse(s).success;
+}
