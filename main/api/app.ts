@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../store/connection';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
 import { createHandlers, type Handlers } from './handlers';
+import { loadForms } from './forms';
 import { loadJurisdiction } from './templatesDir';
 
 export const APP_DIR_NAME = 'psr-author';
@@ -63,6 +64,7 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
   const handlers = createHandlers({
     db,
     jurisdiction: loadJurisdiction(),
+    forms: loadForms(),
     appVersion: appVersion(),
     now: options.now ?? (() => new Date()),
   });

@@ -2,13 +2,18 @@ import type { Database } from 'better-sqlite3';
 import type { Door, Input, Method, Output } from '../contract/api';
 import { CASE_FILE_FORMAT, CURRENT_CASE_FILE_VERSION } from '../contract/caseFile';
 import type { CaseDetails } from '../contract/case';
-import { invalidInput } from '../contract/errors';
+import { AppError, invalidInput } from '../contract/errors';
+import type { Interview } from '../contract/interview';
+import type { FormDefinition } from '../contract/form';
 import type { Jurisdiction } from '../contract/jurisdiction';
+import { canMarkComplete } from '../domain/forms';
 import { parseCaseFile } from '../domain/caseFile';
 import { assertAdultCase, caseDetailIssues } from '../domain/caseRules';
 import { auditFor } from '../store/audit';
 import { backupDatabase } from '../store/backup';
 import { CaseRepository } from '../store/cases';
+import { InterviewRepository, type StoredInterview } from '../store/interviews';
+import { checkInterviewForSave, interviewSetting, offenceAccountFieldIds, progressSummary } from './interviews';
 import { schemaVersion } from '../store/connection';
 
 export interface CallContext {
@@ -25,6 +30,8 @@ export type Handlers = {
 export interface Services {
   db: Database;
   jurisdiction: Jurisdiction;
+  /** Interview forms by id, loaded and checked once at start. */
+  forms: ReadonlyMap<string, FormDefinition>;
   appVersion: string;
   /** The clock is injected so tests can pin "today". */
   now: () => Date;
@@ -39,12 +46,34 @@ export function localDate(d: Date): string {
 export function createHandlers(services: Services): Handlers {
   const { db, jurisdiction } = services;
   const cases = new CaseRepository(db);
+  const interviews = new InterviewRepository(db);
+  const offenceAccountIds = offenceAccountFieldIds(services.forms);
   const meta = (ctx: CallContext) => ({ actor: ctx.actor, at: services.now().toISOString() });
 
   function checkDetails(details: CaseDetails, prefix = '$'): void {
     const issues = caseDetailIssues(details, localDate(services.now()));
     if (issues.length > 0) throw invalidInput(issues.map((i) => ({ ...i, path: prefix + i.path.slice(1) })));
     assertAdultCase(details, jurisdiction.youngAdultUpperAge);
+  }
+
+  function saveResult(stored: StoredInterview, setting: ReturnType<typeof interviewSetting>, issues: ReturnType<typeof checkInterviewForSave>) {
+    return {
+      version: stored.version,
+      status: stored.status,
+      updatedAt: stored.updatedAt,
+      issues,
+      progress: progressSummary(setting.form, stored.interview, setting.facts),
+    };
+  }
+
+  /** Saves a case's interview draft after the safeguards; returns the draft's open issues. */
+  function saveInterview(caseId: string, version: number, interview: Interview, ctx: CallContext, prefix = '$.interview') {
+    const setting = interviewSetting(services.forms, cases.get(caseId), jurisdiction.youngAdultUpperAge);
+    const issues = checkInterviewForSave(setting.form, setting.facts, interview, offenceAccountIds, prefix);
+    // A completed interview stays complete only while it still passes; otherwise it is a draft again.
+    const stillComplete = interviews.find(caseId)?.status === 'complete' && canMarkComplete(setting.form, interview, setting.facts).ok;
+    const stored = interviews.save(caseId, version, interview, stillComplete ? 'complete' : 'in_progress', meta(ctx));
+    return saveResult(stored, setting, issues);
   }
 
   const handlers = {
@@ -71,17 +100,61 @@ export function createHandlers(services: Services): Handlers {
     'caseFile.import': ({ file }, ctx) => {
       const caseFile = parseCaseFile(file);
       checkDetails(caseFile.case, '$.case');
-      return cases.create(caseFile.case, meta(ctx));
+      // The case and its interview are written together or not at all.
+      return db.transaction(() => {
+        const record = cases.create(caseFile.case, meta(ctx));
+        if (caseFile.interview) saveInterview(record.id, 0, caseFile.interview, ctx);
+        return record;
+      }).immediate();
     },
     'caseFile.export': ({ id }, ctx) => {
       const record = cases.get(id);
+      const stored = interviews.find(id);
       return {
         format: CASE_FILE_FORMAT,
         formatVersion: CURRENT_CASE_FILE_VERSION,
         exportedAt: services.now().toISOString(),
         exportedBy: ctx.actor,
         case: record.details,
+        ...(stored ? { interview: stored.interview } : {}),
       };
+    },
+    'interview.open': ({ caseId }) => {
+      const { form, facts } = interviewSetting(services.forms, cases.get(caseId), jurisdiction.youngAdultUpperAge);
+      const stored = interviews.find(caseId);
+      return {
+        caseId,
+        form,
+        facts,
+        interview: stored?.interview ?? { formId: form.id, formVersion: form.version, answers: {} },
+        version: stored?.version ?? 0,
+        status: stored?.status ?? 'in_progress',
+        updatedAt: stored?.updatedAt ?? null,
+        updatedBy: stored?.updatedBy ?? null,
+      };
+    },
+    'interview.save': ({ caseId, version, interview }, ctx) => saveInterview(caseId, version, interview, ctx),
+    'interview.complete': ({ caseId, version }, ctx) => {
+      const setting = interviewSetting(services.forms, cases.get(caseId), jurisdiction.youngAdultUpperAge);
+      const stored = interviews.find(caseId);
+      if (!stored || stored.version !== version) {
+        throw new AppError('conflict', `This interview was saved elsewhere in the meantime (now version ${stored?.version ?? 0}). Nothing was changed.`, {
+          path: '$.version',
+          currentVersion: stored?.version ?? 0,
+          key: 'errors.interviewConflict',
+          params: { current: stored?.version ?? 0, yours: version },
+        });
+      }
+      const verdict = canMarkComplete(setting.form, stored.interview, setting.facts);
+      if (!verdict.ok) {
+        throw new AppError('refused', `The interview cannot be marked complete yet: ${verdict.issues[0]?.message ?? ''}`, {
+          path: verdict.issues[0]?.path,
+          key: 'errors.interviewIncomplete',
+          issues: verdict.issues.map(({ path, message, key }) => ({ path, message, ...(key ? { key } : {}) })),
+        });
+      }
+      const saved = interviews.save(caseId, version, stored.interview, 'complete', meta(ctx));
+      return saveResult(saved, setting, []);
     },
     'store.backup': ({ path, overwrite }) => backupDatabase(db, path, { overwrite: overwrite ?? false }),
   } satisfies Handlers;

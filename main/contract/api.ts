@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CaseDetails, CaseRecord, CaseSort, CaseSummary } from './case';
 import { CaseFile } from './caseFile';
+import { Interview } from './interview';
+import { OpenInterviewOutput, SaveInterviewOutput } from './interviewApi';
 import { entityId, entityVersion } from './text';
 
 // The one list of API calls. Every door (Electron IPC, browser mode, CLI) validates with these
@@ -91,6 +93,25 @@ export const contract = {
     output: CaseFile,
     access: 'any',
     writes: false,
+  }),
+  'interview.open': entry({
+    input: z.strictObject({ caseId: entityId }),
+    output: OpenInterviewOutput,
+    access: 'any',
+    writes: false,
+  }),
+  'interview.save': entry({
+    // version 0 saves the first draft; a stale version is a conflict naming the current one.
+    input: z.strictObject({ caseId: entityId, version: z.number().int().min(0), interview: Interview }),
+    output: SaveInterviewOutput,
+    access: 'any',
+    writes: true,
+  }),
+  'interview.complete': entry({
+    input: z.strictObject({ caseId: entityId, version: entityVersion }),
+    output: SaveInterviewOutput,
+    access: 'any',
+    writes: true,
   }),
   'store.backup': entry({
     input: z.strictObject({ path: z.string().min(1).max(4096), overwrite: z.boolean().optional() }),

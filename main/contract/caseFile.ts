@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaseDetails } from './case';
+import { Interview } from './interview';
 
 // The case file is how a screener hands an inquiry to an officer and how tests feed cases in.
 // Every version ever published stays here so older files keep importing; `upgradeCaseFile` in
@@ -17,7 +18,18 @@ export const CaseFileV1 = z.strictObject({
 });
 export type CaseFileV1 = z.infer<typeof CaseFileV1>;
 
-export const caseFileSchemas = { 1: CaseFileV1 } as const;
-export const CURRENT_CASE_FILE_VERSION = 1 as const;
-export const CaseFile = CaseFileV1;
-export type CaseFile = CaseFileV1;
+/** Version 2 carries the interview as recorded so far (issue 3). */
+export const CaseFileV2 = z.strictObject({
+  format: z.literal(CASE_FILE_FORMAT),
+  formatVersion: z.literal(2),
+  exportedAt: z.iso.datetime({ offset: true }).optional(),
+  exportedBy: z.string().max(200).optional(),
+  case: CaseDetails,
+  interview: Interview.optional(),
+});
+export type CaseFileV2 = z.infer<typeof CaseFileV2>;
+
+export const caseFileSchemas = { 1: CaseFileV1, 2: CaseFileV2 } as const;
+export const CURRENT_CASE_FILE_VERSION = 2 as const;
+export const CaseFile = CaseFileV2;
+export type CaseFile = CaseFileV2;

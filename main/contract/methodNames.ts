@@ -11,6 +11,9 @@ export const methodNames = [
   'cases.history',
   'caseFile.import',
   'caseFile.export',
+  'interview.open',
+  'interview.save',
+  'interview.complete',
   'store.backup',
 ] as const satisfies readonly Method[];
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CASE_FILE_FORMAT, CURRENT_CASE_FILE_VERSION, caseFileSchemas, type CaseFile } from '../contract/caseFile';
+import { CASE_FILE_FORMAT, CURRENT_CASE_FILE_VERSION, caseFileSchemas, type CaseFile, type CaseFileV1 } from '../contract/caseFile';
 import { invalidInput, type ApiIssue } from '../contract/errors';
 import { zodIssues } from '../contract/validate';
 
@@ -31,11 +31,12 @@ export function parseCaseFile(raw: unknown): CaseFile {
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw invalidInput(zodIssues(parsed.error));
-  return upgradeCaseFile(parsed.data as CaseFile);
+  return upgradeCaseFile(parsed.data as CaseFile | CaseFileV1);
 }
 
-/** Lifts an older case file to the current version. Version 1 is current. */
-export function upgradeCaseFile(file: CaseFile): CaseFile {
+/** Lifts an older case file to the current version: version 1 had no interview. */
+export function upgradeCaseFile(file: CaseFile | CaseFileV1): CaseFile {
+  if (file.formatVersion === 1) return { ...file, formatVersion: 2 };
   return file;
 }
 

@@ -9,6 +9,9 @@ export interface Change {
 /** The leaf-level differences between two JSON values, for the audit log ("what changed"). */
 export function diffJson(before: unknown, after: unknown, at: PropertyKey[] = []): Change[] {
   if (Object.is(before, after)) return [];
+  // A new record is listed field by field, as if it were filled in from empty.
+  if (before === undefined && isPlainObject(after)) return diffJson({}, after, at);
+  if (before === undefined && Array.isArray(after)) return diffJson([], after, at);
   const bothArrays = Array.isArray(before) && Array.isArray(after);
   const bothObjects = isPlainObject(before) && isPlainObject(after);
   if (bothArrays) {

@@ -90,3 +90,24 @@ describe('migration 1: cases and the audit log', () => {
     migrated.close();
   });
 });
+
+describe('migration 2: interviews', () => {
+  it('keeps the cases already stored and gives each its own versioned interview', () => {
+    const file = dbFile();
+    const v1 = openDatabase(file, { targetVersion: 1 });
+    v1.prepare(
+      `INSERT INTO cases (id, version, court, case_number, person_name, hearing_date, report_due_date, report_type, stage, details, created_at, created_by, updated_at, updated_by)
+       VALUES ('a', 3, 'Court', 'CR-1', 'Okafor, Amina', '2026-12-20', '2026-12-15', 'full', 'convicted', '{}', 't', 'u', 't', 'u')`,
+    ).run();
+    v1.close();
+
+    const v2 = openDatabase(file, { targetVersion: 2 });
+    expect(schemaVersion(v2)).toBe(2);
+    expect(v2.prepare('SELECT id, version FROM cases').all()).toEqual([{ id: 'a', version: 3 }]);
+    v2.prepare(`INSERT INTO interviews (case_id, version, form_id, form_version, answers, status, updated_at, updated_by) VALUES ('a', 1, 'full', 1, '{}', 'in_progress', 't', 'u')`).run();
+    expect(() =>
+      v2.prepare(`INSERT INTO interviews (case_id, version, form_id, form_version, answers, status, updated_at, updated_by) VALUES ('nobody', 1, 'full', 1, '{}', 'in_progress', 't', 'u')`).run(),
+    ).toThrow(/FOREIGN KEY/);
+    v2.close();
+  });
+});

@@ -12,6 +12,7 @@ describe('the contract is the one list of API calls', () => {
     const handlers = createHandlers({
       db: {} as never,
       jurisdiction: { id: 'x', name: 'x', serviceName: 'x', locale: 'en', youngAdultUpperAge: 25, courts: [], protectiveMarking: 'x' },
+      forms: new Map(),
       appVersion: '0',
       now: () => new Date(),
     });

@@ -1,7 +1,8 @@
 import { migration as m0001 } from './0001-cases-and-audit';
+import { migration as m0002 } from './0002-interviews';
 import type { Migration } from './types';
 
 /** Every migration in order. Add a file per migration and list it here; never edit a shipped one. */
-export const migrations: readonly Migration[] = [m0001];
+export const migrations: readonly Migration[] = [m0001, m0002];
 export const LATEST_SCHEMA_VERSION = migrations.length;
 export type { Migration };

@@ -1,0 +1,69 @@
+import type { CaseRecord } from '../contract/case';
+import { AppError, invalidInput } from '../contract/errors';
+import type { FormDefinition } from '../contract/form';
+import type { Interview } from '../contract/interview';
+import { assertInterviewAllowed, offenceAccountViolations, progress, ruleFacts, validateInterview, type FormIssue, type RuleFacts } from '../domain/forms';
+import { formForReportType } from './forms';
+
+/** The form for a case and the facts its rules see; refuses a case about a child (child justice applies). */
+export function interviewSetting(forms: ReadonlyMap<string, FormDefinition>, record: CaseRecord, youngAdultUpperAge: number): { form: FormDefinition; facts: RuleFacts } {
+  const facts = ruleFacts(record.details, youngAdultUpperAge);
+  assertInterviewAllowed(facts);
+  const form = formForReportType(forms, record.details.reportType);
+  if (!form) {
+    throw new AppError('refused', `There is no interview form for a ${record.details.reportType.replace('_', '-')} report; an addendum builds on the existing interview.`, {
+      key: 'errors.noFormForReportType',
+      params: { reportType: record.details.reportType },
+    });
+  }
+  return { form, facts };
+}
+
+/** Every field id that holds the person's account of the offence or its analysis, in any form. */
+export function offenceAccountFieldIds(forms: ReadonlyMap<string, FormDefinition>): Set<string> {
+  const ids = new Set<string>();
+  for (const form of forms.values()) {
+    for (const section of form.sections) {
+      for (const field of section.fields) {
+        if (field.offenceAccount) ids.add(field.id);
+        if (field.kind === 'repeatable_group' && field.fields.some((sub) => sub.offenceAccount)) ids.add(field.id);
+      }
+    }
+  }
+  return ids;
+}
+
+export const PRESUMPTION_OF_INNOCENCE =
+  'Before a finding of guilt the person’s account of the alleged offence and any offence analysis are neither asked for nor recorded (presumption of innocence). Nothing was saved.';
+
+/**
+ * Decides whether `interview` may be stored for this case. Refused outright: an answer to a question
+ * the form does not have, or an offence account before a finding of guilt. Everything else (missing,
+ * invalid values) is saved as a draft and returned as issues for the officer to resolve.
+ */
+export function checkInterviewForSave(form: FormDefinition, facts: RuleFacts, interview: Interview, offenceAccountIds: ReadonlySet<string>, prefix = '$.interview'): FormIssue[] {
+  const at = (path: string) => prefix + path.slice(1);
+  if (facts.stage === 'pre_trial') {
+    const offence = Object.keys(interview.answers).filter((id) => offenceAccountIds.has(id));
+    const violations = [...offence.map((id) => ({ path: `$.answers.${id}`, message: 'Not recorded before a finding of guilt.' })), ...offenceAccountViolations(form, interview, facts)];
+    if (violations.length > 0) {
+      throw new AppError('refused', PRESUMPTION_OF_INNOCENCE, {
+        path: at(violations[0]!.path),
+        key: 'errors.presumptionOfInnocence',
+        issues: violations.map((v) => ({ path: at(v.path), message: v.message })),
+      });
+    }
+  }
+  if (interview.formId !== form.id || interview.formVersion !== form.version) {
+    throw invalidInput([{ path: at('$.formId'), message: `This case is interviewed with form ${form.id} version ${form.version}, not ${interview.formId} version ${interview.formVersion}.` }]);
+  }
+  const issues = validateInterview(form, interview, facts);
+  const refused = issues.filter((i) => i.kind === 'unknown' || i.kind === 'forbidden');
+  if (refused.length > 0) throw invalidInput(refused.map((i) => ({ ...i, path: at(i.path) })));
+  return issues;
+}
+
+export function progressSummary(form: FormDefinition, interview: Interview, facts: RuleFacts) {
+  const p = progress(form, interview, facts);
+  return { required: p.required, answered: p.answered, declined: p.declined, missing: p.missing, invalid: p.invalid, allDone: p.allDone };
+}
