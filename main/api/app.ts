@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { RotatingBackupResult } from '../store/backup';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
 import { createHandlers, type Handlers } from './handlers';
-import { openStoreAtStart, startupBackup } from './startup';
+import { ensureDataDir, openStoreAtStart, startupBackup } from './startup';
 import { loadJurisdiction } from './templatesDir';
 
 export const APP_DIR_NAME = 'psr-author';
@@ -62,7 +62,7 @@ export interface OpenCoreOptions extends DispatchOptions {
 /** Opens the store and wires the handler table: the one core every door stands on. */
 export function openCore(options: OpenCoreOptions = {}): AppCore {
   const dataDir = options.dataDir ?? defaultDataDir();
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensureDataDir(dataDir);
   const dbFile = path.join(dataDir, DB_FILE_NAME);
   // A damaged file is refused here with a CorruptDatabaseError naming the latest good backup.
   const db = openStoreAtStart(dbFile, dataDir, options);

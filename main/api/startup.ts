@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import type { Database } from 'better-sqlite3';
+import { AppError } from '../contract/errors';
 import { DEFAULT_BACKUPS_KEPT, rotatingBackup, type RotatingBackupResult } from '../store/backup';
 import { openDatabase } from '../store/connection';
 import { refuseDamagedDatabase } from '../store/recovery';
@@ -14,10 +16,36 @@ export interface StartupStoreOptions {
   now?: () => Date;
 }
 
+// Answers from SQLite and the file system meaning "this folder or file cannot be written here".
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_PERM', 'SQLITE_READONLY_DIRECTORY', 'SQLITE_IOERR_WRITE']);
+
+function notWritable(dataDir: string, e: unknown): AppError | null {
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !NOT_WRITABLE.has(code)) return null;
+  return new AppError(
+    'storage',
+    `The data folder ${dataDir} cannot be written to (${(e as Error).message}), so the app cannot save there. Check the folder's permissions, or that the disk is not read-only or full. Nothing has been changed.`,
+  );
+}
+
+/** Creates the data folder if needed; a folder that cannot be created is a clear `storage` error. */
+export function ensureDataDir(dataDir: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+  } catch (e) {
+    throw notWritable(dataDir, e) ?? e;
+  }
+}
+
 export function openStoreAtStart(dbFile: string, dataDir: string, options: StartupStoreOptions = {}): Database {
   const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  refuseDamagedDatabase(dbFile, dataDir, native);
-  return openDatabase(dbFile, native);
+  try {
+    refuseDamagedDatabase(dbFile, dataDir, native);
+    return openDatabase(dbFile, native);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw notWritable(dataDir, e) ?? e;
+  }
 }
 
 /**
