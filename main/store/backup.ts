@@ -108,6 +108,7 @@ export async function rotatingBackup(
   if (!Number.isInteger(keep) || keep < 1) throw new Error(`keep must be a whole number of at least 1, not ${keep}`);
   const dir = backupsDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
+  removeAbandonedPartials(dir);
   const previous = listBackups(dataDir)[0];
   let at = now();
   // Two starts within the same millisecond must not collide; the later one moves on by a millisecond.
@@ -123,6 +124,24 @@ export async function rotatingBackup(
     removed.push(old.path);
   }
   return { created, removed };
+}
+
+/** A process that quit mid-backup (a short CLI command, a crash) leaves its partial copy behind. */
+function removeAbandonedPartials(dir: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    const m = /\.partial-(\d+)$/.exec(name);
+    if (!m || Number(m[1]) === process.pid || isRunning(Number(m[1]))) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function sameContent(a: string, b: string): boolean {

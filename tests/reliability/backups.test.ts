@@ -118,6 +118,20 @@ describe('automatic backups at start', () => {
     expect(listBackups(dataDir).map((b) => b.path)).toEqual(before);
   });
 
+  it('clear away a partial copy left by a process that quit mid-backup, and only that', async () => {
+    const dataDir = await folderWithCases(1);
+    const dir = backupsDir(dataDir);
+    const abandoned = path.join(dir, 'psr-20261126-100000-000.sqlite.partial-999999999');
+    const running = path.join(dir, `psr-20261126-100000-001.sqlite.partial-${process.ppid}`);
+    fs.writeFileSync(abandoned, 'half a backup');
+    fs.writeFileSync(running, 'a backup still being written by a live process');
+    const core = start(dataDir);
+    await core.startupBackup;
+    core.close();
+    expect(fs.existsSync(abandoned)).toBe(false);
+    expect(fs.existsSync(running)).toBe(true);
+  });
+
   it('can be turned off', async () => {
     const dataDir = await folderWithCases(1);
     const count = listBackups(dataDir).length;
