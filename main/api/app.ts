@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
-import { openDatabase } from '../store/connection';
+import type { RotatingBackupResult } from '../store/backup';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
 import { createHandlers, type Handlers } from './handlers';
 import { loadForms } from './forms';
+import { ensureDataDir, openStoreAtStart, startupBackup } from './startup';
 import { loadJurisdiction } from './templatesDir';
 
 export const APP_DIR_NAME = 'psr-author';
@@ -46,6 +47,8 @@ export interface AppCore {
   dbFile: string;
   handlers: Handlers;
   dispatch: Dispatch;
+  /** The automatic backup made at start; null when it was turned off, unchanged, or failed (logged). */
+  startupBackup: Promise<RotatingBackupResult | null>;
   close(): void;
 }
 
@@ -53,14 +56,17 @@ export interface OpenCoreOptions extends DispatchOptions {
   dataDir?: string;
   now?: () => Date;
   nativeBinding?: string;
+  /** Automatic backups kept in <dataDir>/backups (default 10); false: no backup at start. */
+  backupsKept?: number | false;
 }
 
 /** Opens the store and wires the handler table: the one core every door stands on. */
 export function openCore(options: OpenCoreOptions = {}): AppCore {
   const dataDir = options.dataDir ?? defaultDataDir();
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensureDataDir(dataDir);
   const dbFile = path.join(dataDir, DB_FILE_NAME);
-  const db = openDatabase(dbFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  // A damaged file is refused here with a CorruptDatabaseError naming the latest good backup.
+  const db = openStoreAtStart(dbFile, dataDir, options);
   const handlers = createHandlers({
     db,
     jurisdiction: loadJurisdiction(),
@@ -69,5 +75,11 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
     now: options.now ?? (() => new Date()),
   });
   const dispatch = createDispatch(handlers, options);
-  return { db, dataDir, dbFile, handlers, dispatch, close: () => db.close() };
+  let closed = false;
+  const backup = startupBackup(db, dataDir, options, options.logger ?? { error: (m, e) => console.error(`[psr] ${m}`, e) }, () => closed);
+  const close = () => {
+    closed = true;
+    db.close();
+  };
+  return { db, dataDir, dbFile, handlers, dispatch, startupBackup: backup, close };
 }

@@ -1,5 +1,5 @@
 import { contract, isMethod, type Door } from '../contract/api';
-import { AppError, type ApiResult } from '../contract/errors';
+import { AppError, boundedError, type ApiResult } from '../contract/errors';
 import { zodIssues } from '../contract/validate';
 import { invalidInput } from '../contract/errors';
 import type { CallContext, Handlers } from './handlers';
@@ -42,7 +42,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       }
       return { ok: true, value };
     } catch (e) {
-      return { ok: false, error: toApiError(e, method, logger) };
+      return { ok: false, error: boundedError(toApiError(e, method, logger)) };
     }
   };
 }

@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../contract/case';
-import { AppError, invalidInput } from '../contract/errors';
+import { AppError, invalidInput, quoted } from '../contract/errors';
 import type { FormDefinition } from '../contract/form';
 import type { Interview } from '../contract/interview';
 import { assertInterviewAllowed, offenceAccountViolations, progress, ruleFacts, validateInterview, type FormIssue, type RuleFacts } from '../domain/forms';
@@ -55,7 +55,7 @@ export function checkInterviewForSave(form: FormDefinition, facts: RuleFacts, in
     }
   }
   if (interview.formId !== form.id || interview.formVersion !== form.version) {
-    throw invalidInput([{ path: at('$.formId'), message: `This case is interviewed with form ${form.id} version ${form.version}, not ${interview.formId} version ${interview.formVersion}.` }]);
+    throw invalidInput([{ path: at('$.formId'), message: `This case is interviewed with form ${form.id} version ${form.version}, not ${quoted(interview.formId)} version ${interview.formVersion}.` }]);
   }
   const issues = validateInterview(form, interview, facts);
   const refused = issues.filter((i) => i.kind === 'unknown' || i.kind === 'forbidden');

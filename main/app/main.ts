@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
-import { currentActor, defaultDataDir, openCore, type AppCore } from '../api/app';
+import { currentActor, defaultDataDir, openCore, DB_FILE_NAME, type AppCore, type OpenCoreOptions } from '../api/app';
 import { registerIpcDoor } from '../doors/electron-ipc';
-import { mimeType, resolveStaticPath } from '../doors/static';
-import { hardenSession, hardenWindow, secureWebPreferences } from './security';
+import { CorruptDatabaseError, restoreBackup } from '../store/recovery';
+import { registerAppProtocol } from './protocol';
+import { APP_START_URL, createAppWindow, hardenContents, hardenSession } from './security';
 
 // Electron lifecycle. The core is the same one browser mode and the CLI use.
 
@@ -20,37 +21,60 @@ function rendererRoot(): string {
 }
 
 async function createWindow(): Promise<void> {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    show: false,
-    webPreferences: secureWebPreferences(path.join(here, 'preload.cjs')),
-  });
-  hardenWindow(win);
+  const win = createAppWindow(path.join(here, 'preload.cjs'));
   win.once('ready-to-show', () => win.show());
-  await win.loadURL('app://psr/index.html');
+  await win.loadURL(APP_START_URL);
+}
+
+/**
+ * Opens the store; when the data file is damaged, says so and offers the latest good backup. The
+ * damaged file is kept aside by the restore, never overwritten. Returns null when the app must quit.
+ */
+function openCoreOrOfferBackup(options: OpenCoreOptions): AppCore | null {
+  try {
+    return openCore(options);
+  } catch (e) {
+    if (e instanceof CorruptDatabaseError && e.latestBackup) {
+      const choice = dialog.showMessageBoxSync({
+        type: 'error',
+        title: 'The data file is damaged',
+        message: 'The data file is damaged and was not opened.',
+        detail: e.message,
+        buttons: ['Restore the latest backup', 'Quit without changing anything'],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      });
+      if (choice !== 0) return null;
+      try {
+        const dataDir = options.dataDir ?? defaultDataDir();
+        restoreBackup(path.join(dataDir, DB_FILE_NAME), e.latestBackup.path, {
+          reason: 'corrupt',
+          ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        });
+        return openCore(options);
+      } catch (again) {
+        dialog.showErrorBox('The backup could not be restored', (again as Error).message);
+        return null;
+      }
+    }
+    dialog.showErrorBox('The data store cannot be opened', (e as Error).message);
+    return null;
+  }
 }
 
 app.enableSandbox();
 app.whenReady().then(async () => {
   const dataDir = defaultDataDir();
   app.setPath('userData', dataDir);
-  try {
-    const nativeBinding = process.env.PSR_ELECTRON_NATIVE_BINDING;
-    core = openCore({ dataDir, ...(nativeBinding && fs.existsSync(nativeBinding) ? { nativeBinding } : {}) });
-  } catch (e) {
-    dialog.showErrorBox('The data store cannot be opened', (e as Error).message);
+  const nativeBinding = process.env.PSR_ELECTRON_NATIVE_BINDING;
+  core = openCoreOrOfferBackup({ dataDir, ...(nativeBinding && fs.existsSync(nativeBinding) ? { nativeBinding } : {}) });
+  if (!core) {
     app.exit(1);
     return;
   }
   hardenSession(session.defaultSession);
-  const root = rendererRoot();
-  protocol.handle('app', (request) => {
-    const url = new URL(request.url);
-    const found = url.host === 'psr' ? resolveStaticPath(root, url.pathname) : { refused: 'outside' as const };
-    if ('refused' in found) return new Response('Not found', { status: 404 });
-    return new Response(fs.readFileSync(found.file), { headers: { 'content-type': mimeType(found.file) } });
-  });
+  registerAppProtocol(protocol, rendererRoot());
   registerIpcDoor(ipcMain, core.dispatch, currentActor());
   await createWindow();
   app.on('activate', () => {
@@ -58,8 +82,9 @@ app.whenReady().then(async () => {
   });
 });
 
+// Every web contents (including any the app did not create itself) gets the same navigation rules.
 app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (e) => e.preventDefault());
+  hardenContents(contents);
 });
 
 app.on('window-all-closed', () => {

@@ -66,6 +66,28 @@ export function invalidInput(issues: ApiIssue[], summary?: string): AppError {
   return new AppError('invalid_input', message, { path: first?.path, issues });
 }
 
+/** A value as it may appear inside a message: quoted, and cut short so a huge input makes no huge message. */
+export function quoted(value: unknown, max = 40): string {
+  const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
+  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+
+const MESSAGE_LIMIT = 500;
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/**
+ * Keeps an error readable whatever the input was: messages, paths and the number of issues are
+ * bounded, so a hostile or mistaken 10 MB input never comes back as a 10 MB error.
+ */
+export function boundedError(error: ApiError): ApiError {
+  const out: ApiError = { ...error, message: cut(error.message, MESSAGE_LIMIT) };
+  if (error.path !== undefined) out.path = cut(error.path, 200);
+  if (error.issues) {
+    out.issues = error.issues.slice(0, 100).map((i) => ({ ...i, path: cut(i.path, 200), message: cut(i.message, 300) }));
+  }
+  return out;
+}
+
 /** Formats a path of keys and indexes as a JSON path: ['charges', 0, 'plea'] -> $.charges[0].plea */
 export function jsonPath(segments: ReadonlyArray<PropertyKey>): string {
   let out = '$';

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import { invalidInput, jsonPath, type ApiIssue } from './errors';
+import { invalidInput, jsonPath, quoted, type ApiIssue } from './errors';
+
+const unknownKeys = (keys: string[]) => keys.slice(0, 5).map((k) => quoted(k)).join(', ') + (keys.length > 5 ? ` and ${keys.length - 5} more` : '');
 
 export function zodIssues(error: z.ZodError): ApiIssue[] {
   return error.issues.map((issue) => {
@@ -28,7 +30,7 @@ function translation(issue: z.core.$ZodIssue): Pick<ApiIssue, 'key' | 'params'> 
     case 'invalid_format':
       return { key: issue.format === 'date' ? 'validation.date' : 'validation.invalid' };
     case 'unrecognized_keys':
-      return { key: 'validation.unknownField', params: { fields: issue.keys.join(', ') } };
+      return { key: 'validation.unknownField', params: { fields: unknownKeys(issue.keys) } };
     default:
       return { key: 'validation.invalid' };
   }
@@ -37,7 +39,7 @@ function translation(issue: z.core.$ZodIssue): Pick<ApiIssue, 'key' | 'params'> 
 function describe(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}.`;
+      return `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${unknownKeys(issue.keys)}.`;
     case 'invalid_type':
       return issue.input === undefined ? 'Required.' : `Expected ${issue.expected}.`;
     case 'invalid_value':

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CASE_FILE_FORMAT, CURRENT_CASE_FILE_VERSION, caseFileSchemas, type CaseFile, type CaseFileV1 } from '../contract/caseFile';
-import { invalidInput, type ApiIssue } from '../contract/errors';
+import { invalidInput, quoted, type ApiIssue } from '../contract/errors';
 import { zodIssues } from '../contract/validate';
 
 /**
@@ -25,7 +25,7 @@ export function parseCaseFile(raw: unknown): CaseFile {
         path: '$.formatVersion',
         message: newer
           ? `This case file is version ${version}, written by a newer version of the app; this app reads versions ${known}.`
-          : `Unknown case file version ${JSON.stringify(version)}; this app reads versions ${known}.`,
+          : `Unknown case file version ${quoted(version)}; this app reads versions ${known}.`,
       },
     ]);
   }

@@ -5,8 +5,14 @@ import type { Dispatch } from '../api/dispatch';
 
 export const API_CHANNEL = 'psr:api';
 
+/** The parts of Electron's WebFrameMain the sender check reads. */
+export interface IpcSenderFrame {
+  url: string;
+  /** null for a window's top frame; an iframe has its parent frame here. */
+  parent?: unknown;
+}
 export interface IpcInvokeEvent {
-  senderFrame: { url: string } | null;
+  senderFrame: IpcSenderFrame | null;
 }
 export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcInvokeEvent, ...args: unknown[]) => Promise<unknown>): void;
@@ -16,18 +22,30 @@ export interface IpcMainLike {
 export function isAppFrameUrl(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === 'app:' && u.host === 'psr';
+    return u.protocol === 'app:' && u.host === 'psr' && u.username === '' && u.password === '';
   } catch {
     return false;
   }
 }
 
-export function registerIpcDoor(ipcMain: IpcMainLike, dispatch: Dispatch, actor: string, isTrusted = isAppFrameUrl): void {
+/**
+ * True for the top frame of an app page. A frame whose document has gone (null), an embedded frame
+ * (even one of ours: the app has none) and any page not served by app://psr are refused.
+ */
+export function isTrustedSender(frame: IpcSenderFrame | null | undefined): boolean {
+  if (!frame || typeof frame.url !== 'string') return false;
+  if (frame.parent !== null && frame.parent !== undefined) return false;
+  return isAppFrameUrl(frame.url);
+}
+
+export function registerIpcDoor(ipcMain: IpcMainLike, dispatch: Dispatch, actor: string, isTrusted = isTrustedSender): void {
   ipcMain.handle(API_CHANNEL, async (event, method, input) => {
-    const url = event.senderFrame?.url ?? '';
-    if (!isTrusted(url)) {
+    if (!isTrusted(event.senderFrame)) {
       return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the app’s own pages.' } };
     }
-    return dispatch(typeof method === 'string' ? method : '', input, { actor, door: 'ipc' });
+    if (typeof method !== 'string') {
+      return { ok: false, error: { code: 'unknown_method', message: 'The API call has no name.' } };
+    }
+    return dispatch(method, input, { actor, door: 'ipc' });
   });
 }

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppError } from '../contract/errors';
+import { LATEST_SCHEMA_VERSION } from './migrations';
 
 export interface BackupResult {
   path: string;
@@ -9,11 +11,16 @@ export interface BackupResult {
   integrity: 'ok';
 }
 
+export interface NativeOptions {
+  /** Path to a better-sqlite3 binary built for another runtime (Electron in development). */
+  nativeBinding?: string;
+}
+
 /**
  * Copies the live store with SQLite's online backup API (consistent even while saves continue),
  * then opens the copy and runs integrity_check so a backup is only reported once it is proven.
  */
-export async function backupDatabase(db: Database, target: string, { overwrite = false } = {}): Promise<BackupResult> {
+export async function backupDatabase(db: Database, target: string, { overwrite = false, nativeBinding }: { overwrite?: boolean } & NativeOptions = {}): Promise<BackupResult> {
   const out = path.resolve(target);
   if (fs.existsSync(out) && !overwrite) {
     throw new AppError('refused', `${out} already exists; choose another file or allow overwriting.`, { path: '$.path' });
@@ -23,8 +30,11 @@ export async function backupDatabase(db: Database, target: string, { overwrite =
   const partial = `${out}.partial-${process.pid}`;
   try {
     await db.backup(partial);
-    const check = new BetterSqlite3(partial, { readonly: true, fileMustExist: true });
+    // The copy inherits WAL mode; switching it to a rollback journal makes it one self-contained file
+    // (no -wal or -shm left beside it) that any SQLite tool can open read-only.
+    const check = new BetterSqlite3(partial, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
+      check.pragma('journal_mode = DELETE');
       const result = check.pragma('integrity_check', { simple: true });
       if (result !== 'ok') throw new AppError('storage', `The backup failed its integrity check: ${String(result)}`);
     } finally {
@@ -37,4 +47,164 @@ export async function backupDatabase(db: Database, target: string, { overwrite =
     throw new AppError('storage', `The backup to ${out} failed: ${(e as Error).message}`, { path: '$.path' });
   }
   return { path: out, bytes: fs.statSync(out).size, integrity: 'ok' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Automatic, rotating backups in <dataDir>/backups, one per start of the app.
+
+export const BACKUP_DIR_NAME = 'backups';
+export const DEFAULT_BACKUPS_KEPT = 10;
+const BACKUP_NAME = /^psr-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})\.sqlite$/;
+
+export interface BackupInfo {
+  path: string;
+  /** When the backup was made (from its name, UTC). */
+  createdAt: string;
+  bytes: number;
+}
+
+export function backupsDir(dataDir: string): string {
+  return path.join(dataDir, BACKUP_DIR_NAME);
+}
+
+/** psr-YYYYMMDD-HHMMSS-mmm.sqlite in UTC: names sort in the order the backups were made. */
+export function backupFileName(at: Date): string {
+  const iso = at.toISOString(); // 2026-11-26T10:00:00.000Z
+  return `psr-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}-${iso.slice(20, 23)}.sqlite`;
+}
+
+/** The automatic backups, newest first. Files that are not named like one are never touched. */
+export function listBackups(dataDir: string): BackupInfo[] {
+  const dir = backupsDir(dataDir);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .flatMap((name) => {
+      const m = BACKUP_NAME.exec(name);
+      if (!m) return [];
+      const [, y, mo, d, h, mi, s, ms] = m;
+      const file = path.join(dir, name);
+      return [{ path: file, createdAt: `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`, bytes: fs.statSync(file).size }];
+    })
+    .sort((a, b) => b.path.localeCompare(a.path));
+}
+
+export interface RotatingBackupResult {
+  /** The new backup, or null when the store had not changed since the newest backup. */
+  created: BackupResult | null;
+  removed: string[];
+}
+
+/**
+ * Backs the store up into <dataDir>/backups and keeps the newest `keep`. A start with nothing changed
+ * since the newest backup adds no copy, so opening the app (or the CLI) many times in a row never
+ * rotates out an older backup that holds different work.
+ */
+export async function rotatingBackup(
+  db: Database,
+  dataDir: string,
+  { keep = DEFAULT_BACKUPS_KEPT, now = () => new Date(), nativeBinding }: { keep?: number; now?: () => Date } & NativeOptions = {},
+): Promise<RotatingBackupResult> {
+  if (!Number.isInteger(keep) || keep < 1) throw new Error(`keep must be a whole number of at least 1, not ${keep}`);
+  const dir = backupsDir(dataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  removeAbandonedPartials(dir);
+  const previous = listBackups(dataDir)[0];
+  let at = now();
+  // Two starts within the same millisecond must not collide; the later one moves on by a millisecond.
+  while (fs.existsSync(path.join(dir, backupFileName(at)))) at = new Date(at.getTime() + 1);
+  let created: BackupResult | null = await backupDatabase(db, path.join(dir, backupFileName(at)), nativeBinding ? { nativeBinding } : {});
+  if (previous && sameContent(previous.path, created.path)) {
+    fs.rmSync(created.path);
+    created = null;
+  }
+  const removed: string[] = [];
+  for (const old of listBackups(dataDir).slice(keep)) {
+    fs.rmSync(old.path);
+    removed.push(old.path);
+  }
+  return { created, removed };
+}
+
+/** A process that quit mid-backup (a short CLI command, a crash) leaves its partial copy behind. */
+function removeAbandonedPartials(dir: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    const m = /\.partial-(\d+)$/.exec(name);
+    if (!m || Number(m[1]) === process.pid || isRunning(Number(m[1]))) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function sameContent(a: string, b: string): boolean {
+  const digest = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  return fs.statSync(a).size === fs.statSync(b).size && digest(a) === digest(b);
+}
+
+export interface VerifiedBackup {
+  path: string;
+  schemaVersion: number;
+}
+
+/**
+ * Proves a backup can be restored: it opens as a database, passes integrity_check, and was not
+ * written by a newer version of the app. Throws a `storage` or `newer_database` error saying which.
+ */
+export function verifyBackup(file: string, { maxSchemaVersion = LATEST_SCHEMA_VERSION, nativeBinding }: { maxSchemaVersion?: number } & NativeOptions = {}): VerifiedBackup {
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    throw new AppError('not_found', `There is no backup file at ${file}.`, { path: '$.path' });
+  }
+  let check: Database;
+  try {
+    check = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch (e) {
+    throw new AppError('storage', `The backup ${file} cannot be opened: ${(e as Error).message}`, { path: '$.path' });
+  }
+  try {
+    let integrity: unknown;
+    let schemaVersion: number;
+    try {
+      integrity = check.pragma('integrity_check', { simple: true });
+      schemaVersion = check.pragma('user_version', { simple: true }) as number;
+    } catch (e) {
+      throw new AppError('storage', `The backup ${file} is not a readable database: ${(e as Error).message}`, { path: '$.path' });
+    }
+    if (integrity !== 'ok') {
+      throw new AppError('storage', `The backup ${file} is damaged (integrity check: ${String(integrity)}); it cannot be restored.`, { path: '$.path' });
+    }
+    if (schemaVersion > maxSchemaVersion) {
+      throw new AppError(
+        'newer_database',
+        `The backup ${file} was written by a newer version of this app (schema ${schemaVersion}; this app knows up to ${maxSchemaVersion}). Install the newer version to restore it.`,
+        { path: '$.path' },
+      );
+    }
+    if (schemaVersion < 1) {
+      throw new AppError('storage', `The backup ${file} holds no data store of this app (schema version ${schemaVersion}).`, { path: '$.path' });
+    }
+    return { path: file, schemaVersion };
+  } finally {
+    check.close();
+  }
+}
+
+/** The newest automatic backup that passes `verifyBackup`, or null. Damaged ones are skipped. */
+export function latestGoodBackup(dataDir: string, options: { maxSchemaVersion?: number } & NativeOptions = {}): BackupInfo | null {
+  for (const backup of listBackups(dataDir)) {
+    try {
+      verifyBackup(backup.path, options);
+      return backup;
+    } catch {
+      // try the next older one
+    }
+  }
+  return null;
 }

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { AppError } from '../contract/errors';
+import { latestGoodBackup, verifyBackup, type BackupInfo, type NativeOptions } from './backup';
+
+// What happens when the data file itself is damaged: the app refuses to open it (never "repairs"
+// it), names the newest good backup, and restoring that backup first moves the damaged file aside
+// under a new name, so nothing that might still be rescued is ever overwritten.
+
+/** SQLite's answers for a file that is not, or no longer, a sound database. */
+const CORRUPTION_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB']);
+
+/**
+ * Reads the whole data file on a read-only handle and reports what is wrong with it, or null when
+ * it is sound (or does not exist yet). Other failures (permissions, a locked file) are not
+ * corruption and are thrown as they are.
+ */
+export function findDamage(file: string, { nativeBinding }: NativeOptions = {}): string | null {
+  if (!fs.existsSync(file)) return null;
+  if (fs.statSync(file).size === 0) return null; // an empty file is a new database to SQLite
+  const probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    const rows = probe.pragma('quick_check') as Array<{ quick_check: string }>;
+    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+    return problems.length === 0 ? null : problems.slice(0, 3).join('; ');
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && CORRUPTION_CODES.has(code)) return (e as Error).message;
+    throw e;
+  } finally {
+    probe.close();
+  }
+}
+
+export class CorruptDatabaseError extends AppError {
+  readonly file: string;
+  readonly damage: string;
+  readonly latestBackup: BackupInfo | null;
+  constructor(file: string, damage: string, latestBackup: BackupInfo | null) {
+    const offer = latestBackup
+      ? `The latest good backup is ${latestBackup.path} (made ${latestBackup.createdAt}). Restoring it keeps the damaged file aside, renamed, and loses only what was saved after that backup.`
+      : `No good backup was found in ${path.join(path.dirname(file), 'backups')}. Keep the file as it is and ask for help to rescue it.`;
+    super('storage', `The data file ${file} is damaged and was not opened (${damage}). Nothing has been changed. ${offer}`);
+    this.name = 'CorruptDatabaseError';
+    this.file = file;
+    this.damage = damage;
+    this.latestBackup = latestBackup;
+  }
+}
+
+/** Throws CorruptDatabaseError, naming the newest good backup, when the data file is damaged. */
+export function refuseDamagedDatabase(file: string, dataDir: string, options: NativeOptions = {}): void {
+  const damage = findDamage(file, options);
+  if (damage !== null) throw new CorruptDatabaseError(file, damage, latestGoodBackup(dataDir, options));
+}
+
+export interface RestoreResult {
+  restoredFrom: string;
+  /** Where the files that were in the way now are (the database and its -wal/-shm companions). */
+  keptAside: string[];
+}
+
+function stamp(at: Date): string {
+  return at.toISOString().replaceAll(':', '').replaceAll('.', '').replace('T', '-');
+}
+
+/** Moves `from` to `to` without ever replacing an existing file (link then unlink, or an exclusive copy). */
+function moveAsideExclusive(from: string, to: string): void {
+  try {
+    fs.linkSync(from, to); // fails with EEXIST rather than overwrite
+    fs.unlinkSync(from);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw e;
+    fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
+    fs.unlinkSync(from);
+  }
+}
+
+/**
+ * Replaces the data file with a checked backup. The store must be closed. The file that was there
+ * (damaged or not) and its -wal/-shm companions are kept aside as `<file>.<reason>-<timestamp>`;
+ * a stale -wal must never be replayed onto the restored file.
+ */
+export function restoreBackup(
+  dbFile: string,
+  backupFile: string,
+  { reason = 'replaced', now = () => new Date(), nativeBinding }: { reason?: 'corrupt' | 'replaced'; now?: () => Date } & NativeOptions = {},
+): RestoreResult {
+  const native = nativeBinding ? { nativeBinding } : {};
+  verifyBackup(backupFile, native);
+  const staging = `${dbFile}.restoring-${process.pid}`;
+  fs.rmSync(staging, { force: true });
+  fs.copyFileSync(backupFile, staging, fs.constants.COPYFILE_EXCL);
+  const fd = fs.openSync(staging, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  try {
+    verifyBackup(staging, native);
+  } catch (e) {
+    fs.rmSync(staging, { force: true });
+    throw e;
+  }
+
+  let suffix = `${reason}-${stamp(now())}`;
+  for (let n = 2; [dbFile, `${dbFile}-wal`, `${dbFile}-shm`].some((f) => fs.existsSync(`${f}.${suffix}`)); n++) suffix = `${reason}-${stamp(now())}-${n}`;
+  const keptAside: string[] = [];
+  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) {
+    if (!fs.existsSync(f)) continue;
+    const aside = `${f}.${suffix}`;
+    moveAsideExclusive(f, aside);
+    keptAside.push(aside);
+  }
+  fs.renameSync(staging, dbFile);
+  return { restoredFrom: backupFile, keptAside };
+}
+
+/** Restores the newest backup that passes its check; refuses clearly when there is none. */
+export function restoreLatestBackup(dbFile: string, dataDir: string, options: { reason?: 'corrupt' | 'replaced'; now?: () => Date } & NativeOptions = {}): RestoreResult {
+  const latest = latestGoodBackup(dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  if (!latest) throw new AppError('not_found', `There is no good backup in ${path.join(dataDir, 'backups')} to restore.`);
+  return restoreBackup(dbFile, latest.path, options);
+}
