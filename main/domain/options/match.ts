@@ -40,7 +40,28 @@ function needsAddressed(subjectNeeds: readonly string[], recorded: ReadonlySet<s
   return [...new Set(subjectNeeds)].filter((n) => recorded.has(n)).sort();
 }
 
-function evaluateRule(c: CompiledRule, data: Record<string, unknown>, facts: FactTable, language: string): Reason {
+// Facts that differ from option to option; a rule reading none of them has one verdict per person.
+const PER_OPTION = new Set<FactName>(['option', 'optionNeeds', 'needsAddressed']);
+
+/** The JSON Logic verdict, computed once per person for rules that do not read per-option facts. */
+function verdict(c: CompiledRule, data: Record<string, unknown>, cache: Map<string, boolean>): boolean {
+  const shared = !c.reads.some((f) => PER_OPTION.has(f));
+  if (shared) {
+    const known = cache.get(c.rule.id);
+    if (known !== undefined) return known;
+  }
+  const failed = Boolean(jsonLogic.apply(c.rule.failsWhen as never, data));
+  if (shared) cache.set(c.rule.id, failed);
+  return failed;
+}
+
+interface Caches {
+  verdicts: Map<string, boolean>;
+  /** Person facts as cited in messages, formatted once per match. */
+  formatted: Map<FactName, string | number>;
+}
+
+function evaluateRule(c: CompiledRule, data: Record<string, unknown>, facts: FactTable, language: string, caches: Caches): Reason {
   const missing = c.reads.filter((f) => facts.missing.has(f));
   if (missing.length > 0) {
     const declined = missing.filter((f) => facts.missing.get(f) === 'declined');
@@ -59,9 +80,16 @@ function evaluateRule(c: CompiledRule, data: Record<string, unknown>, facts: Fac
       message: `${String(data.option)}: suitable only with concerns until it is known (${parts.join('; ')}).`,
     };
   }
-  const failed = Boolean(jsonLogic.apply(c.rule.failsWhen as never, data));
+  const failed = verdict(c, data, caches.verdicts);
   const params: Record<string, string | number> = {};
-  for (const f of c.reads) params[f] = formatFact(data[f]);
+  for (const f of c.reads) {
+    if (PER_OPTION.has(f)) params[f] = formatFact(data[f]);
+    else {
+      let v = caches.formatted.get(f);
+      if (v === undefined) caches.formatted.set(f, (v = formatFact(data[f])));
+      params[f] = v;
+    }
+  }
   const outcome = failed ? 'failed' : 'met';
   return {
     ruleId: c.rule.id,
@@ -95,6 +123,7 @@ function evaluate(
   recorded: ReadonlySet<string>,
   profile: MatchingProfile,
   language: string,
+  caches: Caches,
 ): { reasons: Reason[]; addressed: string[] } {
   const addressed = needsAddressed(subject.needs, recorded);
   // The per-option facts sit on top of the person's facts without copying them.
@@ -106,7 +135,7 @@ function evaluate(
   const reasons: Reason[] = [];
   const stage = stageReason(c.option.group, profile, subject.name);
   if (stage) reasons.push(stage);
-  for (const rule of c.rules) reasons.push(evaluateRule(rule, data, facts, language));
+  for (const rule of c.rules) reasons.push(evaluateRule(rule, data, facts, language, caches));
   return { reasons, addressed };
 }
 
@@ -221,10 +250,11 @@ export function matchOptions(catalogue: Catalogue, programmes: readonly Programm
   const facts = profileFacts(profile);
   const recorded = new Set(recordedNeeds(profile));
   const items: MatchItem[] = [];
+  const caches: Caches = { verdicts: new Map(), formatted: new Map() };
 
   for (const c of catalogue.options) {
     const name = pick(c.option.wording, language).name;
-    const { reasons, addressed } = evaluate(c, { name, needs: c.option.needs }, facts, recorded, profile, language);
+    const { reasons, addressed } = evaluate(c, { name, needs: c.option.needs }, facts, recorded, profile, language, caches);
     items.push({
       ref: { type: 'option', id: c.option.id },
       optionId: c.option.id,
@@ -242,7 +272,7 @@ export function matchOptions(catalogue: Catalogue, programmes: readonly Programm
   for (const p of programmes) {
     const c = catalogue.byKind.get(p.kind);
     if (!c) continue; // reported in the notes
-    const { reasons, addressed } = evaluate(c, { name: p.name, needs: p.needs }, facts, recorded, profile, language);
+    const { reasons, addressed } = evaluate(c, { name: p.name, needs: p.needs }, facts, recorded, profile, language, caches);
     reasons.push(...programmeReasons(p, profile, facts));
     const status = reasons.reduce<Status>((s, r) => worst(s, r.effect), 'suitable');
     const specific = (p.eligibility.genderSpecific === 'women' && profile.isWoman) || (p.eligibility.youngAdultOnly && profile.isYoungAdult);

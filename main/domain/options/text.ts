@@ -7,8 +7,23 @@ export function placeholders(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
 }
 
+// Templates split once into literal text and names (even indexes text, odd indexes names): the
+// matcher renders thousands of messages per case, and re-scanning each template dominated.
+const compiled = new Map<string, string[]>();
+
 export function render(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(PLACEHOLDER, (_, name: string) => (name in params ? String(params[name]) : `{{${name}}}`));
+  let parts = compiled.get(template);
+  if (!parts) {
+    if (compiled.size > 20_000) compiled.clear(); // bounded: templates come from the catalogue, but a service may reload it
+    parts = template.split(PLACEHOLDER);
+    compiled.set(template, parts);
+  }
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in params ? String(params[name]) : `{{${name}}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** "substance_use" -> "substance use": vocabulary values read as words in messages. */
