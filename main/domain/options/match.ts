@@ -1,0 +1,296 @@
+import jsonLogic from 'json-logic-js';
+import {
+  factLabels,
+  groupsForStage,
+  type FactName,
+  type MatchingProfile,
+  type MatchItem,
+  type MatchNote,
+  type MatchResult,
+  type Programme,
+  type Proposal,
+  type Reason,
+  type Status,
+} from '../../contract/options';
+import type { Catalogue, CompiledOption, CompiledRule } from './catalogue';
+import { profileFacts, recordedNeeds, type FactTable } from './facts';
+import { formatFact, pick, render, words } from './text';
+import { countRequirements } from './requirements';
+
+// Needs-based matching (issue 4): every catalogue option and local programme gets a status with
+// the facts that decided it. Pure and deterministic: the order of the catalogue or programme list
+// never changes the result.
+
+const RANK: Record<Status, number> = { suitable: 0, suitable_with_concerns: 1, not_suitable: 2 };
+const worst = (a: Status, b: Status): Status => (RANK[b] > RANK[a] ? b : a);
+
+export interface MatchOptions {
+  /** Messages in this language where the catalogue has them; English otherwise. */
+  language?: string;
+  /** The proposal being drafted, for the net-widening warning. */
+  proposal?: Proposal;
+}
+
+interface Subject {
+  name: string;
+  needs: readonly string[];
+}
+
+function needsAddressed(subjectNeeds: readonly string[], recorded: ReadonlySet<string>): string[] {
+  return [...new Set(subjectNeeds)].filter((n) => recorded.has(n)).sort();
+}
+
+// Facts that differ from option to option; a rule reading none of them has one verdict per person.
+const PER_OPTION = new Set<FactName>(['option', 'optionNeeds', 'needsAddressed']);
+
+/** The JSON Logic verdict, computed once per person for rules that do not read per-option facts. */
+function verdict(c: CompiledRule, data: Record<string, unknown>, cache: Map<string, boolean>): boolean {
+  const shared = !c.reads.some((f) => PER_OPTION.has(f));
+  if (shared) {
+    const known = cache.get(c.rule.id);
+    if (known !== undefined) return known;
+  }
+  const failed = Boolean(jsonLogic.apply(c.rule.failsWhen as never, data));
+  if (shared) cache.set(c.rule.id, failed);
+  return failed;
+}
+
+interface Caches {
+  verdicts: Map<string, boolean>;
+  /** Person facts as cited in messages, formatted once per match. */
+  formatted: Map<FactName, string | number>;
+}
+
+function evaluateRule(c: CompiledRule, data: Record<string, unknown>, facts: FactTable, language: string, caches: Caches): Reason {
+  const missing = c.reads.filter((f) => facts.missing.has(f));
+  if (missing.length > 0) {
+    const declined = missing.filter((f) => facts.missing.get(f) === 'declined');
+    const unknown = missing.filter((f) => facts.missing.get(f) !== 'declined');
+    const list = (fs: FactName[]) => [...new Set(fs.map((f) => factLabels[f]))].join(', ');
+    const parts = [
+      unknown.length ? `not recorded: ${list(unknown)}` : '',
+      declined.length ? `the person declined to say: ${list(declined)} (declining is never counted against them)` : '',
+    ].filter(Boolean);
+    return {
+      ruleId: c.rule.id,
+      outcome: 'unknown',
+      effect: 'suitable_with_concerns',
+      key: declined.length ? 'options.factsDeclined' : 'options.factsNotRecorded',
+      params: { option: String(data.option), unknown: list(unknown), declined: list(declined) },
+      message: `${String(data.option)}: suitable only with concerns until it is known (${parts.join('; ')}).`,
+    };
+  }
+  const failed = verdict(c, data, caches.verdicts);
+  const params: Record<string, string | number> = {};
+  for (const f of c.reads) {
+    if (PER_OPTION.has(f)) params[f] = formatFact(data[f]);
+    else {
+      let v = caches.formatted.get(f);
+      if (v === undefined) caches.formatted.set(f, (v = formatFact(data[f])));
+      params[f] = v;
+    }
+  }
+  const outcome = failed ? 'failed' : 'met';
+  return {
+    ruleId: c.rule.id,
+    outcome,
+    effect: failed ? (c.rule.severity === 'not_suitable' ? 'not_suitable' : 'suitable_with_concerns') : 'suitable',
+    key: `options.rules.${c.rule.id}.${outcome}`,
+    params,
+    message: render(pick(failed ? c.rule.failed : c.rule.met, language), params),
+  };
+}
+
+function stageReason(group: string, profile: MatchingProfile, name: string): Reason | null {
+  if (groupsForStage[profile.stage].includes(group as never)) return null;
+  const preTrial = profile.stage === 'pre_trial';
+  return {
+    ruleId: 'stage',
+    outcome: 'failed',
+    effect: 'not_suitable',
+    key: preTrial ? 'options.stage.preTrial' : 'options.stage.convicted',
+    params: { option: name, stage: words(profile.stage), group: words(group) },
+    message: preTrial
+      ? `Not suitable: the case is at the pre-trial stage; before a finding of guilt only release, alternatives to detention and diversion are considered (${name} is a ${words(group)} option).`
+      : `Not suitable: ${name} is a pre-trial measure and the person has been convicted.`,
+  };
+}
+
+function evaluate(
+  c: CompiledOption,
+  subject: Subject,
+  facts: FactTable,
+  recorded: ReadonlySet<string>,
+  profile: MatchingProfile,
+  language: string,
+  caches: Caches,
+): { reasons: Reason[]; addressed: string[] } {
+  const addressed = needsAddressed(subject.needs, recorded);
+  // The per-option facts sit on top of the person's facts without copying them.
+  const data = Object.assign(Object.create(facts.values) as Record<string, unknown>, {
+    option: subject.name,
+    optionNeeds: [...subject.needs].sort(),
+    needsAddressed: addressed.length,
+  });
+  const reasons: Reason[] = [];
+  const stage = stageReason(c.option.group, profile, subject.name);
+  if (stage) reasons.push(stage);
+  for (const rule of c.rules) reasons.push(evaluateRule(rule, data, facts, language, caches));
+  return { reasons, addressed };
+}
+
+function programmeReasons(p: Programme, profile: MatchingProfile, facts: FactTable): Reason[] {
+  const out: Reason[] = [];
+  // Only problems are listed for a programme's own eligibility; `unknown` marks a fact not recorded.
+  const add = (ruleId: string, effect: Status, params: Record<string, string | number>, message: string, outcome: Reason['outcome'] = 'failed') =>
+    out.push({ ruleId, outcome, effect, key: `options.${ruleId}${outcome === 'unknown' ? '.unknown' : ''}`, params, message });
+  const e = p.eligibility;
+  const name = p.name;
+  if (p.retired) add('programme.retired', 'not_suitable', { option: name }, `Not suitable: ${name} is retired and no longer takes referrals.`);
+  const age = profile.ageAtReport;
+  if ((e.minAge !== undefined && age < e.minAge) || (e.maxAge !== undefined && age > e.maxAge)) {
+    const range = `${e.minAge ?? 18}-${e.maxAge ?? 'any age'}`;
+    add('programme.age', 'not_suitable', { option: name, range, ageAtReport: age }, `Not suitable: ${name} takes people aged ${range}; age at the report is ${age}.`);
+  }
+  if (e.genderSpecific === 'women' && !profile.isWoman) {
+    if (profile.gender === 'not_stated') add('programme.gender', 'suitable_with_concerns', { option: name, for: 'women' }, `${name} is for women; the person's gender is not stated.`, 'unknown');
+    else add('programme.gender', 'not_suitable', { option: name, for: 'women' }, `Not suitable: ${name} is a programme for women.`);
+  }
+  if (e.genderSpecific === 'men' && (profile.isWoman || profile.gender !== 'male')) {
+    if (profile.gender === 'not_stated') add('programme.gender', 'suitable_with_concerns', { option: name, for: 'men' }, `${name} is for men; the person's gender is not stated.`, 'unknown');
+    else add('programme.gender', 'not_suitable', { option: name, for: 'men' }, `Not suitable: ${name} is a programme for men.`);
+  }
+  if (e.youngAdultOnly && !profile.isYoungAdult) {
+    add('programme.youngAdult', 'not_suitable', { option: name, ageAtReport: age }, `Not suitable: ${name} is for young adults; age at the report is ${age}.`);
+  }
+  const excluded = e.excludedOffences.filter((o) => profile.offenceCategories.includes(o)).sort();
+  if (excluded.length) {
+    const list = excluded.map(words).join(', ');
+    add('programme.offence', 'not_suitable', { option: name, offences: list }, `Not suitable: ${name} excludes ${list} offences, and the charges include them.`);
+  }
+  for (const kind of [...e.consentRequired].sort()) {
+    const answer = profile.consents[kind];
+    const what = `consent to ${words(kind)}`;
+    if (answer === 'no') add('programme.consent', 'not_suitable', { option: name, consent: what }, `Not suitable: ${name} needs ${what}, and the person has not given it.`);
+    else if (answer !== 'yes') add('programme.consent', 'suitable_with_concerns', { option: name, consent: what }, `${name} needs ${what}, which is ${answer === 'declined' ? 'not given: the person declined to say' : 'not recorded'}.`, 'unknown');
+  }
+  if (e.riskLevels.length > 0) {
+    // A score informs and never decides (DOMAIN.md section 3): outside the provider's range is a concern.
+    if (profile.risk === 'not_assessed') add('programme.risk', 'suitable_with_concerns', { option: name, levels: e.riskLevels.join(', ') }, `${name} takes people assessed at ${e.riskLevels.join(', ')} risk; no structured risk assessment is recorded.`, 'unknown');
+    else if (!e.riskLevels.includes(profile.risk.result)) {
+      const r = profile.risk;
+      add('programme.risk', 'suitable_with_concerns', { option: name, levels: e.riskLevels.join(', '), riskLevel: r.result, riskInstrument: r.instrument, riskDate: r.date }, `${name} takes people assessed at ${e.riskLevels.join(', ')} risk; ${r.instrument} on ${r.date} gave ${r.result}. Check with the provider.`);
+    }
+  }
+  if (p.capacity.places === 0) add('programme.capacity', 'suitable_with_concerns', { option: name, waitingWeeks: p.capacity.waitingWeeks ?? 'unknown' }, `${name} has no places now${p.capacity.waitingWeeks !== undefined ? `; the wait is about ${p.capacity.waitingWeeks} weeks` : ''}.`);
+  const lang = profile.preferredLanguage;
+  if (!p.languages.some((l) => l === lang || l.split('-')[0] === lang.split('-')[0])) {
+    add('programme.language', 'suitable_with_concerns', { option: name, language: lang, languages: p.languages.join(', ') }, `${name} is delivered in ${p.languages.join(', ')}; the person's preferred language is ${lang}: an interpreter would be needed.`);
+  }
+  if (p.cost && p.cost.amount > 0) {
+    const pay = facts.values.ableToPay;
+    if (pay === 'no') add('programme.cost', 'not_suitable', { option: name, cost: p.cost.amount, period: p.cost.period }, `Not suitable: ${name} costs ${p.cost.amount} (${p.cost.period}) and the person is recorded as unable to pay.`);
+    else if (pay !== 'yes') add('programme.cost', 'suitable_with_concerns', { option: name, cost: p.cost.amount, period: p.cost.period }, `${name} costs ${p.cost.amount} (${p.cost.period}); ability to pay is not recorded.`, 'unknown');
+  }
+  return out;
+}
+
+function compareItems(a: MatchItem, b: MatchItem): number {
+  return (
+    a.restrictiveness - b.restrictiveness ||
+    Number(b.prioritised) - Number(a.prioritised) ||
+    b.needsAddressed.length - a.needsAddressed.length ||
+    (a.ref.type === b.ref.type ? 0 : a.ref.type === 'option' ? -1 : 1) ||
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+    (a.ref.id < b.ref.id ? -1 : a.ref.id > b.ref.id ? 1 : 0)
+  );
+}
+
+function notes(catalogue: Catalogue, programmes: readonly Programme[], profile: MatchingProfile, proposal: Proposal | undefined): MatchNote[] {
+  const out: MatchNote[] = [];
+  const yes = (a: string) => a === 'yes';
+  if (profile.stage === 'pre_trial') {
+    out.push({ key: 'options.note.preTrial', params: {}, message: 'Pre-trial stage: only release, alternatives to detention and diversion are considered; the person is presumed innocent.' });
+  }
+  const why = [yes(profile.pregnant) && 'pregnant', yes(profile.breastfeeding) && 'breastfeeding', yes(profile.primaryCaregiver) && 'a primary caregiver'].filter(Boolean) as string[];
+  if (why.length) {
+    out.push({
+      key: 'options.note.preferNonCustodial',
+      params: { circumstances: why.join(', ') },
+      message: `The person is recorded as ${why.join(' and ')}: non-custodial options are to be preferred unless the offence is grave or violent (Bangkok Rules 64), and the child's best interests weighed.`,
+    });
+  } else if (profile.isWoman && [profile.pregnant, profile.primaryCaregiver].every((a) => a === 'unknown' || a === 'declined')) {
+    out.push({ key: 'options.note.caregivingNotRecorded', params: {}, message: 'Caregiving and pregnancy are not recorded; for women they weigh on the choice of option (Bangkok Rules 61, 64).' });
+  }
+  if (profile.isYoungAdult) {
+    out.push({ key: 'options.note.youngAdult', params: { ageAtReport: profile.ageAtReport }, message: `Young adult (${profile.ageAtReport} at the report): diversion is the preferred response where appropriate (working paper para 18).` });
+  }
+  if (proposal && profile.risk !== 'not_assessed' && profile.risk.result === 'low') {
+    const count = countRequirements(proposal, catalogue, programmes);
+    const limit = catalogue.settings.maxRequirements.low;
+    if (count > limit) {
+      out.push({
+        key: 'options.note.netWidening',
+        params: { count, limit, riskInstrument: profile.risk.instrument, riskDate: profile.risk.date },
+        message: `Net-widening: the proposal places ${count} requirements on a person assessed at low risk (${profile.risk.instrument}, ${profile.risk.date}); more than ${limit} is heavy supervision, which for low-risk people raises reoffending (working paper para 33).`,
+      });
+    }
+  }
+  for (const p of [...programmes].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    if (!catalogue.byKind.has(p.kind)) {
+      out.push({ key: 'options.note.programmeKindUnknown', params: { programme: p.name, kind: p.kind }, message: `${p.name} refers to the kind "${p.kind}", which the catalogue does not hold; it is not matched.` });
+    }
+  }
+  return out;
+}
+
+/** Matches every catalogue option and local programme against the person, least restrictive first. */
+export function matchOptions(catalogue: Catalogue, programmes: readonly Programme[], profile: MatchingProfile, options: MatchOptions = {}): MatchResult {
+  const language = options.language ?? 'en';
+  const facts = profileFacts(profile);
+  const recorded = new Set(recordedNeeds(profile));
+  const items: MatchItem[] = [];
+  const caches: Caches = { verdicts: new Map(), formatted: new Map() };
+
+  for (const c of catalogue.options) {
+    const name = pick(c.option.wording, language).name;
+    const { reasons, addressed } = evaluate(c, { name, needs: c.option.needs }, facts, recorded, profile, language, caches);
+    items.push({
+      ref: { type: 'option', id: c.option.id },
+      optionId: c.option.id,
+      kind: c.option.kind,
+      group: c.option.group,
+      name,
+      restrictiveness: c.option.restrictiveness,
+      status: reasons.reduce<Status>((s, r) => worst(s, r.effect), 'suitable'),
+      reasons,
+      needsAddressed: addressed as MatchItem['needsAddressed'],
+      prioritised: false,
+    });
+  }
+
+  for (const p of programmes) {
+    const c = catalogue.byKind.get(p.kind);
+    if (!c) continue; // reported in the notes
+    const { reasons, addressed } = evaluate(c, { name: p.name, needs: p.needs }, facts, recorded, profile, language, caches);
+    reasons.push(...programmeReasons(p, profile, facts));
+    const status = reasons.reduce<Status>((s, r) => worst(s, r.effect), 'suitable');
+    const specific = (p.eligibility.genderSpecific === 'women' && profile.isWoman) || (p.eligibility.youngAdultOnly && profile.isYoungAdult);
+    items.push({
+      ref: { type: 'programme', id: p.id },
+      optionId: c.option.id,
+      kind: p.kind,
+      group: c.option.group,
+      name: p.name,
+      provider: p.provider,
+      restrictiveness: c.option.restrictiveness,
+      status,
+      reasons,
+      needsAddressed: addressed as MatchItem['needsAddressed'],
+      prioritised: specific && status !== 'not_suitable',
+    });
+  }
+
+  items.sort(compareItems);
+  return { items, notes: notes(catalogue, programmes, profile, options.proposal) };
+}
