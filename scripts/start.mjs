@@ -39,7 +39,12 @@ ensureBuilt('dist/renderer/index.html', ['renderer', 'main/contract', 'main/doma
 const electron = browserOnly ? null : electronBinary();
 if (electron) {
   ensureBuilt('dist/electron/main.mjs', ['main'], 'build:electron');
-  const child = spawn(electron, [root], { stdio: 'inherit' });
+  // The desktop window needs better-sqlite3 built for Electron's ABI; a copy is rebuilt into
+  // .cache/electron-native (never in place, so tests and the CLI keep the Node build).
+  const native = spawnSync(process.execPath, [path.join(root, 'scripts', 'electron-native.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (native.status !== 0) process.exit(native.status ?? 1);
+  const nativeBinding = native.stdout.trim().split('\n').at(-1);
+  const child = spawn(electron, [root], { stdio: 'inherit', env: { ...process.env, PSR_ELECTRON_NATIVE_BINDING: nativeBinding } });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   if (!browserOnly) console.log('Electron is not installed on this machine (offline or CI): starting browser mode instead.');

@@ -4,9 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import type { RotatingBackupResult } from '../store/backup';
+import type { RestoreResult } from '../store/recovery';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
 import { createHandlers, type Handlers } from './handlers';
 import { loadForms } from './forms';
+import { applyPendingRestore } from './restoreRequest';
 import { ensureDataDir, openStoreAtStart, startupBackup } from './startup';
 import { loadJurisdiction } from './templatesDir';
 
@@ -49,6 +51,8 @@ export interface AppCore {
   dispatch: Dispatch;
   /** The automatic backup made at start; null when it was turned off, unchanged, or failed (logged). */
   startupBackup: Promise<RotatingBackupResult | null>;
+  /** A restore asked for in the app, carried out at this start (null when none was pending). */
+  restored: RestoreResult | null;
   close(): void;
 }
 
@@ -65,12 +69,14 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
   const dataDir = options.dataDir ?? defaultDataDir();
   ensureDataDir(dataDir);
   const dbFile = path.join(dataDir, DB_FILE_NAME);
+  const restored = applyPendingRestore(dbFile, dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   // A damaged file is refused here with a CorruptDatabaseError naming the latest good backup.
   const db = openStoreAtStart(dbFile, dataDir, options);
   const handlers = createHandlers({
     db,
     jurisdiction: loadJurisdiction(),
     forms: loadForms(),
+    dataDir,
     appVersion: appVersion(),
     now: options.now ?? (() => new Date()),
   });
@@ -81,5 +87,5 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
     closed = true;
     db.close();
   };
-  return { db, dataDir, dbFile, handlers, dispatch, startupBackup: backup, close };
+  return { db, dataDir, dbFile, handlers, dispatch, startupBackup: backup, restored, close };
 }

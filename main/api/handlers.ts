@@ -10,7 +10,8 @@ import { canMarkComplete } from '../domain/forms';
 import { parseCaseFile } from '../domain/caseFile';
 import { assertAdultCase, caseDetailIssues } from '../domain/caseRules';
 import { auditFor } from '../store/audit';
-import { backupDatabase } from '../store/backup';
+import { backupDatabase, listBackups, rotatingBackup, verifyBackup } from '../store/backup';
+import { requestRestore } from './restoreRequest';
 import { CaseRepository } from '../store/cases';
 import { InterviewRepository, type StoredInterview } from '../store/interviews';
 import { checkInterviewForSave, interviewSetting, offenceAccountFieldIds, progressSummary } from './interviews';
@@ -32,6 +33,8 @@ export interface Services {
   jurisdiction: Jurisdiction;
   /** Interview forms by id, loaded and checked once at start. */
   forms: ReadonlyMap<string, FormDefinition>;
+  /** The data folder: backups live in <dataDir>/backups. */
+  dataDir: string;
   appVersion: string;
   /** The clock is injected so tests can pin "today". */
   now: () => Date;
@@ -155,6 +158,15 @@ export function createHandlers(services: Services): Handlers {
       }
       const saved = interviews.save(caseId, version, stored.interview, 'complete', meta(ctx));
       return saveResult(saved, setting, []);
+    },
+    'store.listBackups': () => listBackups(services.dataDir),
+    'store.backupNow': () => rotatingBackup(db, services.dataDir, { now: services.now }),
+    'store.requestRestore': ({ backup }) => {
+      const chosen = listBackups(services.dataDir).find((b) => b.path === backup);
+      if (!chosen) throw new AppError('not_found', `${backup} is not one of this app's backups.`, { path: '$.backup' });
+      const checked = verifyBackup(chosen.path);
+      requestRestore(services.dataDir, chosen.path);
+      return { backup: chosen.path, createdAt: chosen.createdAt, schemaVersion: checked.schemaVersion, restartNeeded: true as const };
     },
     'store.backup': ({ path, overwrite }) => backupDatabase(db, path, { overwrite: overwrite ?? false }),
   } satisfies Handlers;

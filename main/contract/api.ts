@@ -3,6 +3,7 @@ import { CaseDetails, CaseRecord, CaseSort, CaseSummary } from './case';
 import { CaseFile } from './caseFile';
 import { Interview } from './interview';
 import { OpenInterviewOutput, SaveInterviewOutput } from './interviewApi';
+import { BackupInfoSchema, BackupNowOutput, RestoreRequestOutput } from './storeApi';
 import { entityId, entityVersion } from './text';
 
 // The one list of API calls. Every door (Electron IPC, browser mode, CLI) validates with these
@@ -112,6 +113,26 @@ export const contract = {
     output: SaveInterviewOutput,
     access: 'any',
     writes: true,
+  }),
+  'store.listBackups': entry({
+    input: z.strictObject({}),
+    output: z.array(BackupInfoSchema),
+    access: 'any',
+    writes: false,
+  }),
+  'store.backupNow': entry({
+    input: z.strictObject({}),
+    output: BackupNowOutput,
+    access: 'any',
+    writes: false,
+  }),
+  'store.requestRestore': entry({
+    // Only one of the app's own backups, named by path as listBackups gave it: a page never names
+    // an arbitrary file.
+    input: z.strictObject({ backup: z.string().min(1).max(4096) }),
+    output: RestoreRequestOutput,
+    access: 'any',
+    writes: false,
   }),
   'store.backup': entry({
     input: z.strictObject({ path: z.string().min(1).max(4096), overwrite: z.boolean().optional() }),

@@ -14,6 +14,9 @@ export const methodNames = [
   'interview.open',
   'interview.save',
   'interview.complete',
+  'store.listBackups',
+  'store.backupNow',
+  'store.requestRestore',
   'store.backup',
 ] as const satisfies readonly Method[];
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { currentActor, openCore, type AppCore } from '../api/app';
+import { currentActor, DB_FILE_NAME, defaultDataDir, openCore, type AppCore } from '../api/app';
+import { restoreBackup, restoreLatestBackup } from '../store/recovery';
 import type { Input, Method, Output } from '../contract/api';
 import type { CaseRecord, CaseSummary } from '../contract/case';
 import { AppError, type ApiError } from '../contract/errors';
@@ -112,6 +113,27 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
     .action(async (o: { out: string; force?: boolean }) => {
       const result = await call('store.backup', { path: o.out, overwrite: Boolean(o.force) });
       print(result, () => `Backed up to ${result.path} (${result.bytes} bytes, integrity ok).`);
+    });
+
+  program
+    .command('backups')
+    .description('list the automatic backups, newest first')
+    .action(async () => {
+      const list = await call('store.listBackups', {});
+      print(list, () => (list.length === 0 ? 'No backups yet.' : list.map((b) => `${b.createdAt}  ${String(b.bytes).padStart(10)} bytes  ${b.path}`).join('\n')));
+    });
+
+  program
+    .command('restore [backupFile]')
+    .description('replace the store with a checked backup; the current file is kept aside, never overwritten')
+    .option('--latest', 'restore the newest backup that passes its check')
+    .action((file: string | undefined, o: { latest?: boolean }) => {
+      // The store must not be open while its file is replaced, so this command does not open it.
+      const dataDir = program.opts<{ dataDir?: string }>().dataDir ?? defaultDataDir();
+      const dbFile = path.join(dataDir, DB_FILE_NAME);
+      if (!file && !o.latest) throw new AppError('invalid_input', 'Name a backup file, or use --latest.');
+      const result = file ? restoreBackup(dbFile, path.resolve(file)) : restoreLatestBackup(dbFile, dataDir);
+      print(result, () => [`Restored ${result.restoredFrom}.`, ...result.keptAside.map((f) => `Kept the previous file aside as ${f}.`)].join('\n'));
     });
 
   try {

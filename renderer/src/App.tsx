@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
+import { BackupsPage } from './features/backups/BackupsPage';
 import { CaseListPage } from './features/cases/CaseListPage';
 import { CasePage } from './features/cases/CasePage';
 
@@ -30,11 +31,13 @@ export function App() {
         <nav aria-label={t('app.mainNav')}>
           <Link href="/">{t('nav.cases')}</Link>
           <Link href="/cases/new">{t('nav.newCase')}</Link>
+          <Link href="/backups">{t('nav.backups')}</Link>
         </nav>
       </header>
       <main id="main" ref={mainRef}>
         <Switch>
           <Route path="/" component={CaseListPage} />
+          <Route path="/backups" component={BackupsPage} />
           <Route path="/cases/new">{() => <CasePage key="new" id={null} />}</Route>
           <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
           <Route>

@@ -64,7 +64,7 @@ describe('a read-only data folder', () => {
     // SQLite's own read-only mode: the honest way for root to meet a store it may not write to.
     const db = new BetterSqlite3(core.dbFile, { readonly: true, fileMustExist: true });
     try {
-      const dispatch = createDispatch(createHandlers({ db, jurisdiction: loadJurisdiction(), forms: loadForms(), appVersion: 'test', now: () => TODAY }), { logger: { error: () => undefined } });
+      const dispatch = createDispatch(createHandlers({ db, jurisdiction: loadJurisdiction(), forms: loadForms(), dataDir: core.dataDir, appVersion: 'test', now: () => TODAY }), { logger: { error: () => undefined } });
       const ctx = { actor: 'officer.test', door: 'ipc' as const };
       const got = await dispatch('cases.get', { id: ids[0] }, ctx);
       expect(got.ok).toBe(true);

@@ -50,6 +50,9 @@ function validInput(method: Method, n: number): Record<string, unknown> {
     'interview.open': { caseId },
     'interview.save': { caseId, version: interviewVersion(), interview: { formId: 'full', formVersion: 1, answers: { 'participation.interviewLanguage': { status: 'answered', value: `English ${n}` } } } },
     'interview.complete': { caseId, version: Math.max(1, interviewVersion()) },
+    'store.listBackups': {},
+    'store.backupNow': {},
+    'store.requestRestore': { backup: path.join(core.dataDir, 'backups', 'psr-20261126-100000-000.sqlite') },
     'store.backup': { path: path.join(outDir, `backup-${n}.sqlite`), overwrite: true },
   };
   return inputs[method];

@@ -13,6 +13,7 @@ describe('the contract is the one list of API calls', () => {
       db: {} as never,
       jurisdiction: { id: 'x', name: 'x', serviceName: 'x', locale: 'en', youngAdultUpperAge: 25, courts: [], protectiveMarking: 'x' },
       forms: new Map(),
+      dataDir: '/nonexistent',
       appVersion: '0',
       now: () => new Date(),
     });

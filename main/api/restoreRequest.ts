@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { restoreBackup, type RestoreResult } from '../store/recovery';
+import type { NativeOptions } from '../store/backup';
+
+// A restore chosen in the app happens at the next start, before the store is opened: the open
+// file cannot be swapped underneath a running connection.
+
+const REQUEST_FILE = 'restore-request.json';
+
+export function requestRestore(dataDir: string, backupFile: string): void {
+  const file = path.join(dataDir, REQUEST_FILE);
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify({ backup: backupFile, requestedAt: new Date().toISOString() }));
+  fs.renameSync(`${file}.tmp`, file);
+}
+
+/**
+ * Carries out a pending restore, if one was asked for. The request is removed whatever happens, so a
+ * backup that fails its check cannot stop the app from starting on the current file.
+ */
+export function applyPendingRestore(dbFile: string, dataDir: string, options: NativeOptions = {}): RestoreResult | null {
+  const file = path.join(dataDir, REQUEST_FILE);
+  if (!fs.existsSync(file)) return null;
+  let backup: unknown;
+  try {
+    backup = (JSON.parse(fs.readFileSync(file, 'utf8')) as { backup?: unknown }).backup;
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+  if (typeof backup !== 'string') return null;
+  return restoreBackup(dbFile, backup, { reason: 'replaced', ...options });
+}
