@@ -45,7 +45,8 @@ export type AnswerItem = z.infer<typeof AnswerItem>;
 export const AnswerSection = z.strictObject({ items: z.array(AnswerItem).max(2000) });
 
 export const PreviousConviction = z.strictObject({
-  date: isoDate,
+  /** A full date when known; the interview records only the year ("2019"), and a blank when even that is unknown. */
+  date: z.union([isoDate, z.string().regex(/^(\d{4})?$/, { message: 'Must be a date YYYY-MM-DD, a year YYYY or blank.' })]),
   court: text(200),
   offence: text(300),
   outcome: text(500),
