@@ -14,6 +14,7 @@ import { backupDatabase } from '../store/backup';
 import { CaseRepository } from '../store/cases';
 import { InterviewRepository, type StoredInterview } from '../store/interviews';
 import { checkInterviewForSave, interviewSetting, offenceAccountFieldIds, progressSummary } from './interviews';
+import { createReportHandlers } from './reportHandlers';
 import { schemaVersion } from '../store/connection';
 
 export interface CallContext {
@@ -157,6 +158,7 @@ export function createHandlers(services: Services): Handlers {
       return saveResult(saved, setting, []);
     },
     'store.backup': ({ path, overwrite }) => backupDatabase(db, path, { overwrite: overwrite ?? false }),
+    ...createReportHandlers(services, { cases, interviews }),
   } satisfies Handlers;
   return handlers;
 }

@@ -15,6 +15,9 @@ export const methodNames = [
   'interview.save',
   'interview.complete',
   'store.backup',
+  'report.templates',
+  'report.preview',
+  'report.export',
 ] as const satisfies readonly Method[];
 
 type Missing = Exclude<Method, (typeof methodNames)[number]>;

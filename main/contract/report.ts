@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseDetails, Stage } from './case';
+import { CaseDetails, ReportType, Stage } from './case';
 import { isoDate, languageTag, singleLine } from './text';
 
 // Report templates (data in templates/reports/*.json) and the report context they are filled from.
@@ -306,6 +306,8 @@ export const ReportTemplate = z
     test: z.boolean().default(false),
     /** Stages of a case the template is for: a pre-trial case never gets a sentencing report. */
     stages: z.array(Stage).min(1),
+    /** The report types (as the court asked for them) the template writes; absent: any type at those stages. */
+    reportTypes: z.array(ReportType).min(1).optional(),
     /** The letterhead: a file in templates/jurisdictions/. */
     jurisdiction: slug,
     subject: singleLine(300),

@@ -51,6 +51,9 @@ function validInput(method: Method, n: number): Record<string, unknown> {
     'interview.save': { caseId, version: interviewVersion(), interview: { formId: 'full', formVersion: 1, answers: { 'participation.interviewLanguage': { status: 'answered', value: `English ${n}` } } } },
     'interview.complete': { caseId, version: Math.max(1, interviewVersion()) },
     'store.backup': { path: path.join(outDir, `backup-${n}.sqlite`), overwrite: true },
+    'report.templates': { caseId },
+    'report.preview': { caseId, templateId: 'full-report' },
+    'report.export': { caseId, templateId: 'full-report' },
   };
   return inputs[method];
 }

@@ -27,7 +27,8 @@ import { formatDate } from './format';
 export interface BuildReportContextInput {
   details: CaseDetails;
   interview: Interview | null;
-  form: FormDefinition;
+  /** Null where the report type has no interview of its own (an addendum). */
+  form: FormDefinition | null;
   /** The form-rule facts (ruleFacts): the same ones that decided what the interview showed. */
   facts: RuleFacts;
   reportDate: string;
@@ -172,7 +173,7 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
   const riskAssessments: ReportContext['riskAssessments'] = [];
   let hasDependants = false;
 
-  if (interview) {
+  if (interview && form) {
     const evaluation = evaluateForm(form, interview, facts);
     for (const section of evaluation.sections) {
       if (!section.visible) continue;
