@@ -37,7 +37,7 @@ export function createReportHandlers(
     if (!templatesFor(record).some((t) => t.id === template.id)) {
       throw new AppError('refused', `The template "${templateId}" is not for a ${record.details.reportType.replace('_', '-')} report at the ${record.details.stage.replace('_', '-')} stage.`, {
         path: '$.templateId',
-        key: 'errors.templateNotForCase',
+        key: 'report.errors.templateNotForCase',
         params: { templateId, reportType: record.details.reportType, stage: record.details.stage },
       });
     }
