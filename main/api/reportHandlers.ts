@@ -1,9 +1,9 @@
 import type { CaseRecord } from '../contract/case';
 import { AppError } from '../contract/errors';
 import type { MatchResult, Proposal } from '../contract/options';
-import type { ReportContext } from '../contract/report';
+import type { ReportContext, ReportTemplate } from '../contract/report';
 import { ruleFacts } from '../domain/forms';
-import { buildReportContext } from '../domain/report/context';
+import { answerSectionsOf, buildReportContext } from '../domain/report/context';
 import { previewReport, renderReportFile } from '../export';
 import { listReportTemplates, loadReportTemplate } from '../export/templates';
 import type { CaseRepository } from '../store/cases';
@@ -44,12 +44,14 @@ export function createReportHandlers(
     return template;
   }
 
-  function reportContextFor(caseId: string, ctx: CallContext): { record: CaseRecord; context: ReportContext } {
+  /** The one place a stored case becomes a report context, for the template the officer chose. */
+  function reportContextFor(caseId: string, templateId: string, ctx: CallContext): ReportContext {
     const record = stores.cases.get(caseId);
+    const template: ReportTemplate = templateFor(record, templateId);
     const form = formForReportType(services.forms, record.details.reportType) ?? null;
     const stored = stores.interviews.find(caseId);
     const options = optionsFor(caseId);
-    const context = buildReportContext({
+    return buildReportContext({
       details: record.details,
       interview: stored && form ? stored.interview : null,
       form,
@@ -61,21 +63,19 @@ export function createReportHandlers(
       ...(options?.match ? { match: options.match } : {}),
       ...(options?.proposal ? { proposal: options.proposal } : {}),
       ...(options?.catalogueNames ? { catalogueNames: options.catalogueNames } : {}),
-      language: 'en-GB',
+      language: template.locale ?? template.language,
+      answerSections: answerSectionsOf(template),
     });
-    return { record, context };
   }
 
   return {
     'report.templates': ({ caseId }) => templatesFor(stores.cases.get(caseId)).map((t) => ({ id: t.id, title: t.title, language: t.language })),
     'report.preview': ({ caseId, templateId }, ctx) => {
-      const { record, context } = reportContextFor(caseId, ctx);
-      templateFor(record, templateId);
+      const context = reportContextFor(caseId, templateId, ctx);
       return previewReport(context, templateId, { jurisdiction: services.jurisdiction });
     },
     'report.export': async ({ caseId, templateId }, ctx) => {
-      const { record, context } = reportContextFor(caseId, ctx);
-      templateFor(record, templateId);
+      const context = reportContextFor(caseId, templateId, ctx);
       const result = await renderReportFile(context, templateId, { jurisdiction: services.jurisdiction });
       return {
         fileName: result.suggestedFileName,

@@ -16,8 +16,9 @@ import { isoDate } from '../contract/text';
 import { parseOrThrow } from '../contract/validate';
 import { parseCaseFile } from '../domain/caseFile';
 import { ruleFacts } from '../domain/forms';
-import { buildReportContext } from '../domain/report/context';
+import { answerSectionsOf, buildReportContext } from '../domain/report/context';
 import { renderReportFile } from '../export';
+import { loadReportTemplate } from '../export/templates';
 
 // The command-line door: the same handlers through the same dispatch. Human-readable output by
 // default, --json for machines. Exit codes: 0 success, 1 user error, 2 internal error.
@@ -224,6 +225,7 @@ export async function renderParsedCaseFile(caseFile: CaseFile & { proposal?: unk
   const rawProposal = caseFile.proposal;
   const proposal = rawProposal === undefined ? undefined : parseOrThrow(Proposal, rawProposal);
   const jurisdiction = loadJurisdiction();
+  const template = loadReportTemplate(templateId);
   const form = formForReportType(loadForms(), caseFile.case.reportType) ?? null;
   const context = buildReportContext({
     details: caseFile.case,
@@ -234,7 +236,8 @@ export async function renderParsedCaseFile(caseFile: CaseFile & { proposal?: unk
     status: 'draft',
     author: { name: currentActor(), role: AUTHOR_ROLE },
     ...(proposal ? { proposal } : {}),
-    language: 'en-GB',
+    language: template.locale ?? template.language,
+    answerSections: answerSectionsOf(template),
   });
   return renderReportFile(context, templateId, { jurisdiction });
 }

@@ -10,6 +10,7 @@ import type {
   PreviousConviction,
   ProposedCondition,
   ReportContext,
+  ReportTemplate,
 } from '../../contract/report';
 import { evaluateForm, type ItemEvaluation, type RuleFacts } from '../forms';
 import { formatDate } from './format';
@@ -41,6 +42,17 @@ export interface BuildReportContextInput {
   catalogueNames?: Readonly<Record<string, string>>;
   /** The report's language ("en-GB"): labels are taken in it, falling back to its base and then English. */
   language: string;
+  /**
+   * The answer sections the chosen template shows (answerSectionsOf). An answer whose own section
+   * the template has no place for goes under circumstances instead of silently vanishing: a
+   * woman's needs stay in a pre-trial or short-format report.
+   */
+  answerSections?: readonly string[];
+}
+
+/** The `sections` keys a template's answers blocks show. */
+export function answerSectionsOf(template: ReportTemplate): string[] {
+  return [...new Set(template.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'answers' ? [b.section] : []))))];
 }
 
 /** Which report section each interview section's answers belong in (keys the templates use). */
@@ -71,6 +83,8 @@ function sectionKeyFor(sectionId: string, facts: RuleFacts): string {
   if (sectionId === 'feasibility') return facts.stage === 'pre_trial' ? 'release' : 'circumstances';
   return SECTION_KEYS[sectionId] ?? 'circumstances';
 }
+
+const FALLBACK_KEY = 'circumstances';
 
 export const NO_PROPOSAL = 'No proposal has been recorded yet.';
 export const NO_RATIONALE = 'No rationale has been recorded yet.';
@@ -177,7 +191,8 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
     const evaluation = evaluateForm(form, interview, facts);
     for (const section of evaluation.sections) {
       if (!section.visible) continue;
-      const key = sectionKeyFor(section.section.id, facts);
+      const own = sectionKeyFor(section.section.id, facts);
+      const key = !input.answerSections || input.answerSections.includes(own) || !input.answerSections.includes(FALLBACK_KEY) ? own : FALLBACK_KEY;
       for (const ev of section.items) {
         if (ev.row !== undefined || !ev.visible || ev.state === 'missing') continue;
         const field = ev.field;

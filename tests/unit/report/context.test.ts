@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ReportContext } from '../../../main/contract/report';
 import type { MatchResult, Proposal } from '../../../main/contract/options';
 import { validateInterview, ruleFacts } from '../../../main/domain/forms';
-import { buildReportContext, NO_PROPOSAL, type BuildReportContextInput } from '../../../main/domain/report/context';
+import { answerSectionsOf, buildReportContext, NO_PROPOSAL, type BuildReportContextInput } from '../../../main/domain/report/context';
+import { loadReportTemplate } from '../../../main/export/templates';
 import { previewReport, renderReportFile } from '../../../main/export';
 import { preTrial, womanWithTwoDependants, youngAdult, type InterviewCase } from '../../fixtures/interviews';
 import { form } from '../forms/shipped';
@@ -133,6 +134,16 @@ describe('buildReportContext: interview answers into the report context', () => 
     expect(items(ctx, 'release').map((i) => i.id)).toContain('feasibility.localAvailability');
     const model = previewReport(ctx, 'pre-trial-report');
     expect(model.sections.map((s) => s.id)).not.toContain('offence-analysis');
+  });
+
+  it('puts an answer whose section the template lacks under circumstances, so a woman’s needs stay in a pre-trial report', () => {
+    const c = preTrial();
+    c.interview.answers['womensNeeds.womenOnlyServices'] = { status: 'answered', value: 'yes' };
+    expect(items(build(c), 'women').map((i) => i.id)).toEqual(['womensNeeds.womenOnlyServices']);
+    const ctx = build(c, { answerSections: answerSectionsOf(loadReportTemplate('pre-trial-report')) });
+    expect(ctx.sections.women).toBeUndefined();
+    expect(items(ctx, 'circumstances').map((i) => i.id)).toContain('womensNeeds.womenOnlyServices');
+    expect(JSON.stringify(previewReport(ctx, 'pre-trial-report'))).toContain('women-only services');
   });
 
   it('leaves out answers the form no longer shows for this person', () => {
