@@ -74,6 +74,16 @@ describe('report calls through the API', () => {
     expect(await core.raw('report.preview', { caseId: id, templateId: '../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
+  it('an addendum case is offered the addendum template, which says when no change is recorded', async () => {
+    const record = await core.call('cases.create', { details: { ...womanWithTwoDependants().details, reportType: 'addendum' } });
+    expect((await core.call('report.templates', { caseId: record.id })).map((t) => t.id)).toEqual(['addendum']);
+    const model = await core.call('report.preview', { caseId: record.id, templateId: 'addendum' });
+    expect(model.sections.map((s) => s.title)).toContain('What has changed since the earlier report');
+    expect(JSON.stringify(model)).toContain('No changes have been recorded since the earlier report.');
+    const exported = await core.call('report.export', { caseId: record.id, templateId: 'addendum' });
+    expect(documentXml(Buffer.from(exported.docxBase64, 'base64'))).toContain('CR-2026-0415');
+  });
+
   it('a case with no interview yet still previews, saying what is not recorded', async () => {
     const record = await core.call('cases.create', { details: womanWithTwoDependants().details });
     const model = await core.call('report.preview', { caseId: record.id, templateId: 'full-report' });
