@@ -172,6 +172,19 @@ describe('psr export and psr render', () => {
     expect(documentXml(withProposal.bytes)).not.toContain('No proposal has been recorded yet.');
   });
 
+  it('psr render says which characters a Word document cannot hold were left out', async () => {
+    const c = womanWithTwoDependants();
+    c.interview.answers['home.notes'] = { status: 'answered', value: 'Pasted from a text message\u0007 with a bell.' };
+    const caseFile = path.join(dir, 'bell.json');
+    fs.writeFileSync(caseFile, JSON.stringify({ format: CASE_FILE_FORMAT, formatVersion: 2, case: c.details, interview: c.interview }));
+    const human = await cli(core, 'render', caseFile, '--template', 'full-report', '--out', path.join(dir, 'bell.docx'));
+    expect(human.code).toBe(0);
+    expect(human.out).toMatch(/Dropped 1 character\(s\) that a Word document cannot hold:\n {2}\$\.sections\.circumstances\.items\[\d+\]\.value: U\+0007 \(1\)/);
+    const machine = await cli(core, '--json', 'render', caseFile, '--template', 'full-report', '--out', path.join(dir, 'bell.docx'), '--force');
+    expect(JSON.parse(machine.out).dropped).toEqual([{ path: expect.stringMatching(/^\$\.sections\.circumstances\.items\[\d+\]\.value$/), codePoints: ['U+0007'], count: 1 }]);
+    expect(documentXml(fs.readFileSync(path.join(dir, 'bell.docx')))).toContain('with a bell.');
+  });
+
   it('psr render refuses a broken case file with exit code 1 and the JSON path', async () => {
     const bad = path.join(dir, 'bad.json');
     fs.writeFileSync(bad, JSON.stringify({ format: CASE_FILE_FORMAT, formatVersion: 2, case: { ...womanWithTwoDependants().details, caseNumber: '' } }));
