@@ -244,12 +244,13 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
       }
       if (group.id === 'case.sourcesConsulted') {
         const kind = raw('kind');
-        const description = [text('source'), text('how') ? `(${text('how')})` : ''].filter((s) => s !== '').join(' ');
+        const description = [text('source'), text('kind') ? `(${text('kind')})` : ''].filter((s) => s !== '').join(' ');
         const date = raw('contactedOn');
         sources.push({
           description: description || rowLabel,
           kind: typeof kind === 'string' ? (SOURCE_KINDS[kind] ?? 'third_party') : 'third_party',
-          by: text('kind'),
+          // How it was obtained reads under "By": "Telephone", "Record seen".
+          by: text('how'),
           ...(typeof date === 'string' ? { date } : {}),
           notForDisclosure: secret('source') || secret('notes'),
         });
