@@ -51,6 +51,7 @@ describe('an officer previews and exports the report in the browser', () => {
     expect(await preview.locator('table thead th').count()).toBeGreaterThan(0);
     expect(await preview.locator('ol.report-numbered > li').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'the report page');
+    expect(await report.tabFromTemplateToExport()).toBe(true);
 
     const { file, suggestedName } = await report.export(downloads);
     expect(suggestedName).toBe('CR-2026-0901-full-report-draft.docx');

@@ -26,13 +26,22 @@ export class ReportScreen {
     return this.preview.getByRole('heading', { level: 2 }).allInnerTexts();
   }
 
+  /** Tabs from the template choice to the export button: the page works without a mouse. */
+  async tabFromTemplateToExport(): Promise<boolean> {
+    await this.page.getByLabel('Report template').focus();
+    await this.page.keyboard.press('Tab');
+    return this.page.getByRole('button', { name: 'Export DOCX' }).evaluate((el) => el === document.activeElement);
+  }
+
   async chooseTemplate(title: string): Promise<void> {
     await this.page.getByLabel('Report template').selectOption({ label: title });
   }
 
-  /** Clicks Export DOCX, saves the download in `dir` and returns its path and suggested name. */
+  /** Presses Export DOCX from the keyboard, saves the download in `dir` and returns its path and suggested name. */
   async export(dir: string): Promise<{ file: string; suggestedName: string }> {
-    const [download]: [Download, void] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: 'Export DOCX' }).click()]);
+    const button = this.page.getByRole('button', { name: 'Export DOCX' });
+    await button.focus();
+    const [download]: [Download, void] = await Promise.all([this.page.waitForEvent('download'), this.page.keyboard.press('Enter')]);
     const suggestedName = download.suggestedFilename();
     const file = path.join(dir, suggestedName);
     await download.saveAs(file);
