@@ -15,6 +15,7 @@ import { requestRestore } from './restoreRequest';
 import { CaseRepository } from '../store/cases';
 import { InterviewRepository, type StoredInterview } from '../store/interviews';
 import { checkInterviewForSave, interviewSetting, offenceAccountFieldIds, progressSummary } from './interviews';
+import { createReportHandlers } from './reportHandlers';
 import { schemaVersion } from '../store/connection';
 
 export interface CallContext {
@@ -169,6 +170,7 @@ export function createHandlers(services: Services): Handlers {
       return { backup: chosen.path, createdAt: chosen.createdAt, schemaVersion: checked.schemaVersion, restartNeeded: true as const };
     },
     'store.backup': ({ path, overwrite }) => backupDatabase(db, path, { overwrite: overwrite ?? false }),
+    ...createReportHandlers(services, { cases, interviews }),
   } satisfies Handlers;
   return handlers;
 }

@@ -3,6 +3,7 @@ import { CaseDetails, CaseRecord, CaseSort, CaseSummary } from './case';
 import { CaseFile } from './caseFile';
 import { Interview } from './interview';
 import { OpenInterviewOutput, SaveInterviewOutput } from './interviewApi';
+import { reportEntries } from './reportApi';
 import { BackupInfoSchema, BackupNowOutput, RestoreRequestOutput } from './storeApi';
 import { entityId, entityVersion } from './text';
 
@@ -140,6 +141,7 @@ export const contract = {
     access: 'local',
     writes: false,
   }),
+  ...reportEntries,
 } as const;
 
 export type Contract = typeof contract;

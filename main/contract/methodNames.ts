@@ -18,6 +18,9 @@ export const methodNames = [
   'store.backupNow',
   'store.requestRestore',
   'store.backup',
+  'report.templates',
+  'report.preview',
+  'report.export',
 ] as const satisfies readonly Method[];
 
 type Missing = Exclude<Method, (typeof methodNames)[number]>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseDetails, Stage } from './case';
+import { CaseDetails, ReportType, Stage } from './case';
 import { isoDate, languageTag, singleLine } from './text';
 
 // Report templates (data in templates/reports/*.json) and the report context they are filled from.
@@ -45,7 +45,8 @@ export type AnswerItem = z.infer<typeof AnswerItem>;
 export const AnswerSection = z.strictObject({ items: z.array(AnswerItem).max(2000) });
 
 export const PreviousConviction = z.strictObject({
-  date: isoDate,
+  /** A full date when known; the interview records only the year ("2019"), and a blank when even that is unknown. */
+  date: z.union([isoDate, z.string().regex(/^(\d{4})?$/, { message: 'Must be a date YYYY-MM-DD, a year YYYY or blank.' })]),
   court: text(200),
   offence: text(300),
   outcome: text(500),
@@ -305,6 +306,8 @@ export const ReportTemplate = z
     test: z.boolean().default(false),
     /** Stages of a case the template is for: a pre-trial case never gets a sentencing report. */
     stages: z.array(Stage).min(1),
+    /** The report types (as the court asked for them) the template writes; absent: any type at those stages. */
+    reportTypes: z.array(ReportType).min(1).optional(),
     /** The letterhead: a file in templates/jurisdictions/. */
     jurisdiction: slug,
     subject: singleLine(300),

@@ -2,10 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { currentActor, DB_FILE_NAME, defaultDataDir, openCore, type AppCore } from '../api/app';
+import { formForReportType, loadForms } from '../api/forms';
+import { localDate } from '../api/handlers';
+import { AUTHOR_ROLE } from '../api/reportHandlers';
+import { loadJurisdiction } from '../api/templatesDir';
 import { restoreBackup, restoreLatestBackup } from '../store/recovery';
 import type { Input, Method, Output } from '../contract/api';
 import type { CaseRecord, CaseSummary } from '../contract/case';
+import type { CaseFile } from '../contract/caseFile';
 import { AppError, type ApiError } from '../contract/errors';
+import { Proposal } from '../contract/options';
+import type { DroppedCharacters } from '../contract/report';
+import { isoDate } from '../contract/text';
+import { parseOrThrow } from '../contract/validate';
+import { parseCaseFile } from '../domain/caseFile';
+import { ruleFacts } from '../domain/forms';
+import { answerSectionsOf, buildReportContext } from '../domain/report/context';
+import { renderReportFile } from '../export';
+import { loadReportTemplate } from '../export/templates';
 
 // The command-line door: the same handlers through the same dispatch. Human-readable output by
 // default, --json for machines. Exit codes: 0 success, 1 user error, 2 internal error.
@@ -105,6 +119,47 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
       print({ path: out }, () => `Wrote ${out}.`);
     });
 
+  const printExport = (out: string, result: { contentHash: string; dropped: DroppedCharacters[] }) =>
+    print({ path: out, contentHash: result.contentHash, dropped: result.dropped }, () =>
+      [
+        `Wrote ${out}.`,
+        `Content hash: ${result.contentHash}`,
+        ...(result.dropped.length === 0
+          ? []
+          : [
+              `Dropped ${result.dropped.reduce((n, d) => n + d.count, 0)} character(s) that a Word document cannot hold:`,
+              ...result.dropped.map((d) => `  ${d.path}: ${d.codePoints.join(' ')} (${d.count})`),
+            ]),
+      ].join('\n'),
+    );
+
+  program
+    .command('export <caseId>')
+    .description('write a stored case as a court-ready DOCX report (a draft)')
+    .requiredOption('--template <id>', 'report template id, such as full-report')
+    .requiredOption('--out <file>', 'where to write the .docx')
+    .option('--force', 'overwrite the file if it exists')
+    .action(async (caseId: string, o: { template: string; out: string; force?: boolean }) => {
+      const result = await call('report.export', { caseId, templateId: o.template });
+      const out = path.resolve(o.out);
+      writeNewFile(out, Buffer.from(result.docxBase64, 'base64'), Boolean(o.force));
+      printExport(out, result);
+    });
+
+  program
+    .command('render <caseFile>')
+    .description('write a DOCX report straight from a case file (JSON), without the store')
+    .requiredOption('--template <id>', 'report template id, such as full-report')
+    .requiredOption('--out <file>', 'where to write the .docx')
+    .option('--report-date <date>', 'the date of the report, YYYY-MM-DD (default: today)')
+    .option('--force', 'overwrite the file if it exists')
+    .action(async (file: string, o: { template: string; out: string; reportDate?: string; force?: boolean }) => {
+      const result = await renderCaseFile(readJsonFile(file), o.template, o.reportDate);
+      const out = path.resolve(o.out);
+      writeNewFile(out, result.bytes, Boolean(o.force));
+      printExport(out, result);
+    });
+
   program
     .command('backup')
     .description('copy the whole store to a file, while it is in use, and check the copy')
@@ -178,7 +233,38 @@ function readJsonFile(file: string): unknown {
   }
 }
 
-function writeNewFile(file: string, text: string, overwrite: boolean): void {
+/**
+ * A case file (any version) to a DOCX, with forms, jurisdiction and templates read from disk and no
+ * store. A later case file version may carry the officer's proposal; when it does, it is used.
+ */
+export async function renderCaseFile(raw: unknown, templateId: string, reportDate?: string) {
+  return renderParsedCaseFile(parseCaseFile(raw), templateId, reportDate);
+}
+
+/** A parsed case file to a DOCX; `proposal` is read when the file's version carries one. */
+export async function renderParsedCaseFile(caseFile: CaseFile & { proposal?: unknown }, templateId: string, reportDate?: string) {
+  const date = reportDate === undefined ? localDate(new Date()) : parseOrThrow(isoDate, reportDate);
+  const rawProposal = caseFile.proposal;
+  const proposal = rawProposal === undefined ? undefined : parseOrThrow(Proposal, rawProposal);
+  const jurisdiction = loadJurisdiction();
+  const template = loadReportTemplate(templateId);
+  const form = formForReportType(loadForms(), caseFile.case.reportType) ?? null;
+  const context = buildReportContext({
+    details: caseFile.case,
+    interview: caseFile.interview && form ? caseFile.interview : null,
+    form,
+    facts: ruleFacts(caseFile.case, jurisdiction.youngAdultUpperAge),
+    reportDate: date,
+    status: 'draft',
+    author: { name: currentActor(), role: AUTHOR_ROLE },
+    ...(proposal ? { proposal } : {}),
+    language: template.locale ?? template.language,
+    answerSections: answerSectionsOf(template),
+  });
+  return renderReportFile(context, templateId, { jurisdiction });
+}
+
+function writeNewFile(file: string, text: string | Uint8Array, overwrite: boolean): void {
   try {
     fs.writeFileSync(file, text, { flag: overwrite ? 'w' : 'wx' });
   } catch (e) {

@@ -4,6 +4,7 @@ import { Link, Route, Switch, useLocation } from 'wouter';
 import { BackupsPage } from './features/backups/BackupsPage';
 import { CaseListPage } from './features/cases/CaseListPage';
 import { CasePage } from './features/cases/CasePage';
+import { ReportPage } from './features/report/ReportPage';
 
 export function App() {
   const { t } = useTranslation();
@@ -39,6 +40,7 @@ export function App() {
           <Route path="/" component={CaseListPage} />
           <Route path="/backups" component={BackupsPage} />
           <Route path="/cases/new">{() => <CasePage key="new" id={null} />}</Route>
+          <Route path="/cases/:id/report">{(params) => <ReportPage key={params.id} caseId={params.id} />}</Route>
           <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
           <Route>
             <h1>{t('app.notFound')}</h1>

@@ -88,9 +88,10 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe('export proof: every template with every fixture case it applies to', () => {
   it('covers each shipped template and the right-to-left test template, and each fixture case', () => {
-    expect(new Set(cases.map((c) => c.template.id))).toEqual(new Set(['full-report', 'short-format-report', 'pre-trial-report', 'test-rtl-ar']));
+    expect(new Set(cases.map((c) => c.template.id))).toEqual(new Set(['addendum', 'full-report', 'short-format-report', 'pre-trial-report', 'test-rtl-ar']));
     expect(new Set(cases.map((c) => c.fixture))).toEqual(new Set(fixtureNames));
-    expect(cases.length).toBe(14);
+    // The addendum serves both stages, so every fixture case.
+    expect(cases.length).toBe(19);
   });
 
   it.each(refused)('refuses %s for the %s case, whose stage it is not for', async (templateId, f) => {

@@ -54,6 +54,9 @@ function validInput(method: Method, n: number): Record<string, unknown> {
     'store.backupNow': {},
     'store.requestRestore': { backup: path.join(core.dataDir, 'backups', 'psr-20261126-100000-000.sqlite') },
     'store.backup': { path: path.join(outDir, `backup-${n}.sqlite`), overwrite: true },
+    'report.templates': { caseId },
+    'report.preview': { caseId, templateId: 'full-report' },
+    'report.export': { caseId, templateId: 'full-report' },
   };
   return inputs[method];
 }

@@ -100,7 +100,8 @@ export function assembleReport(template: ReportTemplate, input: ReportContext, o
   const answerParagraphs = (item: AnswerItem, numbered: boolean): RenderParagraph[] => {
     const lead: RenderRun[] = [];
     if (item.kind === 'assessment') lead.push(run(`${labels.authorsAssessment}: `, { bold: true, italic: true }));
-    lead.push(run(`${item.label}: `, { bold: true }));
+    // A label that is a question ("Was the purpose explained?") is not followed by a colon.
+    lead.push(run(/[?:]$/.test(item.label.trim()) ? `${item.label.trim()} ` : `${item.label}: `, { bold: true }));
     const source = run(` (${labels.source}: ${sourceText(item.source)})`, { italic: true });
     if (item.status === 'declined') {
       return [{ kind: 'paragraph', numbered, role: 'declined', runs: [...lead, run(labels.declined, { italic: true })] }];

@@ -21,9 +21,10 @@ function brokenTemplate(change: (t: Record<string, unknown> & { sections: Array<
 }
 
 describe('report templates', () => {
-  it('ships a full, a short-format and a pre-trial report in English, all valid, and hides the test template from users', () => {
+  it('ships a full, a short-format, a pre-trial report and an addendum in English, all valid, and hides the test template from users', () => {
     const shipped = listReportTemplates();
     expect(shipped.map((t) => [t.id, t.language, t.direction])).toEqual([
+      ['addendum', 'en-GB', 'ltr'],
       ['full-report', 'en-GB', 'ltr'],
       ['pre-trial-report', 'en-GB', 'ltr'],
       ['short-format-report', 'en-GB', 'ltr'],

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { DroppedCharacters, RenderedReport } from './report';
+import { entityId } from './text';
+
+// The report calls (issue 5): which templates a case can use, the preview model and the DOCX.
+// Spread into `contract` in api.ts; the same door checks apply as for every other entry.
+
+interface Entry<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  access: 'any' | 'local';
+  writes: boolean;
+}
+const entry = <I extends z.ZodType, O extends z.ZodType>(e: Entry<I, O>) => e;
+
+const templateId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'Must be a template id such as "full-report".' }).max(100);
+
+export const ReportTemplateSummary = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  language: z.string(),
+});
+export type ReportTemplateSummary = z.infer<typeof ReportTemplateSummary>;
+
+export const ReportExport = z.strictObject({
+  /** A name a save dialog can offer: "CR-2026-0415-full-report-draft.docx". */
+  fileName: z.string(),
+  docxBase64: z.string(),
+  /** sha256 of the report model, also printed in the document's footer and properties. */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Characters XML cannot hold, dropped from the user's text: the user is told. */
+  dropped: z.array(DroppedCharacters),
+});
+export type ReportExport = z.infer<typeof ReportExport>;
+
+export const reportEntries = {
+  'report.templates': entry({
+    input: z.strictObject({ caseId: entityId }),
+    output: z.array(ReportTemplateSummary),
+    access: 'any',
+    writes: false,
+  }),
+  'report.preview': entry({
+    input: z.strictObject({ caseId: entityId, templateId }),
+    output: RenderedReport,
+    access: 'any',
+    writes: false,
+  }),
+  'report.export': entry({
+    input: z.strictObject({ caseId: entityId, templateId }),
+    output: ReportExport,
+    access: 'any',
+    writes: false,
+  }),
+} as const;

@@ -1,0 +1,350 @@
+import type { CaseDetails } from '../../contract/case';
+import type { AnyField, ChoiceOption, FormDefinition, Localized, RepeatableGroup, SubField } from '../../contract/form';
+import { isGroupAnswer, type AnswerEntry, type AnswerSource, type GroupAnswer, type Interview } from '../../contract/interview';
+import type { MatchResult, OptionRef, Proposal, ProposedCondition as OptionsCondition } from '../../contract/options';
+import type {
+  AnswerItem,
+  ConsideredOption,
+  InformationSource,
+  ItemSource,
+  PreviousConviction,
+  ProposedCondition,
+  ReportContext,
+  ReportTemplate,
+} from '../../contract/report';
+import { evaluateForm, type ItemEvaluation, type RuleFacts } from '../forms';
+import { formatDate } from './format';
+
+// Case + interview (+ options and proposal when there are any) -> the report context a template is
+// filled from. Pure: the API, the CLI's `psr render` and the tests all build it here, so what the
+// preview shows, what the DOCX holds and what the CLI writes cannot drift apart.
+//
+// Rules kept here rather than left to templates:
+//  - only answers the form shows for this person go in (evaluateForm), never a hidden one;
+//  - nothing marked as an offence account goes in for a pre-trial case (presumption of innocence);
+//  - the not-for-disclosure flag travels with each item, so assembleReport removes it before render;
+//  - where nothing has been recorded yet (no options matched, no proposal) the context says so.
+
+export interface BuildReportContextInput {
+  details: CaseDetails;
+  interview: Interview | null;
+  /** Null where the report type has no interview of its own (an addendum). */
+  form: FormDefinition | null;
+  /** The form-rule facts (ruleFacts): the same ones that decided what the interview showed. */
+  facts: RuleFacts;
+  reportDate: string;
+  status: 'draft' | 'final';
+  author: { name: string; role: string; date?: string };
+  countersigner?: { name: string; role: string; date?: string };
+  match?: MatchResult;
+  proposal?: Proposal;
+  /** Names for option and programme ids a proposal refers to (match items give names too). */
+  catalogueNames?: Readonly<Record<string, string>>;
+  /** The report's language ("en-GB"): labels are taken in it, falling back to its base and then English. */
+  language: string;
+  /**
+   * The answer sections the chosen template shows (answerSectionsOf). An answer whose own section
+   * the template has no place for goes under circumstances instead of silently vanishing: a
+   * woman's needs stay in a pre-trial or short-format report.
+   */
+  answerSections?: readonly string[];
+}
+
+/** The `sections` keys a template's answers blocks show. */
+export function answerSectionsOf(template: ReportTemplate): string[] {
+  return [...new Set(template.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'answers' ? [b.section] : []))))];
+}
+
+/** Which report section each interview section's answers belong in (keys the templates use). */
+const SECTION_KEYS: Record<string, string> = {
+  participation: 'engagement',
+  caseAndStage: 'engagement',
+  identity: 'circumstances',
+  offendingHistory: 'history',
+  offenceAnalysis: 'offence',
+  caregiving: 'dependants',
+  accommodation: 'circumstances',
+  educationEmploymentFinance: 'circumstances',
+  relationships: 'circumstances',
+  mentalHealth: 'circumstances',
+  substanceUse: 'circumstances',
+  physicalHealth: 'circumstances',
+  maturity: 'maturity',
+  attitudesStrengths: 'strengths',
+  victim: 'risk',
+  riskAssessment: 'risk',
+};
+
+/** Sections whose place depends on the case: victimisation is weighed with women's needs (Bangkok 61). */
+function sectionKeyFor(sectionId: string, facts: RuleFacts): string {
+  if (sectionId === 'genderResponsiveNeeds') return facts.isWoman ? 'women' : 'circumstances';
+  if (sectionId === 'victimisation') return facts.isWoman ? 'women' : 'circumstances';
+  // Ties, availability and consent read as grounds for release before trial, as feasibility after.
+  if (sectionId === 'feasibility') return facts.stage === 'pre_trial' ? 'release' : 'circumstances';
+  return SECTION_KEYS[sectionId] ?? 'circumstances';
+}
+
+const FALLBACK_KEY = 'circumstances';
+
+export const NO_PROPOSAL = 'No proposal has been recorded yet.';
+export const NO_RATIONALE = 'No rationale has been recorded yet.';
+export const NO_ALTERNATIVES = 'None recorded yet.';
+
+/** Text in the report language, then its base language, then English (always present). */
+export function localized(text: Localized, language: string): string {
+  const base = language.split('-')[0] ?? language;
+  return text[language] ?? text[base] ?? text.en ?? '';
+}
+
+const YES_NO: Record<string, { yes: string; no: string }> = { en: { yes: 'Yes', no: 'No' } };
+
+function choiceLabel(options: readonly ChoiceOption[], id: string, language: string): string {
+  const option = options.find((o) => o.id === id);
+  return option ? localized(option.label, language) : id;
+}
+
+/** An answer value as the text a court reads: option labels, Yes/No, dates and numbers in the report's locale. */
+export function answerText(field: AnyField, value: AnswerEntry['value'], language: string): string {
+  if (value === undefined || value === null) return '';
+  switch (field.kind) {
+    case 'single_choice':
+      return typeof value === 'string' ? choiceLabel(field.options, value, language) : String(value);
+    case 'multiple_choice':
+      return Array.isArray(value) ? value.map((id) => choiceLabel(field.options, id, language)).join('; ') : String(value);
+    case 'yes_no': {
+      const words = YES_NO[language.split('-')[0] ?? 'en'] ?? YES_NO.en!;
+      return value === true ? words.yes : value === false ? words.no : String(value);
+    }
+    case 'date':
+      return typeof value === 'string' ? formatDate(value, language) : String(value);
+    case 'number': {
+      if (typeof value !== 'number') return String(value);
+      const n = new Intl.NumberFormat(language).format(value);
+      return field.unit ? `${n} ${localized(field.unit, language)}` : n;
+    }
+    default:
+      return Array.isArray(value) ? value.join('; ') : String(value);
+  }
+}
+
+function sourceOf(source: AnswerSource | undefined, field: AnyField, authorName: string): ItemSource {
+  if (source) return { kind: source.kind, ...(source.by ? { by: source.by } : {}), ...(source.how ? { how: source.how } : {}) };
+  // Unsourced: the officer's own opinion or record is an observation by the author; anything else
+  // was said by the person in interview.
+  if (field.authorAssessment || field.declinable === false) return { kind: 'observation', by: authorName };
+  return { kind: 'self_reported' };
+}
+
+function item(id: string, field: AnyField, entry: AnswerEntry | GroupAnswer, value: string, language: string, authorName: string, label?: string): AnswerItem {
+  return {
+    id,
+    label: label ?? localized(field.label, language),
+    value: entry.status === 'declined' ? '' : value,
+    status: entry.status,
+    kind: field.authorAssessment ? 'assessment' : 'fact',
+    source: sourceOf(entry.source, field, authorName),
+    notForDisclosure: entry.notForDisclosure === true,
+  };
+}
+
+const suitability: Record<MatchResult['items'][number]['status'], ConsideredOption['suitability']> = {
+  suitable: 'suitable',
+  suitable_with_concerns: 'suitable_with_conditions',
+  not_suitable: 'not_suitable',
+};
+
+function readable(slug: string): string {
+  const s = slug.replace(/[_.]+/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function durationText(d: { amount: number; unit: string } | undefined): string {
+  if (!d) return '';
+  const unit = d.amount === 1 ? d.unit.replace(/s$/, '') : d.unit;
+  return `${d.amount} ${unit}`;
+}
+
+function conditionFor(c: OptionsCondition, language: string): ProposedCondition {
+  const linked = [c.link?.need ? readable(c.link.need) : '', c.link?.risk ?? ''].filter((s) => s !== '').join('; ');
+  const duration = [durationText(c.duration), c.endDate ? `until ${formatDate(c.endDate, language)}` : ''].filter((s) => s !== '').join(', ');
+  const review = [c.review?.date ? formatDate(c.review.date, language) : '', c.review?.after ? `after ${durationText(c.review.after)}` : '']
+    .filter((s) => s !== '')
+    .join(', ');
+  return { requirement: c.text, linkedTo: linked || 'Not linked', duration: duration || 'Not stated', review };
+}
+
+const SOURCE_KINDS: Record<string, InformationSource['kind']> = {
+  official_record: 'document',
+};
+
+export function buildReportContext(input: BuildReportContextInput): ReportContext {
+  const { details, interview, form, facts, language } = input;
+  const authorName = input.author.name;
+  const sections: Record<string, { items: AnswerItem[] }> = {};
+  const push = (key: string, it: AnswerItem) => (sections[key] ??= { items: [] }).items.push(it);
+  const previousConvictions: PreviousConviction[] = [];
+  const sources: InformationSource[] = [];
+  const riskAssessments: ReportContext['riskAssessments'] = [];
+  let hasDependants = false;
+
+  if (interview && form) {
+    const evaluation = evaluateForm(form, interview, facts);
+    for (const section of evaluation.sections) {
+      if (!section.visible) continue;
+      const own = sectionKeyFor(section.section.id, facts);
+      const key = !input.answerSections || input.answerSections.includes(own) || !input.answerSections.includes(FALLBACK_KEY) ? own : FALLBACK_KEY;
+      for (const ev of section.items) {
+        if (ev.row !== undefined || !ev.visible || ev.state === 'missing') continue;
+        const field = ev.field;
+        // Before a finding of guilt no account of the alleged offence is reported, whatever was stored.
+        if (facts.stage === 'pre_trial' && field.offenceAccount) continue;
+        const entry = interview.answers[field.id];
+        if (!entry) continue;
+        if (field.kind === 'repeatable_group') {
+          if (!isGroupAnswer(entry) || entry.status === 'declined') {
+            push(key, item(field.id, field, entry, '', language, authorName));
+            continue;
+          }
+          const rows = section.items.filter((r) => r.fieldId === field.id && r.row !== undefined && r.subFieldId !== undefined);
+          groupInto(field, entry, rows, key);
+          continue;
+        }
+        if (isGroupAnswer(entry)) continue;
+        if (field.id === 'dependants.hasDependants' && entry.value === true) hasDependants = true;
+        push(key, item(field.id, field, entry, answerText(field, entry.value, language), language, authorName));
+      }
+    }
+  }
+
+  /** A group's rows: lists of their own where the report has one, items otherwise. */
+  function groupInto(group: RepeatableGroup, answer: GroupAnswer, evaluations: ItemEvaluation[], key: string): void {
+    const hidden = answer.notForDisclosure === true;
+    answer.rows.forEach((row, index) => {
+      const visible = new Map<string, SubField>();
+      for (const ev of evaluations) if (ev.row === index && ev.visible && ev.state !== 'missing' && ev.subFieldId) visible.set(ev.subFieldId, ev.field as SubField);
+      const text = (id: string): string => {
+        const sub = visible.get(id);
+        const e = row[id];
+        return sub && e && e.status === 'answered' ? answerText(sub, e.value, language) : '';
+      };
+      const raw = (id: string) => (visible.has(id) && row[id]?.status === 'answered' ? row[id]?.value : undefined);
+      const secret = (id: string) => hidden || row[id]?.notForDisclosure === true;
+      const rowLabel = `${localized(group.itemLabel, language)} ${index + 1}`;
+
+      if (group.id === 'history.previousConvictions') {
+        const year = raw('year');
+        previousConvictions.push({
+          date: typeof year === 'number' ? String(year).padStart(4, '0') : '',
+          court: '',
+          offence: secret('offence') ? '' : text('offence'),
+          outcome: secret('outcome') ? '' : text('outcome'),
+          response: secret('completion') ? '' : text('completion'),
+        });
+        return;
+      }
+      if (group.id === 'case.sourcesConsulted') {
+        const kind = raw('kind');
+        const description = [text('source'), text('kind') ? `(${text('kind')})` : ''].filter((s) => s !== '').join(' ');
+        const date = raw('contactedOn');
+        sources.push({
+          description: description || rowLabel,
+          kind: typeof kind === 'string' ? (SOURCE_KINDS[kind] ?? 'third_party') : 'third_party',
+          // How it was obtained reads under "By": "Telephone", "Record seen".
+          by: text('how'),
+          ...(typeof date === 'string' ? { date } : {}),
+          notForDisclosure: secret('source') || secret('notes'),
+        });
+        return;
+      }
+      if (group.id === 'risk.assessments') {
+        const date = raw('assessedOn');
+        const instrument = text('instrument');
+        if (typeof date === 'string' && instrument !== '' && !secret('instrument')) {
+          const result = [text('result'), text('scoreAsReported') ? `(${text('scoreAsReported')})` : ''].filter((s) => s !== '').join(' ');
+          riskAssessments.push({ instrument, date, result: result || 'Not recorded' });
+          return;
+        }
+      }
+      if (group.id === 'dependants.people') hasDependants = true;
+      // Any other group (dependants, other charges): one item per row with what may be disclosed,
+      // and each not-for-disclosure part as an item of its own, flagged, so assembly removes it.
+      const parts: string[] = [];
+      for (const [id, sub] of visible) {
+        const e = row[id];
+        if (!e) continue;
+        const value = e.status === 'declined' ? 'declined to answer' : text(id);
+        if (value === '') continue;
+        if (secret(id)) {
+          push(key, {
+            id: `${group.id}.${index}.${id}`,
+            label: `${rowLabel}: ${localized(sub.label, language)}`,
+            value: e.status === 'declined' ? '' : value,
+            status: e.status,
+            kind: sub.authorAssessment ? 'assessment' : 'fact',
+            source: sourceOf(e.source ?? answer.source, sub, authorName),
+            notForDisclosure: true,
+          });
+        } else {
+          parts.push(`${localized(sub.label, language)}: ${value}`);
+        }
+      }
+      if (parts.length > 0) {
+        push(key, {
+          id: `${group.id}.${index}`,
+          label: rowLabel,
+          value: parts.join('\n'),
+          status: 'answered',
+          kind: 'fact',
+          source: sourceOf(answer.source, group, authorName),
+          notForDisclosure: hidden,
+        });
+      }
+    });
+  }
+
+  const options: ConsideredOption[] = (input.match?.items ?? []).map((m) => ({
+    name: m.name,
+    kind: readable(m.kind),
+    provider: m.provider ?? '',
+    suitability: suitability[m.status],
+    reasons: m.reasons.map((r) => r.message).slice(0, 50),
+  }));
+
+  const nameOf = (ref: OptionRef): string =>
+    input.catalogueNames?.[ref.id] ?? input.match?.items.find((m) => m.ref.type === ref.type && m.ref.id === ref.id)?.name ?? ref.id;
+
+  const p = input.proposal;
+  const proposal: ReportContext['proposal'] = p
+    ? {
+        options: p.selected.map(nameOf),
+        rationale: p.rationale,
+        conditions: p.conditions.map((c) => conditionFor(c, language)),
+        alternatives:
+          p.alternatives.length > 0
+            ? p.alternatives.map((a) => `${a.ref ? nameOf(a.ref) : (a.description ?? '')}: ${a.reasonSetAside}`).join('\n\n')
+            : NO_ALTERNATIVES,
+      }
+    : { options: [NO_PROPOSAL], rationale: NO_RATIONALE, conditions: [], alternatives: NO_ALTERNATIVES };
+
+  return {
+    case: details,
+    reportDate: input.reportDate,
+    status: input.status,
+    facts: {
+      ageAtOffence: facts.ageAtOffence,
+      ageAtReport: facts.ageAtReport,
+      isWoman: facts.isWoman,
+      isYoungAdult: facts.isYoungAdult,
+      hasDependants,
+      stage: details.stage,
+    },
+    sections,
+    previousConvictions,
+    sources,
+    riskAssessments,
+    options,
+    proposal,
+    author: input.author,
+    ...(input.countersigner ? { countersigner: input.countersigner } : {}),
+  };
+}

@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { CaseRecord } from '../../../../main/contract/case';
+import type { ApiError } from '../../../../main/contract/errors';
+import type { RenderedReport } from '../../../../main/contract/report';
+import type { ReportExport, ReportTemplateSummary } from '../../../../main/contract/reportApi';
+import { ApiCallError, call } from '../../api/client';
+import { errorText } from '../../components/errors';
+import { ReportPreview } from './ReportPreview';
+import './report.css';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const asError = (e: unknown): ApiError => (e instanceof ApiCallError ? e.error : { code: 'internal', message: String(e) });
+
+/** Hands the file to the browser as a download; in Electron the same download opens the save dialog. */
+function download(result: ReportExport): void {
+  const binary = atob(result.docxBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: DOCX_TYPE }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = result.fileName;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function ReportPage({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const selectId = useId();
+  const [record, setRecord] = useState<CaseRecord | null>(null);
+  const [templates, setTemplates] = useState<ReportTemplateSummary[] | null>(null);
+  const [templateId, setTemplateId] = useState('');
+  const [model, setModel] = useState<RenderedReport | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [previewError, setPreviewError] = useState<ApiError | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [exported, setExported] = useState<ReportExport | null>(null);
+  const [exportError, setExportError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      try {
+        const [found, list] = await Promise.all([call('cases.get', { id: caseId }), call('report.templates', { caseId })]);
+        if (!live) return;
+        setRecord(found);
+        setTemplates(list);
+        setTemplateId((current) => current || list[0]?.id || '');
+      } catch (e) {
+        if (live) setLoadError(asError(e));
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [caseId]);
+
+  const loadPreview = useCallback(async (id: string) => {
+    setModel(null);
+    setPreviewError(null);
+    setExported(null);
+    setExportError(null);
+    if (!id) return;
+    try {
+      setModel(await call('report.preview', { caseId, templateId: id }));
+    } catch (e) {
+      setPreviewError(asError(e));
+    }
+  }, [caseId]);
+
+  useEffect(() => {
+    void loadPreview(templateId);
+  }, [templateId, loadPreview]);
+
+  const onExport = async () => {
+    setExporting(true);
+    setExported(null);
+    setExportError(null);
+    try {
+      const result = await call('report.export', { caseId, templateId });
+      download(result);
+      setExported(result);
+    } catch (e) {
+      setExportError(asError(e));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  if (loadError) {
+    return (
+      <>
+        <h1>{t('errors.title')}</h1>
+        <p role="alert">{loadError.code === 'not_found' ? t('errors.notFound') : errorText(t, loadError)}</p>
+        <Link href="/">{t('app.backToCases')}</Link>
+      </>
+    );
+  }
+  if (!record || !templates) return <p role="status">{t('app.loading')}</p>;
+
+  const droppedCount = exported?.dropped.reduce((n, d) => n + d.count, 0) ?? 0;
+  return (
+    <>
+      <h1>{t('report.title', { caseNumber: record.details.caseNumber })}</h1>
+      <p>
+        <Link href={`/cases/${caseId}`}>{t('report.backToCase', { caseNumber: record.details.caseNumber })}</Link>
+      </p>
+      {templates.length === 0 ? (
+        <p className="banner">{t('report.noTemplates')}</p>
+      ) : (
+        <div className="report-controls">
+          <div className="field">
+            <label htmlFor={selectId}>{t('report.template')}</label>
+            <select id={selectId} value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+              {templates.map((tpl) => (
+                <option key={tpl.id} value={tpl.id}>
+                  {tpl.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" onClick={() => void onExport()} disabled={exporting || !model}>
+            {exporting ? t('report.exporting') : t('report.export')}
+          </button>
+        </div>
+      )}
+      <div role="status" aria-live="polite" className="report-export-status">
+        {exported && (
+          <div className="banner">
+            <p>{t('report.exported', { fileName: exported.fileName })}</p>
+            <p>
+              {t('report.contentHash')} <code className="content-hash">{exported.contentHash}</code>
+            </p>
+            {droppedCount > 0 ? (
+              <>
+                <p>{t('report.dropped', { count: droppedCount })}</p>
+                <ul>
+                  {exported.dropped.map((d) => (
+                    <li key={d.path}>{t('report.droppedAt', { path: d.path, codePoints: d.codePoints.join(' '), count: d.count })}</li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p>{t('report.nothingDropped')}</p>
+            )}
+          </div>
+        )}
+      </div>
+      {exportError && (
+        <p className="banner banner-error" role="alert">
+          {errorText(t, exportError)}
+        </p>
+      )}
+      {previewError && (
+        <p className="banner banner-error" role="alert">
+          {errorText(t, previewError)}
+        </p>
+      )}
+      {model ? (
+        <>
+          <p className="hint">{t('report.previewHint')}</p>
+          <ReportPreview model={model} />
+        </>
+      ) : (
+        !previewError && templates.length > 0 && <p role="status">{t('report.loadingPreview')}</p>
+      )}
+    </>
+  );
+}

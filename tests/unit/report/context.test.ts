@@ -1,0 +1,179 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { ReportContext } from '../../../main/contract/report';
+import type { MatchResult, Proposal } from '../../../main/contract/options';
+import { validateInterview, ruleFacts } from '../../../main/domain/forms';
+import { answerSectionsOf, buildReportContext, NO_PROPOSAL, type BuildReportContextInput } from '../../../main/domain/report/context';
+import { loadReportTemplate } from '../../../main/export/templates';
+import { previewReport, renderReportFile } from '../../../main/export';
+import { preTrial, womanWithTwoDependants, youngAdult, type InterviewCase } from '../../fixtures/interviews';
+import { form } from '../forms/shipped';
+
+const author = { name: 'Officer Jane Doyle', role: 'Probation officer' };
+
+function build(c: InterviewCase, extra: Partial<BuildReportContextInput> = {}): ReportContext {
+  const f = form(c.interview.formId as 'full' | 'pre-trial');
+  return buildReportContext({
+    details: c.details,
+    interview: c.interview,
+    form: f,
+    facts: ruleFacts(c.details, 25),
+    reportDate: '2026-11-26',
+    status: 'draft',
+    author,
+    language: 'en-GB',
+    ...extra,
+  });
+}
+
+const items = (ctx: ReportContext, key: string) => ctx.sections[key]?.items ?? [];
+
+describe('buildReportContext: interview answers into the report context', () => {
+  it('the fixtures are interviews the shipped forms accept', () => {
+    for (const c of [womanWithTwoDependants(), youngAdult(), preTrial()]) {
+      const issues = validateInterview(form(c.interview.formId as 'full'), c.interview, ruleFacts(c.details, 25));
+      expect(issues.filter((i) => i.kind !== 'missing'), c.details.caseNumber).toEqual([]);
+    }
+  });
+
+  it('a woman with two dependants: labelled items, words for choices, lists from groups, flags kept', () => {
+    const ctx = ReportContext.parse(build(womanWithTwoDependants()));
+    expect(ctx.facts).toMatchObject({ isWoman: true, isYoungAdult: false, hasDependants: true, stage: 'convicted' });
+
+    const engagement = items(ctx, 'engagement');
+    expect(engagement.find((i) => i.id === 'participation.purposeExplained')).toMatchObject({ label: 'Was the purpose of the report explained?', value: 'Yes', kind: 'fact', source: { kind: 'observation', by: author.name } });
+    expect(engagement.find((i) => i.id === 'case.documentsReceived')?.value).toMatch(/;/);
+
+    // Two dependants: one item each, the child's first name split off as a not-for-disclosure item.
+    const dependants = items(ctx, 'dependants');
+    const rows = dependants.filter((i) => /^dependants\.people\.\d$/.test(i.id));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.value).toContain('4');
+    expect(rows.map((r) => r.value).join(' ')).not.toMatch(/Tobiah|Marisol/);
+    expect(dependants.filter((i) => i.notForDisclosure).map((i) => i.value)).toEqual(['Tobiah', 'Marisol']);
+    expect(dependants.find((i) => i.id === 'caregiving.bestInterests')?.kind).toBe('assessment');
+
+    // Victimisation and gender-responsive needs are read with the women's section.
+    const women = items(ctx, 'women');
+    expect(women.find((i) => i.id === 'trauma.experiences')).toMatchObject({ notForDisclosure: true });
+    expect(women.find((i) => i.id === 'womensNeeds.womenOnlyServices')?.value).not.toBe('yes');
+
+    // Declined is recorded, never a gap.
+    expect(items(ctx, 'circumstances').find((i) => i.id === 'substance.use')).toMatchObject({ status: 'declined', value: '' });
+    expect(items(ctx, 'circumstances').find((i) => i.id === 'finance.monthlyIncome')?.value).toMatch(/^950 /);
+
+    expect(ctx.previousConvictions).toEqual([{ date: '2019', court: '', offence: 'Theft from a shop', outcome: 'Conditional discharge, 12 months', response: expect.any(String) }]);
+    expect(ctx.riskAssessments).toEqual([{ instrument: "Women's Risk Needs Assessment", date: '2026-11-19', result: 'Low' }]);
+    expect(ctx.sources).toHaveLength(2);
+    expect(ctx.sources.find((s) => s.description.includes('Kestrelmoor'))?.notForDisclosure).toBe(true);
+    expect(items(ctx, 'risk').find((i) => i.id === 'risk.level')?.kind).toBe('assessment');
+  });
+
+  it('says honestly that no options and no proposal have been recorded yet', () => {
+    const ctx = build(womanWithTwoDependants());
+    expect(ctx.options).toEqual([]);
+    expect(ctx.proposal.options).toEqual([NO_PROPOSAL]);
+    const model = previewReport(ctx, 'full-report');
+    expect(JSON.stringify(model)).toContain(NO_PROPOSAL);
+  });
+
+  it('takes options from the match and the proposal by name', () => {
+    const match: MatchResult = {
+      notes: [],
+      items: [
+        {
+          ref: { type: 'option', id: 'sentencing.community_order' },
+          optionId: 'sentencing.community_order',
+          kind: 'community_order',
+          group: 'sentencing',
+          name: 'Community order',
+          provider: 'Probation service',
+          restrictiveness: 5,
+          status: 'suitable_with_concerns',
+          reasons: [{ ruleId: 'consent', outcome: 'unknown', effect: 'suitable_with_concerns', key: 'k', params: {}, message: 'Not recorded: consent to community service.' }],
+          needsAddressed: ['finance'],
+          prioritised: false,
+        },
+      ],
+    };
+    const proposal: Proposal = {
+      selected: [{ type: 'option', id: 'sentencing.community_order' }],
+      rationale: 'It addresses the causes of the offending without separating the children from their mother.',
+      alternatives: [{ description: 'Fine', reasonSetAside: 'She cannot afford it.' }],
+      conditions: [{ id: 'c1', text: 'Attend the women’s centre weekly', link: { need: 'trauma' }, duration: { amount: 12, unit: 'weeks' }, review: { after: { amount: 6, unit: 'weeks' } } }],
+      acknowledgements: [],
+    };
+    const ctx = ReportContext.parse(build(womanWithTwoDependants(), { match, proposal }));
+    expect(ctx.options).toEqual([{ name: 'Community order', kind: 'Community order', provider: 'Probation service', suitability: 'suitable_with_conditions', reasons: ['Not recorded: consent to community service.'] }]);
+    expect(ctx.proposal).toEqual({
+      options: ['Community order'],
+      rationale: proposal.rationale,
+      conditions: [{ requirement: 'Attend the women’s centre weekly', linkedTo: 'Trauma', duration: '12 weeks', review: 'after 6 weeks' }],
+      alternatives: 'Fine: She cannot afford it.',
+    });
+  });
+
+  it('a young adult: the maturity answers, labelled as the author’s assessment where they are opinions', () => {
+    const ctx = ReportContext.parse(build(youngAdult()));
+    expect(ctx.facts).toMatchObject({ isYoungAdult: true, isWoman: false, hasDependants: false });
+    const maturity = items(ctx, 'maturity');
+    expect(maturity.find((i) => i.id === 'maturity.peerSusceptibility')).toMatchObject({ kind: 'assessment', value: expect.not.stringMatching(/^high$/) });
+    expect(maturity.find((i) => i.id === 'maturity.personalAdviser')?.notForDisclosure).toBe(true);
+    expect(items(ctx, 'circumstances').find((i) => i.id === 'work.hoursPerWeek')?.value).toMatch(/^16/);
+    const model = previewReport(ctx, 'full-report');
+    expect(model.sections.map((s) => s.id)).toContain('circumstances-maturity');
+    expect(JSON.stringify(model)).not.toContain('Vaskovitch');
+  });
+
+  it('a pre-trial case: no offence account, even if one was stored; feasibility reads as grounds for release', () => {
+    const c = preTrial();
+    c.interview.answers['offence.ownAccount'] = { status: 'answered', value: 'An account that must never be reported.' };
+    const ctx = build(c);
+    expect(ctx.sections.offence).toBeUndefined();
+    expect(JSON.stringify(ctx)).not.toContain('must never be reported');
+    expect(items(ctx, 'release').map((i) => i.id)).toContain('feasibility.localAvailability');
+    const model = previewReport(ctx, 'pre-trial-report');
+    expect(model.sections.map((s) => s.id)).not.toContain('offence-analysis');
+  });
+
+  it('puts an answer whose section the template lacks under circumstances, so a woman’s needs stay in a pre-trial report', () => {
+    const c = preTrial();
+    c.interview.answers['womensNeeds.womenOnlyServices'] = { status: 'answered', value: 'yes' };
+    expect(items(build(c), 'women').map((i) => i.id)).toEqual(['womensNeeds.womenOnlyServices']);
+    const ctx = build(c, { answerSections: answerSectionsOf(loadReportTemplate('pre-trial-report')) });
+    expect(ctx.sections.women).toBeUndefined();
+    expect(items(ctx, 'circumstances').map((i) => i.id)).toContain('womensNeeds.womenOnlyServices');
+    expect(JSON.stringify(previewReport(ctx, 'pre-trial-report'))).toContain('women-only services');
+  });
+
+  it('leaves out answers the form no longer shows for this person', () => {
+    const c = womanWithTwoDependants();
+    c.interview.answers['dependants.hasDependants'] = { status: 'answered', value: false };
+    const ctx = build(c);
+    expect(ctx.facts.hasDependants).toBe(false);
+    expect(items(ctx, 'dependants').map((i) => i.id)).toEqual(['dependants.hasDependants', 'caregiving.pregnant']);
+  });
+
+  it('no interview yet: a context with no answers, which still renders', () => {
+    const c = womanWithTwoDependants();
+    const ctx = buildReportContext({ details: c.details, interview: null, form: form('full'), facts: ruleFacts(c.details, 25), reportDate: '2026-11-26', status: 'draft', author, language: 'en' });
+    expect(ctx.sections).toEqual({});
+    expect(previewReport(ctx, 'full-report').sections.length).toBeGreaterThan(5);
+  });
+
+  it('nothing marked not for disclosure reaches any part of the DOCX package, docProps included', async () => {
+    for (const [c, template] of [
+      [womanWithTwoDependants(), 'full-report'],
+      [youngAdult(), 'short-format-report'],
+      [preTrial(), 'pre-trial-report'],
+    ] as const) {
+      const result = await renderReportFile(build(c), template);
+      const parts = unzipSync(result.bytes);
+      expect(Object.keys(parts)).toEqual(expect.arrayContaining(['word/document.xml', 'docProps/core.xml']));
+      const all = Object.entries(parts).map(([name, data]) => `${name}\n${strFromU8(data)}`).join('\n');
+      expect(all).toContain(c.details.caseNumber);
+      for (const secret of c.secrets) expect(all, `${secret} in ${template}`).not.toContain(secret);
+      expect(JSON.stringify(result.model)).not.toMatch(new RegExp(c.secrets.join('|')));
+    }
+  });
+});
