@@ -7,6 +7,7 @@ import type { RotatingBackupResult } from '../store/backup';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
 import { createHandlers, type Handlers } from './handlers';
 import { loadForms } from './forms';
+import { loadCatalogueWithSource } from './options';
 import { ensureDataDir, openStoreAtStart, startupBackup } from './startup';
 import { loadJurisdiction } from './templatesDir';
 
@@ -71,6 +72,7 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
     db,
     jurisdiction: loadJurisdiction(),
     forms: loadForms(),
+    catalogue: loadCatalogueWithSource(),
     appVersion: appVersion(),
     now: options.now ?? (() => new Date()),
   });

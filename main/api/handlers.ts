@@ -15,6 +15,8 @@ import { CaseRepository } from '../store/cases';
 import { InterviewRepository, type StoredInterview } from '../store/interviews';
 import { checkInterviewForSave, interviewSetting, offenceAccountFieldIds, progressSummary } from './interviews';
 import { schemaVersion } from '../store/connection';
+import type { LoadedCatalogue } from './options';
+import { createOptionsHandlers, importProposal, proposalForExport } from './optionsHandlers';
 
 export interface CallContext {
   /** Who is acting: recorded in the audit log. */
@@ -32,6 +34,8 @@ export interface Services {
   jurisdiction: Jurisdiction;
   /** Interview forms by id, loaded and checked once at start. */
   forms: ReadonlyMap<string, FormDefinition>;
+  /** The options catalogue, loaded and checked once at start (loaded on first use when not given). */
+  catalogue?: LoadedCatalogue;
   appVersion: string;
   /** The clock is injected so tests can pin "today". */
   now: () => Date;
@@ -104,12 +108,14 @@ export function createHandlers(services: Services): Handlers {
       return db.transaction(() => {
         const record = cases.create(caseFile.case, meta(ctx));
         if (caseFile.interview) saveInterview(record.id, 0, caseFile.interview, ctx);
+        if (caseFile.proposal) importProposal(services, record.id, caseFile.proposal, meta(ctx));
         return record;
       }).immediate();
     },
     'caseFile.export': ({ id }, ctx) => {
       const record = cases.get(id);
       const stored = interviews.find(id);
+      const proposal = proposalForExport(services, id);
       return {
         format: CASE_FILE_FORMAT,
         formatVersion: CURRENT_CASE_FILE_VERSION,
@@ -117,6 +123,7 @@ export function createHandlers(services: Services): Handlers {
         exportedBy: ctx.actor,
         case: record.details,
         ...(stored ? { interview: stored.interview } : {}),
+        ...(proposal ? { proposal } : {}),
       };
     },
     'interview.open': ({ caseId }) => {
@@ -157,6 +164,7 @@ export function createHandlers(services: Services): Handlers {
       return saveResult(saved, setting, []);
     },
     'store.backup': ({ path, overwrite }) => backupDatabase(db, path, { overwrite: overwrite ?? false }),
+    ...createOptionsHandlers(services, { meta, getCase: (id) => cases.get(id), interviews }),
   } satisfies Handlers;
   return handlers;
 }

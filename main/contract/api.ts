@@ -3,6 +3,7 @@ import { CaseDetails, CaseRecord, CaseSort, CaseSummary } from './case';
 import { CaseFile } from './caseFile';
 import { Interview } from './interview';
 import { OpenInterviewOutput, SaveInterviewOutput } from './interviewApi';
+import { optionsEntries } from './optionsApi';
 import { entityId, entityVersion } from './text';
 
 // The one list of API calls. Every door (Electron IPC, browser mode, CLI) validates with these
@@ -119,6 +120,7 @@ export const contract = {
     access: 'local',
     writes: false,
   }),
+  ...optionsEntries,
 } as const;
 
 export type Contract = typeof contract;
