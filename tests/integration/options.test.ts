@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadForms } from '../../main/api/forms';
 import type { Interview } from '../../main/contract/interview';
 import type { ProgrammeDetails, Proposal } from '../../main/contract/options';
-import { caseDetails, storeSnapshot, testCore, type TestCore } from '../support/core';
+import { caseDetails, storeSnapshot, tempDir, testCore, type TestCore } from '../support/core';
+import { cli } from '../support/doors';
 import { answered } from '../unit/forms/support';
 
 // Options through the handler table over a real SQLite file: programmes, matching derived from the
@@ -190,5 +193,36 @@ describe('the case file carries the proposal', () => {
     const refused = await core.raw('caseFile.import', { file: bad });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', path: '$.proposal.rationale' } });
     expect(storeSnapshot(core)).toBe(before);
+  });
+});
+
+describe('psr programmes and psr options', () => {
+  it('add, list, export, import, retire, and show a case’s matched options with reasons', async () => {
+    const dir = tempDir('psr-cli-options-');
+    try {
+      const file = path.join(dir, 'p.json');
+      fs.writeFileSync(file, JSON.stringify(details()));
+      const added = await cli(core, 'programmes', 'add', file);
+      expect(added).toMatchObject({ code: 0, err: '' });
+      const id = /as ([0-9a-f-]{36})\./.exec(added.out)![1]!;
+      expect((await cli(core, 'programmes', 'list')).out).toMatch(/Riverside Women’s Centre\s+Riverside Trust\s+referral_womens_centre\s+12 River Street\s+active/);
+      const out = path.join(dir, 'out.json');
+      expect((await cli(core, 'programmes', 'export', '--out', out)).code).toBe(0);
+      expect((await cli(core, 'programmes', 'import', out)).out).toMatch(/0 added, 0 updated, 1 unchanged/);
+      fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ format: 'psr-programmes', formatVersion: 1, programmes: [{ ...details(), kind: 'nope' }, { ...details(), languages: [] }] }));
+      const bad = await cli(core, 'programmes', 'import', path.join(dir, 'bad.json'));
+      expect(bad.code).toBe(1);
+      expect(bad.err).toContain('$.programmes[1].languages');
+      expect((await cli(core, 'programmes', 'retire', id)).out).toMatch(/^Retired programme/);
+
+      const record = await poorCaseWithUnsafeHome();
+      const human = await cli(core, 'options', record.id);
+      expect(human.out).toMatch(/NOT SUITABLE: Fine \[sentencing, rank 12\]\n( {2}- .*\n)* {2}- .*unable to pay/);
+      expect(human.out).toMatch(/NOT SUITABLE: House arrest.*\n( {2}- .*\n)* {2}- Not suitable: domestic abuse in the household is recorded/);
+      const json = await cli(core, '--json', 'options', record.id);
+      expect((JSON.parse(json.out) as { items: unknown[] }).items.length).toBeGreaterThan(20);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
