@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { CaseListPage } from './features/cases/CaseListPage';
 import { CasePage } from './features/cases/CasePage';
+import { OptionsPage } from './features/options/OptionsPage';
+import { ProgrammesPage } from './features/options/ProgrammesPage';
+import { ProposalPage } from './features/options/ProposalPage';
 
 export function App() {
   const { t } = useTranslation();
@@ -30,12 +33,16 @@ export function App() {
         <nav aria-label={t('app.mainNav')}>
           <Link href="/">{t('nav.cases')}</Link>
           <Link href="/cases/new">{t('nav.newCase')}</Link>
+          <Link href="/programmes">{t('programmesNav.link')}</Link>
         </nav>
       </header>
       <main id="main" ref={mainRef}>
         <Switch>
           <Route path="/" component={CaseListPage} />
           <Route path="/cases/new">{() => <CasePage key="new" id={null} />}</Route>
+          <Route path="/programmes" component={ProgrammesPage} />
+          <Route path="/cases/:id/options">{(params) => <OptionsPage key={params.id} id={params.id} />}</Route>
+          <Route path="/cases/:id/proposal">{(params) => <ProposalPage key={params.id} id={params.id} />}</Route>
           <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
           <Route>
             <h1>{t('app.notFound')}</h1>

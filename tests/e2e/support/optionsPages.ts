@@ -1,0 +1,108 @@
+import type { Locator, Page } from 'playwright-core';
+
+// Page objects for the options, proposal and programmes pages: tests read as what an officer does.
+
+export class OptionsScreen {
+  constructor(private readonly page: Page) {}
+
+  async open(baseUrl: string, caseId: string): Promise<void> {
+    // The server address carries the session token in its fragment; the tab already holds it.
+    await this.page.goto(`${new URL(baseUrl).origin}/cases/${caseId}/options`);
+    await this.page.getByRole('heading', { level: 1, name: /^Community options for case / }).waitFor();
+  }
+
+  /** One option's entry in the list, found by its heading. */
+  option(name: string): Locator {
+    return this.page.locator('li.option-item').filter({ has: this.page.getByRole('heading', { level: 2, name, exact: true }) });
+  }
+
+  async status(name: string): Promise<string> {
+    return this.option(name).locator('.status-tag').innerText();
+  }
+
+  async reasons(name: string): Promise<string[]> {
+    return this.option(name).locator('ul.reasons').first().locator('li').allInnerTexts();
+  }
+
+  async filterStatus(label: string): Promise<void> {
+    await this.page.getByLabel('Status', { exact: true }).selectOption({ label });
+  }
+
+  async filterGroup(label: string): Promise<void> {
+    await this.page.getByLabel('Group', { exact: true }).selectOption({ label });
+  }
+
+  async select(name: string): Promise<void> {
+    await this.page.getByLabel(`Select ${name} for the proposal`).check();
+  }
+
+  async toProposal(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Go to the proposal' }).click();
+    await this.page.getByRole('heading', { level: 1, name: /^Proposal for case / }).waitFor();
+  }
+}
+
+export class ProposalScreen {
+  constructor(private readonly page: Page) {}
+
+  selectedOptions(): Promise<string[]> {
+    return this.page.locator('ul.selected-options > li').allInnerTexts();
+  }
+
+  async writeRationale(text: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Why you propose this' }).fill(text);
+  }
+
+  rationale(): Promise<string> {
+    return this.page.getByRole('textbox', { name: 'Why you propose this' }).inputValue();
+  }
+
+  async addCondition(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add a condition' }).click();
+  }
+
+  condition(n: number): Locator {
+    return this.page.getByRole('group', { name: `Condition ${n}`, exact: true });
+  }
+
+  /** Types the wording key by key, as an officer does, so the checks run as it is typed. */
+  async typeCondition(n: number, text: string): Promise<void> {
+    const box = this.page.getByLabel(`Condition ${n} wording`);
+    await box.fill('');
+    await box.pressSequentially(text, { delay: 5 });
+  }
+
+  conditionText(n: number): Promise<string> {
+    return this.page.getByLabel(`Condition ${n} wording`).inputValue();
+  }
+
+  async linkNeed(n: number, need: string): Promise<void> {
+    const group = this.condition(n);
+    if (!(await group.getByLabel('Recorded need it addresses').isVisible())) await group.getByText(`Condition ${n}: link, end and review (optional)`).click();
+    await group.getByLabel('Recorded need it addresses').selectOption({ label: need });
+  }
+
+  checks(n: number): Promise<string[]> {
+    return this.condition(n).locator('.check > p:first-child').allInnerTexts();
+  }
+
+  async noProblems(n: number): Promise<boolean> {
+    return this.condition(n).locator('.check-ok').isVisible();
+  }
+
+  async acknowledge(n: number, checkText: RegExp, reason: string): Promise<void> {
+    const check = this.condition(n).locator('.check').filter({ hasText: checkText });
+    await check.getByRole('button', { name: 'Acknowledge with a reason' }).click();
+    await check.getByLabel('Why this is acceptable here').fill(reason);
+    await check.getByRole('button', { name: 'Record the acknowledgement' }).click();
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save proposal' }).click();
+  }
+
+  async savedStatus(): Promise<string> {
+    await this.page.locator('.save-status').filter({ hasText: /Saved at \d\d:\d\d/ }).waitFor();
+    return this.page.locator('.save-status').innerText();
+  }
+}
