@@ -1,6 +1,6 @@
 import type { Input, Method, Output } from '../contract/api';
 import type { CaseRecord } from '../contract/case';
-import { invalidInput, type ApiIssue } from '../contract/errors';
+import { invalidInput, quoted, type ApiIssue } from '../contract/errors';
 import type { MatchingProfile, Programme, ProgrammeDetails, Proposal } from '../contract/options';
 import { PROGRAMMES_FILE_FORMAT, ProgrammesFile, type optionsEntries } from '../contract/optionsApi';
 import { zodIssues } from '../contract/validate';
@@ -53,10 +53,10 @@ export function createOptionsHandlers(services: Services, helpers: OptionsContex
   function programmeIssues(details: ProgrammeDetails, prefix: string): ApiIssue[] {
     const issues: ApiIssue[] = [];
     if (!catalogue.byKind.has(details.kind)) {
-      issues.push({ path: `${prefix}.kind`, message: `The catalogue has no option of kind "${details.kind}"; choose one of ${[...catalogue.byKind.keys()].sort().join(', ')}.`, key: 'programmes.unknownKind', params: { kind: details.kind } });
+      issues.push({ path: `${prefix}.kind`, message: `The catalogue has no option of kind ${quoted(details.kind)}; choose one of ${[...catalogue.byKind.keys()].sort().join(', ')}.`, key: 'programmes.unknownKind', params: { kind: details.kind } });
     }
     const { minAge, maxAge } = details.eligibility;
-    if (minAge !== undefined && maxAge !== undefined && minAge > maxAge) {
+    if (typeof minAge === 'number' && typeof maxAge === 'number' && minAge > maxAge) {
       issues.push({ path: `${prefix}.eligibility.maxAge`, message: `The upper age (${maxAge}) is below the lower age (${minAge}).`, key: 'programmes.ageRange' });
     }
     return issues;
@@ -87,18 +87,22 @@ export function createOptionsHandlers(services: Services, helpers: OptionsContex
     'programmes.import': ({ file }, ctx) => {
       // Every problem in the whole file first; nothing is written unless all of it is valid.
       const parsed = ProgrammesFile.safeParse(file);
-      if (!parsed.success) throw invalidInput(zodIssues(parsed.error));
-      const issues: ApiIssue[] = [];
+      const issues: ApiIssue[] = parsed.success ? [] : zodIssues(parsed.error);
+      // The checks zod cannot make run on every entry whose shape allows them, so one pass over
+      // the file reports every problem, not only the first kind of problem.
+      const entries = (file as { programmes?: unknown } | null)?.programmes;
       const seen = new Map<string, number>();
-      parsed.data.programmes.forEach((p, i) => {
-        issues.push(...programmeIssues(detailsOf(p), `$.programmes[${i}]`));
-        if (p.id) {
+      (Array.isArray(entries) ? entries : []).forEach((raw: unknown, i) => {
+        if (typeof raw !== 'object' || raw === null) return;
+        const p = raw as Partial<ProgrammeDetails> & { id?: unknown };
+        if (typeof p.kind === 'string' && p.eligibility && typeof p.eligibility === 'object') issues.push(...programmeIssues(p as ProgrammeDetails, `$.programmes[${i}]`));
+        if (typeof p.id === 'string') {
           const first = seen.get(p.id);
           if (first !== undefined) issues.push({ path: `$.programmes[${i}].id`, message: `The id ${p.id} is already used by $.programmes[${first}].`, key: 'programmes.duplicateId' });
           else seen.set(p.id, i);
         }
       });
-      if (issues.length) throw invalidInput(issues);
+      if (!parsed.success || issues.length) throw invalidInput(issues);
       const meta = helpers.meta(ctx);
       return services.db.transaction(() => {
         let created = 0;

@@ -135,7 +135,17 @@ export function ProgrammesPage() {
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
   const errorFor = (id: string) => issues.find((i) => targetOf(i.path) === id);
-  const summary: SummaryItem[] = issues.map((i) => ({ target: targetOf(i.path), text: `${issueText(t, i)}` }));
+  const labels: Record<string, string> = {
+    'prog-name': t('programmesUi.name'), 'prog-provider': t('programmesUi.provider'), 'prog-kind': t('programmesUi.kind'), 'prog-needs': t('programmesUi.needs'),
+    'prog-minAge': t('programmesUi.minAge'), 'prog-maxAge': t('programmesUi.maxAge'), 'prog-location': t('programmesUi.location'), 'prog-places': t('programmesUi.places'),
+    'prog-waitingWeeks': t('programmesUi.waitingWeeks'), 'prog-costAmount': t('programmesUi.costAmount'), 'prog-email': t('programmesUi.email'), 'prog-phone': t('programmesUi.phone'),
+    'prog-contactName': t('programmesUi.contactName'), 'prog-address': t('programmesUi.address'), 'prog-languages': t('programmesUi.languages'),
+  };
+  // Each problem names its field, so the summary reads on its own.
+  const summary: SummaryItem[] = issues.map((i) => {
+    const target = targetOf(i.path);
+    return { target, text: labels[target] ? `${labels[target]}: ${issueText(t, i)}` : issueText(t, i) };
+  });
 
   const submit = async () => {
     setBanner(null);

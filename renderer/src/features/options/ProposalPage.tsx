@@ -43,6 +43,11 @@ export function ProposalPage({ id }: { id: string }) {
   const [errors, setErrors] = useState<SummaryItem[]>([]);
   const [submitCount, setSubmitCount] = useState(0);
   const [ack, setAck] = useState<{ checkId: string; text: string; error: boolean } | null>(null);
+  const bannerRef = useRef<HTMLDivElement>(null);
+  // A failed save is announced and takes focus, so it is not missed below the fold.
+  useEffect(() => {
+    if (saveError) bannerRef.current?.focus();
+  }, [saveError]);
 
   const load = useCallback(async () => {
     try {
@@ -194,6 +199,16 @@ export function ProposalPage({ id }: { id: string }) {
   if (!record || !report) return <p role="status">{t('app.loading')}</p>;
 
   const lang = i18n.language;
+  const errorOf = (target: string) => errors.find((e) => e.target === target)?.text;
+  const errorLine = (target: string) => {
+    const text = errorOf(target);
+    return text ? (
+      <span className="error-message" id={`${target}-error`}>
+        {text}
+      </span>
+    ) : null;
+  };
+  const describe = (target: string, ...others: string[]) => [errorOf(target) ? `${target}-error` : '', ...others].filter(Boolean).join(' ') || undefined;
   const recordedNeeds = new Set(profile?.needs.map((n) => n.need));
   const needChoices = [...needs].sort((a, b) => Number(recordedNeeds.has(b)) - Number(recordedNeeds.has(a)));
   const byCondition = (conditionId: string) => report.checks.filter((c) => c.conditionId === conditionId);
@@ -273,7 +288,7 @@ export function ProposalPage({ id }: { id: string }) {
       {restored && <p className="banner">{t('proposalUi.restored')}</p>}
       <ErrorSummary items={errors} revision={submitCount} />
       {saveError && (
-        <div className="banner banner-error" role="alert">
+        <div className="banner banner-error" role="alert" tabIndex={-1} ref={bannerRef}>
           {saveError.code === 'conflict' ? (
             <>
               <p>{t('proposalUi.conflict', { current: saveError.currentVersion ?? 0, yours: version })}</p>
@@ -308,6 +323,7 @@ export function ProposalPage({ id }: { id: string }) {
         <section aria-labelledby="proposal-selected-title">
           <h2 id="proposal-selected-title">{t('proposalUi.selected')}</h2>
           <div id="proposal-selected" tabIndex={-1}>
+            {errorLine('proposal-selected')}
             {draft.selected.length === 0 ? (
               <p>{t('proposalUi.noneSelected')}</p>
             ) : (
@@ -336,12 +352,13 @@ export function ProposalPage({ id }: { id: string }) {
             <span className="hint" id="proposal-rationale-hint">
               {t('proposalUi.rationaleHint')}
             </span>
+            {errorLine('proposal-rationale')}
             <textarea
               id="proposal-rationale"
               rows={5}
               value={draft.rationale}
               aria-required
-              aria-describedby="proposal-rationale-hint"
+              aria-describedby={describe('proposal-rationale', 'proposal-rationale-hint')}
               aria-invalid={errors.some((e) => e.target === 'proposal-rationale') || undefined}
               onChange={(e) => {
                 const rationale = e.target.value;
@@ -364,13 +381,14 @@ export function ProposalPage({ id }: { id: string }) {
                 <legend>{t('proposalUi.condition', { n })}</legend>
                 <div className={invalid ? 'field field-error' : 'field'}>
                   <label htmlFor={`${base}-text`}>{t('proposalUi.conditionText', { n })}</label>
+                  {errorLine(`${base}-text`)}
                   <textarea
                     id={`${base}-text`}
                     rows={3}
                     value={c.text}
                     aria-required
                     aria-invalid={invalid || undefined}
-                    aria-describedby={`${base}-checks`}
+                    aria-describedby={describe(`${base}-text`, c.text.trim() !== '' ? `${base}-checks` : '')}
                     onChange={(e) => setCondition(i, { text: e.target.value })}
                   />
                 </div>
@@ -481,7 +499,8 @@ export function ProposalPage({ id }: { id: string }) {
                 )}
                 <div className={invalid ? 'field field-error' : 'field'}>
                   <label htmlFor={`alt-${i}-reason`}>{t('proposalUi.alternativeReason', { n })}</label>
-                  <textarea id={`alt-${i}-reason`} rows={2} value={a.reasonSetAside} aria-required aria-invalid={invalid || undefined} onChange={(e) => setAlt({ reasonSetAside: e.target.value })} />
+                  {errorLine(`alt-${i}-reason`)}
+                  <textarea id={`alt-${i}-reason`} rows={2} value={a.reasonSetAside} aria-required aria-invalid={invalid || undefined} aria-describedby={describe(`alt-${i}-reason`)} onChange={(e) => setAlt({ reasonSetAside: e.target.value })} />
                 </div>
                 <button type="button" className="secondary" onClick={() => update((d) => ({ ...d, alternatives: d.alternatives.filter((_, j) => j !== i) }))}>
                   {t('proposalUi.removeAlternative', { n })}
