@@ -92,9 +92,10 @@ export class ProposalScreen {
 
   async acknowledge(n: number, checkText: RegExp, reason: string): Promise<void> {
     const check = this.condition(n).locator('.check').filter({ hasText: checkText });
-    await check.getByRole('button', { name: 'Acknowledge with a reason' }).click();
-    await check.getByLabel('Why this is acceptable here').fill(reason);
-    await check.getByRole('button', { name: 'Record the acknowledgement' }).click();
+    // By keyboard: the reason box takes focus when it opens, and Enter records it.
+    await check.getByRole('button', { name: 'Acknowledge with a reason' }).press('Enter');
+    await this.page.keyboard.type(reason);
+    await this.page.keyboard.press('Enter');
   }
 
   async save(): Promise<void> {

@@ -44,6 +44,13 @@ export function ProposalPage({ id }: { id: string }) {
   const [submitCount, setSubmitCount] = useState(0);
   const [ack, setAck] = useState<{ checkId: string; text: string; error: boolean } | null>(null);
   const bannerRef = useRef<HTMLDivElement>(null);
+  // Where keyboard focus goes once the next render has replaced the control that had it.
+  const [focusNext, setFocusNext] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusNext) return;
+    document.getElementById(focusNext)?.focus();
+    setFocusNext(null);
+  }, [focusNext]);
   // A failed save is announced and takes focus, so it is not missed below the fold.
   useEffect(() => {
     if (saveError) bannerRef.current?.focus();
@@ -185,8 +192,12 @@ export function ProposalPage({ id }: { id: string }) {
     const { checkId, text } = ack;
     update((d) => ({ ...d, acknowledgements: [...d.acknowledgements.filter((a) => a.checkId !== checkId), { checkId, reason: text.trim() }] }));
     setAck(null);
+    setFocusNext(`check-${domId(checkId)}`);
   };
-  const withdrawAck = (checkId: string) => update((d) => ({ ...d, acknowledgements: d.acknowledgements.filter((a) => a.checkId !== checkId) }));
+  const withdrawAck = (checkId: string) => {
+    update((d) => ({ ...d, acknowledgements: d.acknowledgements.filter((a) => a.checkId !== checkId) }));
+    setFocusNext(`check-${domId(checkId)}`);
+  };
 
   if (loadError) {
     return (
@@ -225,7 +236,7 @@ export function ProposalPage({ id }: { id: string }) {
           {checks.map((check) => {
             const cid = `ack-${domId(check.id)}`;
             return (
-              <li key={check.id} className={check.acknowledged ? 'check acknowledged' : 'check'}>
+              <li key={check.id} id={`check-${domId(check.id)}`} tabIndex={-1} className={check.acknowledged ? 'check acknowledged' : 'check'}>
                 <p>{issueText(t, check)}</p>
                 {check.acknowledged ? (
                   <div className="check-actions">
@@ -261,12 +272,26 @@ export function ProposalPage({ id }: { id: string }) {
                     <button type="button" onClick={recordAck}>
                       {t('proposalUi.recordAck')}
                     </button>
-                    <button type="button" className="secondary" onClick={() => setAck(null)}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => {
+                        setAck(null);
+                        setFocusNext(`check-${domId(check.id)}`);
+                      }}
+                    >
                       {t('proposalUi.cancel')}
                     </button>
                   </div>
                 ) : (
-                  <button type="button" className="secondary" onClick={() => setAck({ checkId: check.id, text: '', error: false })}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => {
+                      setAck({ checkId: check.id, text: '', error: false });
+                      setFocusNext(cid);
+                    }}
+                  >
                     {t('proposalUi.acknowledge')}
                   </button>
                 )}
@@ -332,7 +357,14 @@ export function ProposalPage({ id }: { id: string }) {
                   <li key={refKey(ref)}>
                     {nameOf(ref)}
                     {names.get(refKey(ref)) && ` (${t(`status.${names.get(refKey(ref))!.status}`)})`}{' '}
-                    <button type="button" className="secondary" onClick={() => update((d) => ({ ...d, selected: d.selected.filter((r) => refKey(r) !== refKey(ref)) }))}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => {
+                        update((d) => ({ ...d, selected: d.selected.filter((r) => refKey(r) !== refKey(ref)) }));
+                        setFocusNext('proposal-selected');
+                      }}
+                    >
                       {t('proposalUi.remove', { name: nameOf(ref) })}
                     </button>
                   </li>
@@ -424,14 +456,26 @@ export function ProposalPage({ id }: { id: string }) {
                 <button
                   type="button"
                   className="secondary"
-                  onClick={() => update((d) => ({ ...d, conditions: d.conditions.filter((x) => x.id !== c.id), acknowledgements: d.acknowledgements.filter((a) => !new RegExp(`:${c.id}(:|$)`).test(a.checkId)) }))}
+                  onClick={() => {
+                    update((d) => ({ ...d, conditions: d.conditions.filter((x) => x.id !== c.id), acknowledgements: d.acknowledgements.filter((a) => !new RegExp(`:${c.id}(:|$)`).test(a.checkId)) }));
+                    setFocusNext('add-condition');
+                  }}
                 >
                   {t('proposalUi.removeCondition', { n })}
                 </button>
               </fieldset>
             );
           })}
-          <button type="button" className="secondary" onClick={() => update((d) => ({ ...d, conditions: [...d.conditions, { id: newConditionId(d.conditions), text: '' }] }))}>
+          <button
+            id="add-condition"
+            type="button"
+            className="secondary"
+            onClick={() => {
+              const cid = newConditionId(draft.conditions);
+              update((d) => ({ ...d, conditions: [...d.conditions, { id: cid, text: '' }] }));
+              setFocusNext(`cond-${domId(cid)}-text`);
+            }}
+          >
             {t('proposalUi.addCondition')}
           </button>
           <h3>{t('proposalUi.proposalChecks')}</h3>
@@ -502,13 +546,28 @@ export function ProposalPage({ id }: { id: string }) {
                   {errorLine(`alt-${i}-reason`)}
                   <textarea id={`alt-${i}-reason`} rows={2} value={a.reasonSetAside} aria-required aria-invalid={invalid || undefined} aria-describedby={describe(`alt-${i}-reason`)} onChange={(e) => setAlt({ reasonSetAside: e.target.value })} />
                 </div>
-                <button type="button" className="secondary" onClick={() => update((d) => ({ ...d, alternatives: d.alternatives.filter((_, j) => j !== i) }))}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => {
+                    update((d) => ({ ...d, alternatives: d.alternatives.filter((_, j) => j !== i) }));
+                    setFocusNext('add-alternative');
+                  }}
+                >
                   {t('proposalUi.removeAlternative', { n })}
                 </button>
               </fieldset>
             );
           })}
-          <button type="button" className="secondary" onClick={() => update((d) => ({ ...d, alternatives: [...d.alternatives, { reasonSetAside: '' }] }))}>
+          <button
+            id="add-alternative"
+            type="button"
+            className="secondary"
+            onClick={() => {
+              update((d) => ({ ...d, alternatives: [...d.alternatives, { reasonSetAside: '' }] }));
+              setFocusNext(`alt-${draft.alternatives.length}-option`);
+            }}
+          >
             {t('proposalUi.addAlternative')}
           </button>
         </section>
