@@ -1,11 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { CaseListPage } from './features/cases/CaseListPage';
 import { CasePage } from './features/cases/CasePage';
-import { OptionsPage } from './features/options/OptionsPage';
-import { ProgrammesPage } from './features/options/ProgrammesPage';
-import { ProposalPage } from './features/options/ProposalPage';
+
+// The options pages (and the catalogue and checks they compile) load on first use.
+const OptionsPage = lazy(() => import('./features/options/OptionsPage').then((m) => ({ default: m.OptionsPage })));
+const ProposalPage = lazy(() => import('./features/options/ProposalPage').then((m) => ({ default: m.ProposalPage })));
+const ProgrammesPage = lazy(() => import('./features/options/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 
 export function App() {
   const { t } = useTranslation();
@@ -37,6 +39,7 @@ export function App() {
         </nav>
       </header>
       <main id="main" ref={mainRef}>
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
         <Switch>
           <Route path="/" component={CaseListPage} />
           <Route path="/cases/new">{() => <CasePage key="new" id={null} />}</Route>
@@ -49,6 +52,7 @@ export function App() {
             <Link href="/">{t('app.backToCases')}</Link>
           </Route>
         </Switch>
+        </Suspense>
       </main>
     </>
   );

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input, Method, Output } from '../../main/contract/api';
 import { caseDetails } from '../support/core';
 import { expectAccessible, startE2E, type E2E } from './support/browser';
-import { OptionsScreen, ProposalScreen } from './support/optionsPages';
+import { OptionsScreen, ProgrammesScreen, ProposalScreen } from './support/optionsPages';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -91,5 +91,26 @@ describe('an officer chooses community options and writes the proposal', () => {
     expect(await proposal.condition(2).getByText('Acknowledged: The centre sets its own plan after assessment.').isVisible()).toBe(true);
     expect((await proposal.selectedOptions()).join('\n')).toMatch(/Conditional discharge[\s\S]*Referral to a women's centre/);
     expect(await page.locator('.banner').count()).toBe(0);
+  });
+
+  it('adds a local programme, sees it offered first to a woman with its details, and retires it', async () => {
+    const { page } = e2e;
+    const record = await dispatch('cases.create', { details: caseDetails({ caseNumber: 'CR-2026-0778' }) });
+    const programmes = new ProgrammesScreen(page);
+    await programmes.open();
+    await programmes.add({ name: 'Riverside Women\u2019s Centre', provider: 'Riverside Trust', kind: "Referral to a women's centre", needs: ['Trauma', 'Relationships'], forWhom: 'Women', location: '12 River Street', places: '4' });
+    expect(await programmes.rows()).toEqual([['Riverside Women\u2019s Centre', 'Active']]);
+    await expectAccessible(page, 'the programmes page');
+
+    const options = new OptionsScreen(page);
+    await options.open(e2e.mode.server.url, record.id);
+    const item = options.option('Riverside Women\u2019s Centre');
+    expect(await item.innerText()).toMatch(/Listed first[\s\S]*12 River Street[\s\S]*4 places free/);
+
+    await programmes.open();
+    await programmes.retire('Riverside Women\u2019s Centre');
+    expect(await programmes.rows()).toEqual([['Riverside Women\u2019s Centre', 'Retired']]);
+    await options.open(e2e.mode.server.url, record.id);
+    expect(await options.option('Riverside Women\u2019s Centre').count()).toBe(0);
   });
 });

@@ -107,3 +107,42 @@ export class ProposalScreen {
     return this.page.locator('.save-status').innerText();
   }
 }
+
+export class ProgrammesScreen {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Programmes' }).click();
+    await this.page.getByRole('heading', { level: 1, name: 'Local programmes' }).waitFor();
+  }
+
+  async add(p: { name: string; provider: string; kind: string; needs: string[]; forWhom: string; location: string; places: string }): Promise<void> {
+    const page = this.page;
+    await page.getByLabel('Name', { exact: true }).fill(p.name);
+    await page.getByLabel('Provider', { exact: true }).fill(p.provider);
+    await page.getByLabel('Kind of option').selectOption({ label: p.kind });
+    const needs = page.getByRole('group', { name: 'Needs it addresses' });
+    for (const need of p.needs) await needs.getByLabel(need, { exact: true }).check();
+    await page.getByLabel('For', { exact: true }).selectOption({ label: p.forWhom });
+    await page.getByLabel('Location', { exact: true }).fill(p.location);
+    await page.getByLabel('Places free now (optional)').fill(p.places);
+    await page.getByRole('button', { name: 'Add programme' }).click();
+    await page.getByRole('status').filter({ hasText: `${p.name} saved.` }).waitFor();
+  }
+
+  /** The rows of the list: name and status. */
+  async rows(): Promise<string[][]> {
+    const rows = this.page.locator('table.programme-table tbody tr');
+    const out: string[][] = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      const cells = await rows.nth(i).locator('th, td').allInnerTexts();
+      out.push([cells[0]!, cells[4]!]);
+    }
+    return out;
+  }
+
+  async retire(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Retire ${name}` }).click();
+    await this.page.getByRole('status').filter({ hasText: `${name} is retired.` }).waitFor();
+  }
+}

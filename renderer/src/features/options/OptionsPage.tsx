@@ -4,11 +4,13 @@ import { Link } from 'wouter';
 import type { CaseRecord } from '../../../../main/contract/case';
 import type { ApiError } from '../../../../main/contract/errors';
 import { optionGroups, type MatchItem, type MatchResult, type OptionRef, type Proposal, type Status } from '../../../../main/contract/options';
+import type { ProgrammeRecord } from '../../../../main/contract/optionsApi';
 import type { Catalogue } from '../../../../main/domain/options/catalogue';
 import { ApiCallError, call } from '../../api/client';
 import { errorText, issueText } from '../../components/errors';
 import { CaseNav } from './CaseNav';
 import { compiledCatalogue, emptyProposal, readDraft, refKey, writeDraft } from './data';
+import { usePageHeading } from './usePageHeading';
 import './options.css';
 
 const statuses: readonly Status[] = ['suitable', 'suitable_with_concerns', 'not_suitable'];
@@ -23,15 +25,18 @@ export function OptionsPage({ id }: { id: string }) {
   const [status, setStatus] = useState<'' | Status>('');
   const [group, setGroup] = useState('');
   const [draft, setDraft] = useState<{ baseVersion: number; proposal: Proposal } | null>(null);
+  const [programmes, setProgrammes] = useState<ReadonlyMap<string, ProgrammeRecord>>(new Map());
 
   const load = useCallback(async () => {
     try {
-      const [found, matched, saved, compiled] = await Promise.all([
+      const [found, matched, saved, compiled, progs] = await Promise.all([
         call('cases.get', { id }),
         call('options.match', { caseId: id }),
         call('proposal.get', { caseId: id }),
         compiledCatalogue(),
+        call('programmes.list', { includeRetired: true }),
       ]);
+      setProgrammes(new Map(progs.map((p) => [p.id, p])));
       setRecord(found);
       setResult(matched);
       setCatalogue(compiled);
@@ -45,6 +50,7 @@ export function OptionsPage({ id }: { id: string }) {
   }, [load]);
 
   const selected = useMemo(() => new Set((draft?.proposal.selected ?? []).map(refKey)), [draft]);
+  usePageHeading(record ? t('optionsUi.title', { caseNumber: record.details.caseNumber }) : null);
   const shown = useMemo(() => (result?.items ?? []).filter((i) => (!status || i.status === status) && (!group || i.group === group)), [result, status, group]);
 
   if (error) {
@@ -128,6 +134,7 @@ export function OptionsPage({ id }: { id: string }) {
               </p>
               {item.prioritised && <p>{t('optionsUi.prioritised')}</p>}
               {summary && <p>{summary}</p>}
+              {item.ref.type === 'programme' && programmes.get(item.ref.id) && <ProgrammeFacts programme={programmes.get(item.ref.id)!} />}
               {item.needsAddressed.length > 0 && <p>{t('optionsUi.needsAddressed', { needs: item.needsAddressed.map((n) => t(`need.${n}`)).join(', ') })}</p>}
               {deciding.length > 0 ? (
                 <ul className="reasons">
@@ -164,5 +171,37 @@ export function OptionsPage({ id }: { id: string }) {
         <span className="hint">{t('optionsUi.selectionSaved')}</span>
       </div>
     </>
+  );
+}
+
+/** What an officer needs to refer someone to a local programme: where, when, what it costs, whom to call. */
+function ProgrammeFacts({ programme: p }: { programme: ProgrammeRecord }) {
+  const { t } = useTranslation();
+  const contact = [p.contact.name, p.contact.phone, p.contact.email, p.contact.address].filter(Boolean).join(', ');
+  return (
+    <dl className="programme-facts">
+      <dt>{t('optionsUi.location')}</dt>
+      <dd>{p.location}</dd>
+      {(p.capacity.places !== undefined || p.capacity.waitingWeeks !== undefined) && (
+        <>
+          <dt>{t('optionsUi.capacity')}</dt>
+          <dd>
+            {[p.capacity.places !== undefined ? t('optionsUi.places', { count: p.capacity.places }) : '', p.capacity.waitingWeeks !== undefined ? t('optionsUi.waiting', { count: p.capacity.waitingWeeks }) : '']
+              .filter(Boolean)
+              .join('; ')}
+          </dd>
+        </>
+      )}
+      <dt>{t('optionsUi.cost')}</dt>
+      <dd>{p.cost ? t('optionsUi.costAmount', { amount: p.cost.amount, period: t(`programmesUi.${p.cost.period}`) }) : t('optionsUi.free')}</dd>
+      {contact && (
+        <>
+          <dt>{t('optionsUi.contact')}</dt>
+          <dd>{contact}</dd>
+        </>
+      )}
+      <dt>{t('optionsUi.languages')}</dt>
+      <dd>{p.languages.join(', ')}</dd>
+    </dl>
   );
 }

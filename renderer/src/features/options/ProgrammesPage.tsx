@@ -8,6 +8,7 @@ import { ApiCallError, call } from '../../api/client';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { errorText, issueText } from '../../components/errors';
 import { compiledCatalogue } from './data';
+import { usePageHeading } from './usePageHeading';
 import './options.css';
 
 // Local programmes: create, edit, retire, import and export (issue 4). The server checks every
@@ -121,6 +122,7 @@ export function ProgrammesPage() {
     if (exportUrl) URL.revokeObjectURL(exportUrl);
   }, [exportUrl]);
 
+  usePageHeading(list ? t('programmesUi.title') : null);
   const kinds = useMemo(() => (catalogue ? [...catalogue.options].map((o) => ({ kind: o.option.kind, name: o.option.wording.en!.name })).sort((a, b) => a.name.localeCompare(b.name)) : []), [catalogue]);
 
   if (loadError) {

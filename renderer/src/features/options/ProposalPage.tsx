@@ -13,6 +13,7 @@ import { errorText, issueText } from '../../components/errors';
 import { formatTime } from '../../i18n';
 import { CaseNav } from './CaseNav';
 import { clearDraft, compiledCatalogue, emptyProposal, newConditionId, readDraft, refKey, writeDraft } from './data';
+import { usePageHeading } from './usePageHeading';
 import './options.css';
 
 const domId = (s: string) => s.replace(/[^\w-]/g, '-');
@@ -120,6 +121,7 @@ export function ProposalPage({ id }: { id: string }) {
     return checkConditions(typed, profile, language, catalogue, programmes);
   }, [draft, profile, catalogue, programmes, language]);
 
+  usePageHeading(record && report ? t('proposalUi.title', { caseNumber: record.details.caseNumber }) : null);
   const names = useMemo(() => new Map(items.map((i) => [refKey(i.ref), i])), [items]);
   const nameOf = (ref: OptionRef) => names.get(refKey(ref))?.name ?? t('proposalUi.unknownOption', { id: ref.id });
 
