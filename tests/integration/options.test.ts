@@ -7,6 +7,7 @@ import type { ProgrammeDetails, Proposal } from '../../main/contract/options';
 import { caseDetails, storeSnapshot, tempDir, testCore, type TestCore } from '../support/core';
 import { cli } from '../support/doors';
 import { answered } from '../unit/forms/support';
+import { checkConditions, compileCatalogue, matchOptions, type CatalogueSource } from '../../main/domain/options';
 
 // Options through the handler table over a real SQLite file: programmes, matching derived from the
 // stored interview, the proposal with its checks, and the case file carrying it.
@@ -165,6 +166,20 @@ describe('the proposal', () => {
     const rows = core.db.prepare(`SELECT action, version, changes FROM audit WHERE entity = 'proposal' AND entity_id = ? ORDER BY id`).all(record.id) as Array<{ action: string; version: number; changes: string }>;
     expect(rows.map((r) => [r.action, r.version])).toEqual([['create', 1], ['update', 2]]);
     expect(JSON.parse(rows[1]!.changes)).toContainEqual({ path: `$.acknowledged[${JSON.stringify(vague.id)}]`, after: reason });
+  });
+});
+
+describe('the renderer runs the same checks as main', () => {
+  it('compiles the catalogue it is sent and, with the profile it is sent, finds exactly the checks and matches main finds', async () => {
+    const record = await poorCaseWithUnsafeHome();
+    const source = (await core.call('options.catalogue', {})) as CatalogueSource;
+    expect(source.options.map((f) => f.file)).toEqual(expect.arrayContaining(['options.sentencing.json']));
+    const compiled = compileCatalogue(source);
+    const { profile, language } = await core.call('options.profile', { caseId: record.id });
+    const draft = proposal({ conditions: [{ id: 'c1', text: 'Avoid bad company' }, { id: 'c2', text: 'Be at home 21:00-06:00, Monday to Friday', link: { need: 'relationships' } }] });
+    const saved = await core.call('proposal.save', { caseId: record.id, version: 0, proposal: draft });
+    expect(checkConditions(draft, profile, language, compiled, [])).toEqual(saved.checks);
+    expect(matchOptions(compiled, [], profile, { language, proposal: draft })).toEqual(await core.call('options.match', { caseId: record.id }));
   });
 });
 
