@@ -2,10 +2,7 @@ import { benchOptions } from './options';
 import { benchStore } from './store';
 
 // `npm run bench`: figures and ratios against targets, never a pass/fail test (shared machines are noisy).
-const sections: Array<[string, () => Promise<string[]>]> = [
-  ['store', () => benchStore()],
-  ['options', () => benchOptions()],
-];
+const sections: Array<[string, () => Promise<string[]>]> = [['store', () => benchStore()], ['options', () => benchOptions()]];
 const only = process.argv[2];
 for (const [name, run] of sections) {
   if (only && only !== name) continue;
