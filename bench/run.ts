@@ -1,9 +1,11 @@
 import { benchExport } from './export';
+import { benchOptions } from './options';
 import { benchStore } from './store';
 
 // `npm run bench`: figures and ratios against targets, never a pass/fail test (shared machines are noisy).
 const sections: Array<[string, () => Promise<string[]>]> = [
   ['store', () => benchStore()],
+  ['options', () => benchOptions()],
   ['export', () => benchExport()],
 ];
 const only = process.argv[2];

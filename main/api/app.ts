@@ -9,6 +9,7 @@ import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch'
 import { createHandlers, type Handlers } from './handlers';
 import { loadForms } from './forms';
 import { applyPendingRestore } from './restoreRequest';
+import { loadCatalogueWithSource } from './options';
 import { ensureDataDir, openStoreAtStart, startupBackup } from './startup';
 import { loadJurisdiction } from './templatesDir';
 
@@ -77,6 +78,7 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
     jurisdiction: loadJurisdiction(),
     forms: loadForms(),
     dataDir,
+    catalogue: loadCatalogueWithSource(),
     appVersion: appVersion(),
     now: options.now ?? (() => new Date()),
   });

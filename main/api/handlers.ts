@@ -6,6 +6,7 @@ import { AppError, invalidInput } from '../contract/errors';
 import type { Interview } from '../contract/interview';
 import type { FormDefinition } from '../contract/form';
 import type { Jurisdiction } from '../contract/jurisdiction';
+import type { MatchResult } from '../contract/options';
 import { canMarkComplete } from '../domain/forms';
 import { parseCaseFile } from '../domain/caseFile';
 import { assertAdultCase, caseDetailIssues } from '../domain/caseRules';
@@ -17,6 +18,8 @@ import { InterviewRepository, type StoredInterview } from '../store/interviews';
 import { checkInterviewForSave, interviewSetting, offenceAccountFieldIds, progressSummary } from './interviews';
 import { createReportHandlers } from './reportHandlers';
 import { schemaVersion } from '../store/connection';
+import type { LoadedCatalogue } from './options';
+import { createOptionsHandlers, importProposal, proposalForExport } from './optionsHandlers';
 
 export interface CallContext {
   /** Who is acting: recorded in the audit log. */
@@ -36,6 +39,8 @@ export interface Services {
   forms: ReadonlyMap<string, FormDefinition>;
   /** The data folder: backups live in <dataDir>/backups. */
   dataDir: string;
+  /** The options catalogue, loaded and checked once at start (loaded on first use when not given). */
+  catalogue?: LoadedCatalogue;
   appVersion: string;
   /** The clock is injected so tests can pin "today". */
   now: () => Date;
@@ -46,6 +51,9 @@ export function localDate(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
+
+/** The report reads the matched options as the system, not as a door's caller. */
+const REPORT_CONTEXT: CallContext = { actor: 'report', door: 'cli' };
 
 export function createHandlers(services: Services): Handlers {
   const { db, jurisdiction } = services;
@@ -80,6 +88,8 @@ export function createHandlers(services: Services): Handlers {
     return saveResult(stored, setting, issues);
   }
 
+  const optionsHandlers = createOptionsHandlers(services, { meta, getCase: (id) => cases.get(id), interviews });
+
   const handlers = {
     'app.info': (_input, ctx) => ({
       appVersion: services.appVersion,
@@ -108,12 +118,14 @@ export function createHandlers(services: Services): Handlers {
       return db.transaction(() => {
         const record = cases.create(caseFile.case, meta(ctx));
         if (caseFile.interview) saveInterview(record.id, 0, caseFile.interview, ctx);
+        if (caseFile.proposal) importProposal(services, record.id, caseFile.proposal, meta(ctx));
         return record;
       }).immediate();
     },
     'caseFile.export': ({ id }, ctx) => {
       const record = cases.get(id);
       const stored = interviews.find(id);
+      const proposal = proposalForExport(services, id);
       return {
         format: CASE_FILE_FORMAT,
         formatVersion: CURRENT_CASE_FILE_VERSION,
@@ -121,6 +133,7 @@ export function createHandlers(services: Services): Handlers {
         exportedBy: ctx.actor,
         case: record.details,
         ...(stored ? { interview: stored.interview } : {}),
+        ...(proposal ? { proposal } : {}),
       };
     },
     'interview.open': ({ caseId }) => {
@@ -170,7 +183,11 @@ export function createHandlers(services: Services): Handlers {
       return { backup: chosen.path, createdAt: chosen.createdAt, schemaVersion: checked.schemaVersion, restartNeeded: true as const };
     },
     'store.backup': ({ path, overwrite }) => backupDatabase(db, path, { overwrite: overwrite ?? false }),
-    ...createReportHandlers(services, { cases, interviews }),
+    ...optionsHandlers,
+    ...createReportHandlers(services, { cases, interviews }, (caseId) => ({
+      match: optionsHandlers['options.match']({ caseId }, REPORT_CONTEXT) as MatchResult,
+      proposal: proposalForExport(services, caseId),
+    })),
   } satisfies Handlers;
   return handlers;
 }

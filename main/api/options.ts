@@ -47,3 +47,22 @@ export function readCatalogueSource(dir = optionsDir()): CatalogueSource {
 export function loadCatalogue(dir = optionsDir()): Catalogue {
   return compileCatalogue(readCatalogueSource(dir));
 }
+
+/** The catalogue as the renderer receives it (file names without the folder) and compiled for main. */
+export interface LoadedCatalogue {
+  source: CatalogueSource;
+  compiled: Catalogue;
+}
+
+export function loadCatalogueWithSource(dir = optionsDir()): LoadedCatalogue {
+  const full = readCatalogueSource(dir);
+  const compiled = compileCatalogue(full);
+  const base = <T>(f: { file: string; data: T }) => ({ file: path.basename(f.file), data: f.data });
+  const source: CatalogueSource = {
+    rules: full.rules.map(base),
+    options: full.options.map(base),
+    settings: base(full.settings),
+    conditionLanguages: full.conditionLanguages.map(base),
+  };
+  return { source, compiled };
+}

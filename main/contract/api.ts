@@ -5,6 +5,7 @@ import { Interview } from './interview';
 import { OpenInterviewOutput, SaveInterviewOutput } from './interviewApi';
 import { reportEntries } from './reportApi';
 import { BackupInfoSchema, BackupNowOutput, RestoreRequestOutput } from './storeApi';
+import { optionsEntries } from './optionsApi';
 import { entityId, entityVersion } from './text';
 
 // The one list of API calls. Every door (Electron IPC, browser mode, CLI) validates with these
@@ -142,6 +143,7 @@ export const contract = {
     writes: false,
   }),
   ...reportEntries,
+  ...optionsEntries,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseDetails } from './case';
 import { Interview } from './interview';
+import { Proposal } from './options';
 
 // The case file is how a screener hands an inquiry to an officer and how tests feed cases in.
 // Every version ever published stays here so older files keep importing; `upgradeCaseFile` in
@@ -29,7 +30,19 @@ export const CaseFileV2 = z.strictObject({
 });
 export type CaseFileV2 = z.infer<typeof CaseFileV2>;
 
-export const caseFileSchemas = { 1: CaseFileV1, 2: CaseFileV2 } as const;
-export const CURRENT_CASE_FILE_VERSION = 2 as const;
-export const CaseFile = CaseFileV2;
-export type CaseFile = CaseFileV2;
+/** Version 3 adds the proposal: selected options, rationale, conditions and acknowledgements (issue 4). */
+export const CaseFileV3 = z.strictObject({
+  format: z.literal(CASE_FILE_FORMAT),
+  formatVersion: z.literal(3),
+  exportedAt: z.iso.datetime({ offset: true }).optional(),
+  exportedBy: z.string().max(200).optional(),
+  case: CaseDetails,
+  interview: Interview.optional(),
+  proposal: Proposal.optional(),
+});
+export type CaseFileV3 = z.infer<typeof CaseFileV3>;
+
+export const caseFileSchemas = { 1: CaseFileV1, 2: CaseFileV2, 3: CaseFileV3 } as const;
+export const CURRENT_CASE_FILE_VERSION = 3 as const;
+export const CaseFile = CaseFileV3;
+export type CaseFile = CaseFileV3;

@@ -21,6 +21,17 @@ export const methodNames = [
   'report.templates',
   'report.preview',
   'report.export',
+  'programmes.list',
+  'programmes.create',
+  'programmes.update',
+  'programmes.retire',
+  'programmes.export',
+  'programmes.import',
+  'options.catalogue',
+  'options.profile',
+  'options.match',
+  'proposal.get',
+  'proposal.save',
 ] as const satisfies readonly Method[];
 
 type Missing = Exclude<Method, (typeof methodNames)[number]>;

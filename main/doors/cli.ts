@@ -12,6 +12,8 @@ import type { CaseRecord, CaseSummary } from '../contract/case';
 import type { CaseFile } from '../contract/caseFile';
 import { AppError, type ApiError } from '../contract/errors';
 import { Proposal } from '../contract/options';
+import { deriveProfile, matchOptions } from '../domain/options';
+import { loadCatalogueWithSource } from '../api/options';
 import type { DroppedCharacters } from '../contract/report';
 import { isoDate } from '../contract/text';
 import { parseOrThrow } from '../contract/validate';
@@ -20,6 +22,8 @@ import { ruleFacts } from '../domain/forms';
 import { answerSectionsOf, buildReportContext } from '../domain/report/context';
 import { renderReportFile } from '../export';
 import { loadReportTemplate } from '../export/templates';
+import type { MatchResult } from '../contract/options';
+import type { ProgrammeRecord } from '../contract/optionsApi';
 
 // The command-line door: the same handlers through the same dispatch. Human-readable output by
 // default, --json for machines. Exit codes: 0 success, 1 user error, 2 internal error.
@@ -160,6 +164,58 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
       printExport(out, result);
     });
 
+  const programmes = program.command('programmes').description('local programmes the service adds to the options catalogue');
+  programmes
+    .command('list')
+    .description('list programmes, retired ones last')
+    .option('--active', 'leave out retired programmes')
+    .action(async (o: { active?: boolean }) => {
+      const list = await call('programmes.list', { includeRetired: !o.active });
+      print(list, () => formatProgrammes(list));
+    });
+  programmes
+    .command('add <file>')
+    .description('add a programme described in a JSON file (name, provider, kind, needs, eligibility, ...)')
+    .action(async (file: string) => {
+      const created = await call('programmes.create', { details: readJsonFile(file) as Input<'programmes.create'>['details'] });
+      print(created, () => `Added programme ${created.name} (${created.kind}) as ${created.id}.`);
+    });
+  programmes
+    .command('retire <id>')
+    .description('retire a programme: it takes no new referrals but stays readable in old reports')
+    .action(async (id: string) => {
+      const current = (await call('programmes.list', { includeRetired: true })).find((p) => p.id === id);
+      if (!current) throw new AppError('not_found', `There is no programme with id ${id}.`);
+      const retired = await call('programmes.retire', { id, version: current.version });
+      print(retired, () => `Retired programme ${retired.name} (${retired.id}).`);
+    });
+  programmes
+    .command('export')
+    .description('write every programme to a JSON file')
+    .requiredOption('--out <file>', 'where to write the programmes file')
+    .option('--force', 'overwrite the file if it exists')
+    .action(async (o: { out: string; force?: boolean }) => {
+      const file = await call('programmes.export', { includeRetired: true });
+      const out = path.resolve(o.out);
+      writeNewFile(out, `${JSON.stringify(file, null, 2)}\n`, Boolean(o.force));
+      print({ path: out, programmes: file.programmes.length }, () => `Wrote ${file.programmes.length} programme(s) to ${out}.`);
+    });
+  programmes
+    .command('import <file>')
+    .description('import a programmes file; nothing is written unless the whole file is valid')
+    .action(async (file: string) => {
+      const result = await call('programmes.import', { file: readJsonFile(file) });
+      print(result, () => `Imported ${file}: ${result.created} added, ${result.updated} updated, ${result.unchanged} unchanged.`);
+    });
+
+  program
+    .command('options <caseId>')
+    .description('the community options matched for a case, least restrictive first, with the reasons')
+    .action(async (caseId: string) => {
+      const result = await call('options.match', { caseId });
+      print(result, () => formatMatch(result));
+    });
+
   program
     .command('backup')
     .description('copy the whole store to a file, while it is in use, and check the copy')
@@ -242,13 +298,19 @@ export async function renderCaseFile(raw: unknown, templateId: string, reportDat
 }
 
 /** A parsed case file to a DOCX; `proposal` is read when the file's version carries one. */
-export async function renderParsedCaseFile(caseFile: CaseFile & { proposal?: unknown }, templateId: string, reportDate?: string) {
+export async function renderParsedCaseFile(caseFile: CaseFile, templateId: string, reportDate?: string) {
   const date = reportDate === undefined ? localDate(new Date()) : parseOrThrow(isoDate, reportDate);
   const rawProposal = caseFile.proposal;
   const proposal = rawProposal === undefined ? undefined : parseOrThrow(Proposal, rawProposal);
   const jurisdiction = loadJurisdiction();
   const template = loadReportTemplate(templateId);
   const form = formForReportType(loadForms(), caseFile.case.reportType) ?? null;
+  // The options are matched from the file itself, as the app matches them from the store (local
+  // programmes live in a store, so a store-less render lists the catalogue's options only).
+  const catalogue = loadCatalogueWithSource().compiled;
+  const language = catalogue.languages.get('en');
+  const profile = deriveProfile(caseFile.case, caseFile.interview ?? null, jurisdiction.youngAdultUpperAge, { ...(form ? { form } : {}), ...(language ? { language } : {}) });
+  const match = matchOptions(catalogue, [], profile, { language: 'en', ...(proposal ? { proposal } : {}) });
   const context = buildReportContext({
     details: caseFile.case,
     interview: caseFile.interview && form ? caseFile.interview : null,
@@ -258,6 +320,7 @@ export async function renderParsedCaseFile(caseFile: CaseFile & { proposal?: unk
     status: 'draft',
     author: { name: currentActor(), role: AUTHOR_ROLE },
     ...(proposal ? { proposal } : {}),
+    match,
     language: template.locale ?? template.language,
     answerSections: answerSectionsOf(template),
   });
@@ -272,6 +335,31 @@ function writeNewFile(file: string, text: string | Uint8Array, overwrite: boolea
     if (code === 'EEXIST') throw new AppError('refused', `${file} already exists; use --force to overwrite it.`);
     throw new AppError('invalid_input', `Cannot write ${file}: ${code ?? (e as Error).message}.`);
   }
+}
+
+function formatProgrammes(list: ProgrammeRecord[]): string {
+  if (list.length === 0) return 'No programmes.';
+  const rows = [['NAME', 'PROVIDER', 'KIND', 'LOCATION', 'STATUS', 'ID']];
+  for (const p of list) rows.push([p.name, p.provider, p.kind, p.location, p.retired ? 'retired' : 'active', p.id]);
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => r[col]!.length)));
+  return rows.map((r) => r.map((cell, col) => cell.padEnd(widths[col]!)).join('  ').trimEnd()).join('\n');
+}
+
+const STATUS_WORDS = { suitable: 'SUITABLE', suitable_with_concerns: 'WITH CONCERNS', not_suitable: 'NOT SUITABLE' } as const;
+
+function formatMatch(result: MatchResult): string {
+  const lines: string[] = [];
+  for (const note of result.notes) lines.push(`Note: ${note.message}`);
+  if (result.notes.length) lines.push('');
+  for (const item of result.items) {
+    const provider = item.provider ? ` (${item.provider})` : '';
+    lines.push(`${STATUS_WORDS[item.status]}: ${item.name}${provider} [${item.group.replace('_', '-')}, rank ${item.restrictiveness}]`);
+    // The deciding facts: every reason that changed the status, or what was met when nothing did.
+    const deciding = item.reasons.filter((r) => r.effect !== 'suitable');
+    for (const r of deciding.length ? deciding : item.reasons) lines.push(`  - ${r.message}`);
+    if (item.needsAddressed.length) lines.push(`  needs addressed: ${item.needsAddressed.map((n) => n.replace(/_/g, ' ')).join(', ')}`);
+  }
+  return lines.join('\n');
 }
 
 function formatCaseList(items: CaseSummary[], total: number): string {

@@ -1,10 +1,15 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { BackupsPage } from './features/backups/BackupsPage';
 import { CaseListPage } from './features/cases/CaseListPage';
 import { CasePage } from './features/cases/CasePage';
 import { ReportPage } from './features/report/ReportPage';
+
+// The options pages (and the catalogue and checks they compile) load on first use.
+const OptionsPage = lazy(() => import('./features/options/OptionsPage').then((m) => ({ default: m.OptionsPage })));
+const ProposalPage = lazy(() => import('./features/options/ProposalPage').then((m) => ({ default: m.ProposalPage })));
+const ProgrammesPage = lazy(() => import('./features/options/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 
 export function App() {
   const { t } = useTranslation();
@@ -33,20 +38,26 @@ export function App() {
           <Link href="/">{t('nav.cases')}</Link>
           <Link href="/cases/new">{t('nav.newCase')}</Link>
           <Link href="/backups">{t('nav.backups')}</Link>
+          <Link href="/programmes">{t('programmesNav.link')}</Link>
         </nav>
       </header>
       <main id="main" ref={mainRef}>
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
         <Switch>
           <Route path="/" component={CaseListPage} />
           <Route path="/backups" component={BackupsPage} />
           <Route path="/cases/new">{() => <CasePage key="new" id={null} />}</Route>
           <Route path="/cases/:id/report">{(params) => <ReportPage key={params.id} caseId={params.id} />}</Route>
+          <Route path="/programmes" component={ProgrammesPage} />
+          <Route path="/cases/:id/options">{(params) => <OptionsPage key={params.id} id={params.id} />}</Route>
+          <Route path="/cases/:id/proposal">{(params) => <ProposalPage key={params.id} id={params.id} />}</Route>
           <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
           <Route>
             <h1>{t('app.notFound')}</h1>
             <Link href="/">{t('app.backToCases')}</Link>
           </Route>
         </Switch>
+        </Suspense>
       </main>
     </>
   );

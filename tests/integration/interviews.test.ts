@@ -116,12 +116,12 @@ describe('safeguards the API enforces whatever the screen shows', () => {
 });
 
 describe('case files carry the interview', () => {
-  it('round-trips a case with its interview (format version 2)', async () => {
+  it('round-trips a case with its interview (format version 2 onwards; 3 adds the proposal)', async () => {
     const record = await newCase();
     const interview = completeInterview(full, facts());
     await core.call('interview.save', { caseId: record.id, version: 0, interview });
     const file = await core.call('caseFile.export', { id: record.id });
-    expect(file.formatVersion).toBe(2);
+    expect(file.formatVersion).toBe(3);
     const other = testCore();
     try {
       const imported = await other.call('caseFile.import', { file: JSON.parse(JSON.stringify(file)) });

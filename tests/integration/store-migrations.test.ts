@@ -111,3 +111,27 @@ describe('migration 2: interviews', () => {
     v2.close();
   });
 });
+
+describe('migration 3: programmes and proposals', () => {
+  it('keeps cases and interviews, adds versioned programmes and one proposal per case', () => {
+    const file = dbFile();
+    const v2 = openDatabase(file, { targetVersion: 2 });
+    v2.prepare(
+      `INSERT INTO cases (id, version, court, case_number, person_name, hearing_date, report_due_date, report_type, stage, details, created_at, created_by, updated_at, updated_by)
+       VALUES ('a', 2, 'Court', 'CR-1', 'Okafor, Amina', '2026-12-20', '2026-12-15', 'full', 'convicted', '{}', 't', 'u', 't', 'u')`,
+    ).run();
+    v2.prepare(`INSERT INTO interviews (case_id, version, form_id, form_version, answers, status, updated_at, updated_by) VALUES ('a', 4, 'full', 1, '{}', 'in_progress', 't', 'u')`).run();
+    v2.close();
+
+    const v3 = openDatabase(file, { targetVersion: 3 });
+    expect(schemaVersion(v3)).toBe(3);
+    expect(v3.prepare('SELECT id, version FROM cases').all()).toEqual([{ id: 'a', version: 2 }]);
+    expect(v3.prepare('SELECT case_id, version FROM interviews').all()).toEqual([{ case_id: 'a', version: 4 }]);
+    v3.prepare(`INSERT INTO programmes (id, version, name, kind, details, retired, created_at, created_by, updated_at, updated_by) VALUES ('p', 1, 'P', 'referral_mentoring', '{}', 0, 't', 'u', 't', 'u')`).run();
+    expect(() => v3.prepare(`INSERT INTO programmes (id, version, name, kind, details, retired, created_at, created_by, updated_at, updated_by) VALUES ('q', 1, 'Q', 'k', 'not json', 0, 't', 'u', 't', 'u')`).run()).toThrow(/CHECK/);
+    v3.prepare(`INSERT INTO proposals (case_id, version, proposal, updated_at, updated_by) VALUES ('a', 1, '{}', 't', 'u')`).run();
+    expect(() => v3.prepare(`INSERT INTO proposals (case_id, version, proposal, updated_at, updated_by) VALUES ('a', 1, '{}', 't', 'u')`).run()).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => v3.prepare(`INSERT INTO proposals (case_id, version, proposal, updated_at, updated_by) VALUES ('nobody', 1, '{}', 't', 'u')`).run()).toThrow(/FOREIGN KEY/);
+    v3.close();
+  });
+});

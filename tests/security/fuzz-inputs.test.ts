@@ -34,6 +34,30 @@ function interviewVersion(): number {
   return (core.db.prepare('SELECT version FROM interviews WHERE case_id = ?').get(caseId) as { version: number } | undefined)?.version ?? 0;
 }
 
+function fuzzProgramme(n: number) {
+  return {
+    name: `Programme ${n}`,
+    provider: 'Provider',
+    kind: 'referral_mentoring',
+    needs: ['employment'],
+    eligibility: { youngAdultOnly: false, excludedOffences: [], consentRequired: [], riskLevels: [] },
+    location: 'Town',
+    capacity: {},
+    contact: {},
+    languages: ['en'],
+    retired: false,
+  };
+}
+
+/** A stored programme (made on first use) for the calls that need one. */
+function programme(): { id: string; version: number } {
+  const row = core.db.prepare('SELECT id, version FROM programmes ORDER BY created_at LIMIT 1').get() as { id: string; version: number } | undefined;
+  if (row) return row;
+  const id = '00000000-0000-4000-8000-000000000001';
+  core.db.prepare(`INSERT INTO programmes (id, version, name, kind, details, retired, created_at, created_by, updated_at, updated_by) VALUES (?, 1, 'P', 'referral_mentoring', ?, 0, '2026-11-26T10:00:00.000Z', 'u', '2026-11-26T10:00:00.000Z', 'u')`).run(id, JSON.stringify(fuzzProgramme(0)));
+  return { id, version: 1 };
+}
+
 /** A valid input for each call, the starting point for "valid but for one part". */
 function validInput(method: Method, n: number): Record<string, unknown> {
   const version = (core.db.prepare('SELECT version FROM cases WHERE id = ?').get(caseId) as { version: number }).version;
@@ -57,6 +81,21 @@ function validInput(method: Method, n: number): Record<string, unknown> {
     'report.templates': { caseId },
     'report.preview': { caseId, templateId: 'full-report' },
     'report.export': { caseId, templateId: 'full-report' },
+    'programmes.list': { includeRetired: true },
+    'programmes.create': { details: fuzzProgramme(n) },
+    'programmes.update': { id: programme().id, version: programme().version, details: fuzzProgramme(n) },
+    'programmes.retire': { id: programme().id, version: programme().version },
+    'programmes.export': {},
+    'programmes.import': { file: { format: 'psr-programmes', formatVersion: 1, programmes: [fuzzProgramme(n)] } },
+    'options.catalogue': {},
+    'options.profile': { caseId },
+    'options.match': { caseId },
+    'proposal.get': { caseId },
+    'proposal.save': {
+      caseId,
+      version: (core.db.prepare('SELECT version FROM proposals WHERE case_id = ?').get(caseId) as { version: number } | undefined)?.version ?? 0,
+      proposal: { selected: [{ type: 'option', id: 'sentencing.fine' }], rationale: `Rationale ${n}`, alternatives: [], conditions: [{ id: 'c1', text: 'Attend an assessment within 14 days' }], acknowledgements: [] },
+    },
   };
   return inputs[method];
 }

@@ -4,4 +4,5 @@ export { profileFacts, type FactTable } from './facts';
 export { matchOptions, type MatchOptions } from './match';
 export { checkConditions } from './conditions';
 export { countRequirements } from './requirements';
+export { deriveProfile, offenceCategoriesOf, type DeriveProfileOptions } from './profile';
 export { parseSchedules, firstOverlap, describeSchedule } from './schedule';

@@ -1,11 +1,12 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
+import optionsEn from './locales/options.en.json';
 import report from './locales/report.en.json';
 
 // Every string the user sees comes from here. English is complete; other languages add a file in
 // locales/ and fall back to English key by key.
-export const resources = { en: { translation: { ...en, ...report } } } as const;
+export const resources = { en: { translation: { ...en, ...report, ...optionsEn } } } as const;
 
 export function initI18n(language = 'en') {
   void i18next.use(initReactI18next).init({

@@ -10,6 +10,7 @@ import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { errorText } from '../../components/errors';
 import { fieldId, SelectField, TextField } from '../../components/fields';
 import { formatDateTime, formatTime } from '../../i18n';
+import { CaseNav } from '../options/CaseNav';
 import { caseDetailsResolver, issuesToFieldErrors, normalise } from './caseFormResolver';
 
 const emptyCharge = { offence: '', offenceDate: '', plea: '' } as unknown as CaseDetails['charges'][number];
@@ -132,6 +133,7 @@ export function CasePage({ id }: { id: string | null }) {
   return (
     <>
       <h1>{title}</h1>
+      {record && <CaseNav caseId={record.id} current="details" />}
       <p className="save-status" role="status" aria-live="polite">
         {formState.isSubmitting
           ? t('case.saving')

@@ -1,0 +1,76 @@
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../contract/errors';
+import type { Proposal } from '../contract/options';
+import { diffJson, type Change } from '../domain/diff';
+import { appendAudit, type WriteMeta } from './audit';
+
+// One proposal per case (issue 4), versioned on its own so editing it never conflicts with the
+// interview or the case details. Every save is audited with what changed; each acknowledgement
+// of a condition check is written into the audit row with its reason, so the file shows what the
+// officer weighed and why.
+
+export interface StoredProposal {
+  caseId: string;
+  version: number;
+  proposal: Proposal;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+interface Row {
+  case_id: string;
+  version: number;
+  proposal: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** Acknowledgements given or reworded in this save, by the check they answer. */
+export function acknowledgementChanges(before: Proposal | undefined, after: Proposal): Change[] {
+  const old = new Map((before?.acknowledgements ?? []).map((a) => [a.checkId, a.reason]));
+  const out: Change[] = [];
+  for (const a of after.acknowledgements) {
+    const was = old.get(a.checkId);
+    if (was === a.reason) continue;
+    out.push({ path: `$.acknowledged[${JSON.stringify(a.checkId)}]`, ...(was !== undefined ? { before: was } : {}), after: a.reason });
+  }
+  const now = new Set(after.acknowledgements.map((a) => a.checkId));
+  for (const [checkId, reason] of old) if (!now.has(checkId)) out.push({ path: `$.acknowledged[${JSON.stringify(checkId)}]`, before: reason });
+  return out;
+}
+
+export class ProposalRepository {
+  constructor(private readonly db: Database) {}
+
+  find(caseId: string): StoredProposal | null {
+    const row = this.db.prepare(`SELECT * FROM proposals WHERE case_id = ?`).get(caseId) as Row | undefined;
+    return row ? { caseId: row.case_id, version: row.version, proposal: JSON.parse(row.proposal) as Proposal, updatedAt: row.updated_at, updatedBy: row.updated_by } : null;
+  }
+
+  /** Saves over `expectedVersion` (0 when there is none yet); a stale version is a conflict and nothing changes. */
+  save(caseId: string, expectedVersion: number, proposal: Proposal, meta: WriteMeta): StoredProposal {
+    return this.db.transaction(() => {
+      const current = this.find(caseId);
+      const currentVersion = current?.version ?? 0;
+      if (currentVersion !== expectedVersion) {
+        throw new AppError('conflict', `This proposal was saved elsewhere in the meantime (now version ${currentVersion}; you edited version ${expectedVersion}). Nothing was saved.`, {
+          path: '$.version',
+          currentVersion,
+          key: 'errors.proposalConflict',
+          params: { current: currentVersion, yours: expectedVersion },
+        });
+      }
+      const changes = diffJson(current?.proposal, proposal);
+      if (current && changes.length === 0) return current;
+      const version = currentVersion + 1;
+      this.db
+        .prepare(
+          `INSERT INTO proposals (case_id, version, proposal, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, proposal = excluded.proposal, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+        )
+        .run(caseId, version, JSON.stringify(proposal), meta.at, meta.actor);
+      appendAudit(this.db, meta, { entity: 'proposal', entityId: caseId, action: current ? 'update' : 'create', version, changes: [...changes, ...acknowledgementChanges(current?.proposal, proposal)] });
+      return this.find(caseId) as StoredProposal;
+    }).immediate();
+  }
+}

@@ -1,0 +1,243 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadForms } from '../../main/api/forms';
+import type { Interview } from '../../main/contract/interview';
+import type { ProgrammeDetails, Proposal } from '../../main/contract/options';
+import { caseDetails, storeSnapshot, tempDir, testCore, type TestCore } from '../support/core';
+import { cli } from '../support/doors';
+import { answered } from '../unit/forms/support';
+import { checkConditions, compileCatalogue, matchOptions, type CatalogueSource } from '../../main/domain/options';
+
+// Options through the handler table over a real SQLite file: programmes, matching derived from the
+// stored interview, the proposal with its checks, and the case file carrying it.
+
+let core: TestCore;
+beforeEach(() => {
+  core = testCore();
+});
+afterEach(() => core.cleanup());
+
+const full = loadForms().get('full')!;
+const interview = (answers: Interview['answers']): Interview => ({ formId: full.id, formVersion: full.version, answers });
+
+function details(over: Partial<ProgrammeDetails> = {}): ProgrammeDetails {
+  return {
+    name: 'Riverside Women’s Centre',
+    provider: 'Riverside Trust',
+    kind: 'referral_womens_centre',
+    needs: ['trauma', 'relationships'],
+    eligibility: { genderSpecific: 'women', youngAdultOnly: false, excludedOffences: [], consentRequired: [], riskLevels: [] },
+    location: '12 River Street',
+    capacity: { places: 5, waitingWeeks: 2 },
+    contact: { phone: '01234 567890' },
+    languages: ['en'],
+    retired: false,
+    ...over,
+  };
+}
+
+/** A case whose interview makes a fine unaffordable and house arrest unsafe. */
+async function poorCaseWithUnsafeHome() {
+  const record = await core.call('cases.create', { details: caseDetails() });
+  await core.call('interview.save', {
+    caseId: record.id,
+    version: 0,
+    interview: interview({
+      'finance.monthlyIncome': answered(450),
+      'finance.monthlyEssentialOutgoings': answered(420),
+      'finance.abilityToPay': answered('unable'),
+      'home.safeAndStable': answered(false),
+      'home.domesticAbuseInHousehold': answered('current'),
+    }),
+  });
+  return record;
+}
+
+const proposal = (over: Partial<Proposal> = {}): Proposal => ({
+  selected: [{ type: 'option', id: 'sentencing.conditional_discharge' }, { type: 'option', id: 'diversion.referral_womens_centre' }],
+  rationale: 'Low risk; the offence is linked to debt and an abusive relationship.',
+  alternatives: [{ ref: { type: 'option', id: 'sentencing.fine' }, reasonSetAside: 'Unaffordable on her income.' }],
+  conditions: [{ id: 'c1', text: 'Avoid bad company' }],
+  acknowledgements: [],
+  ...over,
+});
+
+describe('local programmes', () => {
+  it('are created, edited and retired, every change audited, and a retired one stays readable', async () => {
+    const created = await core.call('programmes.create', { details: details() });
+    expect(created).toMatchObject({ version: 1, name: 'Riverside Women’s Centre', retired: false });
+    const edited = await core.call('programmes.update', { id: created.id, version: 1, details: details({ location: '14 River Street' }) });
+    expect(edited.version).toBe(2);
+    const stale = await core.raw('programmes.update', { id: created.id, version: 1, details: details({ location: 'Elsewhere' }) });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', currentVersion: 2 } });
+    const retired = await core.call('programmes.retire', { id: created.id, version: 2 });
+    expect(retired).toMatchObject({ version: 3, retired: true, location: '14 River Street' });
+    expect(await core.call('programmes.list', { includeRetired: false })).toEqual([]);
+    expect((await core.call('programmes.list', {})).map((p) => p.id)).toEqual([created.id]);
+    const audit = core.db.prepare(`SELECT action, version, changes FROM audit WHERE entity = 'programme' ORDER BY id`).all() as Array<{ action: string; version: number; changes: string }>;
+    expect(audit.map((a) => [a.action, a.version])).toEqual([['create', 1], ['update', 2], ['retire', 3]]);
+    expect(JSON.parse(audit[1]!.changes)).toEqual([{ path: '$.location', before: '12 River Street', after: '14 River Street' }]);
+  });
+
+  it('refuses a programme of a kind the catalogue does not hold', async () => {
+    const result = await core.raw('programmes.create', { details: details({ kind: 'made_up' }) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', path: '$.details.kind' } });
+  });
+
+  it('imports all or nothing, reporting every problem with its path, and round-trips an export', async () => {
+    const existing = await core.call('programmes.create', { details: details() });
+    const before = storeSnapshot(core);
+    const bad = {
+      format: 'psr-programmes',
+      formatVersion: 1,
+      programmes: [details({ name: 'Good one' }), { ...details(), kind: 'made_up' }, { ...details(), languages: [] }, { ...details(), eligibility: { ...details().eligibility, minAge: 30, maxAge: 20 } }],
+    };
+    const refused = await core.raw('programmes.import', { file: bad });
+    expect(refused.ok).toBe(false);
+    const paths = !refused.ok ? (refused.error.issues ?? []).map((i) => i.path) : [];
+    // Shape and meaning checked in one pass: every problem in the file at once.
+    expect(paths).toEqual(['$.programmes[2].languages', '$.programmes[1].kind', '$.programmes[3].eligibility.maxAge']);
+    expect(storeSnapshot(core)).toBe(before);
+    const semantic = await core.raw('programmes.import', { file: { ...bad, programmes: [bad.programmes[0], bad.programmes[1], bad.programmes[3]] } });
+    expect(!semantic.ok && semantic.error.issues!.map((i) => i.path)).toEqual(['$.programmes[1].kind', '$.programmes[2].eligibility.maxAge']);
+    expect(storeSnapshot(core)).toBe(before);
+
+    const exported = await core.call('programmes.export', {});
+    exported.programmes[0]!.location = 'Moved';
+    const imported = await core.call('programmes.import', { file: { ...exported, programmes: [...exported.programmes, details({ name: 'New one' })] } });
+    expect(imported).toMatchObject({ created: 1, updated: 1, unchanged: 0 });
+    expect((await core.call('programmes.list', {})).find((p) => p.id === existing.id)).toMatchObject({ location: 'Moved', version: 2 });
+  });
+});
+
+describe('matching a case', () => {
+  it('derives the profile from the stored interview: an unaffordable fine and an unsafe home, with the facts', async () => {
+    const record = await poorCaseWithUnsafeHome();
+    const result = await core.call('options.match', { caseId: record.id });
+    const fine = result.items.find((i) => i.optionId === 'sentencing.fine')!;
+    expect(fine.status).toBe('not_suitable');
+    expect(fine.reasons.map((r) => r.message).join(' ')).toMatch(/unable to pay|monthly income recorded as 450/);
+    const houseArrest = result.items.find((i) => i.optionId === 'sentencing.house_arrest')!;
+    expect(houseArrest.status).toBe('not_suitable');
+    expect(houseArrest.reasons.map((r) => r.message).join(' ')).toMatch(/domestic abuse in the household is recorded/);
+    // Least restrictive first.
+    const ranks = result.items.map((i) => i.restrictiveness);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
+  it('lists a programme for women first within its rank, and not a retired one', async () => {
+    const record = await poorCaseWithUnsafeHome();
+    const p = await core.call('programmes.create', { details: details() });
+    let result = await core.call('options.match', { caseId: record.id });
+    expect(result.items.find((i) => i.ref.type === 'programme')).toMatchObject({ ref: { id: p.id }, prioritised: true });
+    await core.call('programmes.retire', { id: p.id, version: 1 });
+    result = await core.call('options.match', { caseId: record.id });
+    expect(result.items.some((i) => i.ref.type === 'programme')).toBe(false);
+  });
+});
+
+describe('the proposal', () => {
+  it('saves with its checks; a stale version is a conflict naming the current one and changes nothing', async () => {
+    const record = await poorCaseWithUnsafeHome();
+    expect(await core.call('proposal.get', { caseId: record.id })).toMatchObject({ version: 0, proposal: null, checks: { open: 0 } });
+    const saved = await core.call('proposal.save', { caseId: record.id, version: 0, proposal: proposal() });
+    expect(saved.version).toBe(1);
+    expect(saved.checks.checks.map((c) => c.type)).toEqual(expect.arrayContaining(['vague_term', 'no_end_or_review', 'not_linked']));
+    const rewritten = proposal({ conditions: [{ id: 'c1', text: 'Do not knowingly contact Jane Doe until 2027-06-30', link: { need: 'relationships' } }] });
+    const second = await core.call('proposal.save', { caseId: record.id, version: 1, proposal: rewritten });
+    expect(second.version).toBe(2);
+    expect(second.checks.checks.filter((c) => c.conditionId === 'c1').map((c) => c.type)).toEqual(['not_linked']);
+    const before = storeSnapshot(core);
+    const stale = await core.raw('proposal.save', { caseId: record.id, version: 1, proposal: proposal() });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', currentVersion: 2 } });
+    expect(storeSnapshot(core)).toBe(before);
+    expect(await core.call('proposal.get', { caseId: record.id })).toMatchObject({ version: 2, proposal: rewritten });
+  });
+
+  it('keeps each acknowledgement and its reason in the audit', async () => {
+    const record = await poorCaseWithUnsafeHome();
+    const first = await core.call('proposal.save', { caseId: record.id, version: 0, proposal: proposal() });
+    const vague = first.checks.checks.find((c) => c.type === 'vague_term')!;
+    const reason = 'The court’s standard wording; the named associates are listed in the schedule.';
+    const second = await core.call('proposal.save', { caseId: record.id, version: 1, proposal: proposal({ acknowledgements: [{ checkId: vague.id, reason }] }) });
+    expect(second.checks.checks.find((c) => c.id === vague.id)).toMatchObject({ acknowledged: { reason } });
+    expect(second.checks.open).toBe(first.checks.open - 1);
+    const rows = core.db.prepare(`SELECT action, version, changes FROM audit WHERE entity = 'proposal' AND entity_id = ? ORDER BY id`).all(record.id) as Array<{ action: string; version: number; changes: string }>;
+    expect(rows.map((r) => [r.action, r.version])).toEqual([['create', 1], ['update', 2]]);
+    expect(JSON.parse(rows[1]!.changes)).toContainEqual({ path: `$.acknowledged[${JSON.stringify(vague.id)}]`, after: reason });
+  });
+});
+
+describe('the renderer runs the same checks as main', () => {
+  it('compiles the catalogue it is sent and, with the profile it is sent, finds exactly the checks and matches main finds', async () => {
+    const record = await poorCaseWithUnsafeHome();
+    const source = (await core.call('options.catalogue', {})) as CatalogueSource;
+    expect(source.options.map((f) => f.file)).toEqual(expect.arrayContaining(['options.sentencing.json']));
+    const compiled = compileCatalogue(source);
+    const { profile, language } = await core.call('options.profile', { caseId: record.id });
+    const draft = proposal({ conditions: [{ id: 'c1', text: 'Avoid bad company' }, { id: 'c2', text: 'Be at home 21:00-06:00, Monday to Friday', link: { need: 'relationships' } }] });
+    const saved = await core.call('proposal.save', { caseId: record.id, version: 0, proposal: draft });
+    expect(checkConditions(draft, profile, language, compiled, [])).toEqual(saved.checks);
+    expect(matchOptions(compiled, [], profile, { language, proposal: draft })).toEqual(await core.call('options.match', { caseId: record.id }));
+  });
+});
+
+describe('the case file carries the proposal', () => {
+  it('round-trips as version 3: case, interview and proposal', async () => {
+    const record = await poorCaseWithUnsafeHome();
+    await core.call('proposal.save', { caseId: record.id, version: 0, proposal: proposal() });
+    const file = await core.call('caseFile.export', { id: record.id });
+    expect(file).toMatchObject({ formatVersion: 3, proposal: proposal() });
+    const other = testCore();
+    try {
+      const imported = await other.call('caseFile.import', { file: JSON.parse(JSON.stringify(file)) });
+      expect((await other.call('proposal.get', { caseId: imported.id })).proposal).toEqual(proposal());
+      expect((await other.call('interview.open', { caseId: imported.id })).interview).toEqual(file.interview);
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('still imports a version 2 file, and writes nothing when the proposal is invalid', async () => {
+    const v2 = { format: 'psr-case-file', formatVersion: 2, case: caseDetails(), interview: interview({ 'finance.monthlyIncome': answered(450) }) };
+    const imported = await core.call('caseFile.import', { file: v2 });
+    expect((await core.call('proposal.get', { caseId: imported.id })).version).toBe(0);
+    const before = storeSnapshot(core);
+    const bad = { ...v2, formatVersion: 3, case: caseDetails({ caseNumber: 'CR-2' }), proposal: { ...proposal(), rationale: '  ' } };
+    const refused = await core.raw('caseFile.import', { file: bad });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', path: '$.proposal.rationale' } });
+    expect(storeSnapshot(core)).toBe(before);
+  });
+});
+
+describe('psr programmes and psr options', () => {
+  it('add, list, export, import, retire, and show a case’s matched options with reasons', async () => {
+    const dir = tempDir('psr-cli-options-');
+    try {
+      const file = path.join(dir, 'p.json');
+      fs.writeFileSync(file, JSON.stringify(details()));
+      const added = await cli(core, 'programmes', 'add', file);
+      expect(added).toMatchObject({ code: 0, err: '' });
+      const id = /as ([0-9a-f-]{36})\./.exec(added.out)![1]!;
+      expect((await cli(core, 'programmes', 'list')).out).toMatch(/Riverside Women’s Centre\s+Riverside Trust\s+referral_womens_centre\s+12 River Street\s+active/);
+      const out = path.join(dir, 'out.json');
+      expect((await cli(core, 'programmes', 'export', '--out', out)).code).toBe(0);
+      expect((await cli(core, 'programmes', 'import', out)).out).toMatch(/0 added, 0 updated, 1 unchanged/);
+      fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ format: 'psr-programmes', formatVersion: 1, programmes: [{ ...details(), kind: 'nope' }, { ...details(), languages: [] }] }));
+      const bad = await cli(core, 'programmes', 'import', path.join(dir, 'bad.json'));
+      expect(bad.code).toBe(1);
+      expect(bad.err).toContain('$.programmes[1].languages');
+      expect((await cli(core, 'programmes', 'retire', id)).out).toMatch(/^Retired programme/);
+
+      const record = await poorCaseWithUnsafeHome();
+      const human = await cli(core, 'options', record.id);
+      expect(human.out).toMatch(/NOT SUITABLE: Fine \[sentencing, rank 12\]\n( {2}- .*\n)* {2}- .*unable to pay/);
+      expect(human.out).toMatch(/NOT SUITABLE: House arrest.*\n( {2}- .*\n)* {2}- Not suitable: domestic abuse in the household is recorded/);
+      const json = await cli(core, '--json', 'options', record.id);
+      expect((JSON.parse(json.out) as { items: unknown[] }).items.length).toBeGreaterThan(20);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
