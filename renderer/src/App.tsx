@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { CaseListPage } from './features/cases/CaseListPage';
 import { CasePage } from './features/cases/CasePage';
+import { InterviewPage } from './features/interview/InterviewPage';
 
 export function App() {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function App() {
         <Switch>
           <Route path="/" component={CaseListPage} />
           <Route path="/cases/new">{() => <CasePage key="new" id={null} />}</Route>
+          <Route path="/cases/:id/interview">{(params) => <InterviewPage key={params.id} caseId={params.id} />}</Route>
           <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
           <Route>
             <h1>{t('app.notFound')}</h1>

@@ -1,10 +1,12 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
+import formsEn from './locales/forms.en.json';
 
 // Every string the user sees comes from here. English is complete; other languages add a file in
-// locales/ and fall back to English key by key.
-export const resources = { en: { translation: en } } as const;
+// locales/ and fall back to English key by key. The forms' own messages (forms.*) live in their
+// own file, next to the form data they describe, and are merged into the same namespace.
+export const resources = { en: { translation: { ...en, ...formsEn } } } as const;
 
 export function initI18n(language = 'en') {
   void i18next.use(initReactI18next).init({

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useFieldArray, useForm, type FieldError, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import type { AuditEntry } from '../../../../main/contract/api';
 import { genders, pleas, reportTypes, stages, type CaseDetails, type CaseRecord } from '../../../../main/contract/case';
 import type { ApiError } from '../../../../main/contract/errors';
@@ -144,6 +144,14 @@ export function CasePage({ id }: { id: string | null }) {
       {record && (
         <p className="last-saved">
           {t('case.lastSaved', { when: formatDateTime(record.updatedAt, lang), who: record.updatedBy, version: record.version })}
+        </p>
+      )}
+      {record && (
+        <p className="interview-link">
+          <Link href={`/cases/${record.id}/interview`} className="button">
+            {t('case.interviewLink')}
+          </Link>{' '}
+          <span className="hint">{t('case.interviewHint')}</span>
         </p>
       )}
       <ErrorSummary items={summary} revision={formState.submitCount + submitCount} />
