@@ -132,3 +132,29 @@ export class InterviewScreen {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Opens a case's interview in a tab that already holds the session (as a bookmark or a second window would). */
+export async function openInterview(page: Page, caseId: string): Promise<InterviewScreen> {
+  await page.evaluate((id) => {
+    window.history.pushState(null, '', `/cases/${id}/interview`);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, caseId);
+  const screen = new InterviewScreen(page);
+  await screen.ready();
+  return screen;
+}
+
+/** Keyboard only: presses Tab until the focused control is named `name` (its label, or its text for a button). */
+export async function tabTo(page: Page, name: string | RegExp, maxTabs = 60): Promise<void> {
+  for (let i = 0; i < maxTabs; i += 1) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const labelled = (el as HTMLInputElement).labels?.[0]?.textContent;
+      return (labelled ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
+    });
+    if (typeof name === 'string' ? label === name : name.test(label)) return;
+  }
+  throw new Error(`Tabbed ${maxTabs} times without reaching "${String(name)}"`);
+}
