@@ -110,27 +110,32 @@ function InterviewEditor({ opened, record }: { opened: Opened; record: CaseRecor
 
   const [evaluated, setEvaluated] = useState<Evaluated>(() => evaluate(definition, start.interview, facts));
   const evalTimer = useRef<number | undefined>(undefined);
-  const suppress = useRef(false);
+  // Bumped when the answers are replaced wholesale (their version reloaded): the section remounts.
+  const [resetCount, setResetCount] = useState(0);
   const reevaluate = useCallback(() => {
     window.clearTimeout(evalTimer.current);
     evalTimer.current = window.setTimeout(() => setEvaluated(evaluate(definition, getInterview(), facts)), EVALUATE_MS);
   }, [definition, facts, getInterview]);
 
-  // Every change: autosave timers and a debounced evaluation. Nothing here re-renders the form.
+  // Every change: autosave timers and a debounced evaluation. The form element hears every input
+  // and change event as it bubbles; this costs nothing per keystroke, where a react-hook-form values
+  // subscription would copy all answers on every one. Nothing here re-renders the form.
+  const formRef = useRef<HTMLFormElement>(null);
+  const onAnyChange = useCallback(() => {
+    changed();
+    reevaluate();
+  }, [changed, reevaluate]);
   useEffect(() => {
-    const unsubscribe = form.subscribe({
-      formState: { values: true },
-      callback: () => {
-        if (suppress.current) return;
-        changed();
-        reevaluate();
-      },
-    });
+    const el = formRef.current;
+    if (!el) return;
+    el.addEventListener('input', onAnyChange);
+    el.addEventListener('change', onAnyChange);
     return () => {
-      unsubscribe();
+      el.removeEventListener('input', onAnyChange);
+      el.removeEventListener('change', onAnyChange);
       window.clearTimeout(evalTimer.current);
     };
-  }, [form, changed, reevaluate]);
+  }, [onAnyChange]);
 
   const [restoredNotice, setRestoredNotice] = useState(start.restored);
   useEffect(() => {
@@ -225,9 +230,8 @@ function InterviewEditor({ opened, record }: { opened: Opened; record: CaseRecor
   const reloadTheirs = async () => {
     try {
       const latest = await call('interview.open', { caseId });
-      suppress.current = true;
       form.reset(toUiValues(definition, latest.interview));
-      suppress.current = false;
+      setResetCount((n) => n + 1);
       autosave.acknowledge(latest.version, latest.updatedAt);
       setCompleteStatus(latest.status);
       setEvaluated(evaluate(definition, latest.interview, facts));
@@ -317,14 +321,14 @@ function InterviewEditor({ opened, record }: { opened: Opened; record: CaseRecor
       )}
       <div className="interview-layout">
         <SectionNav form={definition} progress={evaluated.progress} current={section.id} onSelect={(id) => goTo(id)} onFirstMissing={goToFirstMissing} sections={visibleSections} />
-        <form className="interview-section" noValidate onSubmit={(e) => e.preventDefault()} aria-labelledby="section-heading">
+        <form className="interview-section" ref={formRef} noValidate onSubmit={(e) => e.preventDefault()} aria-labelledby="section-heading">
           <h2 id="section-heading" tabIndex={-1} ref={headingRef}>
             {localize(section.title, lang)}
           </h2>
           <p className="muted section-meta">
             {t('interview.sectionOf', { n: sectionIndex + 1, total: definition.sections.length })} · {t(`forms.status.${sectionProgress.status}`)}
           </p>
-          <SectionView key={section.id} section={section} evaluation={sectionEval} facts={facts} showMissing={showMissing} onRowsChanged={reevaluate} />
+          <SectionView key={`${section.id}:${resetCount}`} section={section} evaluation={sectionEval} facts={facts} showMissing={showMissing} onRowsChanged={onAnyChange} />
           <div className="section-actions">
             {previous && (
               <button type="button" className="secondary" onClick={() => goTo(previous.id)}>

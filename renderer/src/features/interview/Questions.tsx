@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useController, useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AnyField, RepeatableGroup, ScalarField, SubField } from '../../../../main/contract/form';
@@ -54,16 +54,34 @@ function Errors({ id, errors }: { id: string; errors: string }) {
   );
 }
 
+/**
+ * Counts what the officer sees (grapheme clusters) as they type. It listens to its own text box and
+ * writes its text directly: no form subscription (which would copy every answer on each keystroke)
+ * and no React render on the typing path.
+ */
 function GraphemeCounter({ name, max, id }: { name: string; max: number; id: string }) {
   const { t } = useTranslation();
-  const value = useWatch({ name: `${name}.value` }) as unknown as string | undefined;
-  const count = countGraphemes(value ?? '');
-  const over = count > max;
-  return (
-    <span className={over ? 'counter counter-over' : 'counter'} id={`${id}-count`}>
-      {over ? t('interview.counterOver', { count, max, over: count - max }) : t('interview.counter', { count, max })}
-    </span>
-  );
+  const { getValues } = useFormContext<UiValues>();
+  const ref = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const box = document.getElementById(id) as HTMLTextAreaElement | null;
+    const out = ref.current;
+    if (!box || !out) return;
+    let shown = -1;
+    const update = (text: string) => {
+      const count = countGraphemes(text);
+      if (count === shown) return;
+      shown = count;
+      const over = count > max;
+      out.className = over ? 'counter counter-over' : 'counter';
+      out.textContent = over ? t('interview.counterOver', { count, max, over: count - max }) : t('interview.counter', { count, max });
+    };
+    update(String(getValues(`${name}.value` as never) ?? ''));
+    const onInput = () => update(box.value);
+    box.addEventListener('input', onInput);
+    return () => box.removeEventListener('input', onInput);
+  }, [id, max, name, getValues, t]);
+  return <span className="counter" id={`${id}-count`} ref={ref} />;
 }
 
 function TextQuestion({ field, name, id, state }: { field: Extract<AnyField, { kind: 'short_text' | 'long_text' | 'date' | 'number' }>; name: string; id: string; state: QuestionState }) {

@@ -10,6 +10,9 @@ import { GroupQuestion, Question, type QuestionState } from './Questions';
 // One section's questions with what the evaluation says about each: shown, required, problems.
 // Missing answers are only flagged once the officer asked to complete; wrong values always are.
 
+/** Above this many questions a section lets the browser skip rendering those off screen. */
+const MANY_QUESTIONS = 40;
+
 interface Props {
   section: Section;
   evaluation: SectionEvaluation;
@@ -39,7 +42,7 @@ export function SectionView({ section, evaluation, facts, showMissing, onRowsCha
     return <p className="banner">{t('interview.sectionNotApplicable')}</p>;
   }
   return (
-    <div className="questions">
+    <div className={section.fields.length > MANY_QUESTIONS ? 'questions questions-many' : 'questions'}>
       {section.help && <p className="section-help">{localize(section.help, i18n.language)}</p>}
       {!evaluation.required && <p className="muted">{t('interview.sectionOptional')}</p>}
       {section.fields.map((field) => {

@@ -10,7 +10,7 @@ import { ApiCallError, call } from '../../api/client';
 // version stops autosaving and asks the officer what to do; nothing is overwritten silently.
 
 export const IDLE_MS = 2_000;
-const BACKUP_MS = 300;
+const BACKUP_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
 
 export type SaveResult = Output<'interview.save'>;
