@@ -68,6 +68,10 @@ describe('an officer records an interview', () => {
     const { page } = e2e;
     const id = await createCase(e2e, caseFor({ caseNumber: 'CR-E2E-YOUNG', person: { givenNames: 'Tyler', familyName: 'Reid', gender: 'male', dateOfBirth: yearsAgo(19, 150) } }));
     const iv = await openInterview(page, id);
+    // The way to the first gap: informed participation comes first.
+    await page.getByRole('button', { name: 'Go to the first missing required answer' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('q-participation-interviewDate');
+    expect(await iv.currentSection()).toBe('Informed participation');
     expect(await iv.sectionStatus('Maturity')).toBe('Incomplete');
     // For a man the women-specific questions are available but not required.
     expect(await iv.sectionStatus('Gender-responsive needs')).toBe('Not applicable');
@@ -81,10 +85,22 @@ describe('an officer records an interview', () => {
     await iv.choose('Were they in care as a child?', 'Yes, and receives leaving-care support');
     await iv.type('Leaving-care personal adviser', 'Personal adviser at the leaving-care team');
     await iv.choose('Schooling', 'Left early');
-    await iv.choose('Had special educational needs support?', 'Yes');
+    // Declining is an answer, not a gap: the section is complete and nothing is counted against him.
+    await iv.question(/^Had special educational needs support\?/).waitFor();
+    await page.getByRole('checkbox', { name: 'Declined to answer: Had special educational needs support?' }).check();
     await expect.poll(() => iv.sectionStatus('Maturity')).toBe('Complete');
     await iv.waitSaved();
-    expect((await stored(id)).interview.answers['maturity.careLeaver']).toMatchObject({ status: 'answered', value: 'care_leaver_supported' });
+    const answers = (await stored(id)).interview.answers;
+    expect(answers['maturity.careLeaver']).toMatchObject({ status: 'answered', value: 'care_leaver_supported' });
+    expect(answers['maturity.specialEducationalNeeds']).toEqual({ status: 'declined' });
+
+    // "None disclosed" cannot stand with another experience: ticking one clears the other.
+    await iv.goToSection('Victimisation and trauma');
+    await iv.tick('Have they experienced any of these?', 'Domestic abuse');
+    await iv.tick('Have they experienced any of these?', 'None disclosed');
+    expect(await iv.question(/^Have they experienced any of these\?/).getByRole('checkbox', { name: 'Domestic abuse' }).isChecked()).toBe(false);
+    await iv.tick('Have they experienced any of these?', 'Traumatic loss or bereavement');
+    expect(await iv.question(/^Have they experienced any of these\?/).getByRole('checkbox', { name: 'None disclosed' }).isChecked()).toBe(false);
   });
 
   it('does not ask for the account of the alleged offence before a finding of guilt, and the API refuses one', async () => {
@@ -123,6 +139,14 @@ describe('an officer records an interview', () => {
     await page.reload();
     await iv.ready();
     expect(await iv.field('Language the interview was held in').inputValue()).toBe('Yoruba, with some English');
+
+    // The connection drops: the page says so, keeps retrying, and saves once it is back.
+    await e2e.context.setOffline(true);
+    await iv.type('Date of the interview', isoDaysFromNow(-1));
+    await iv.saveStatus().filter({ hasText: 'Offline, retrying…' }).waitFor();
+    await e2e.context.setOffline(false);
+    await iv.waitSaved();
+    expect((await stored(id)).interview.answers['participation.interviewDate']).toMatchObject({ value: isoDaysFromNow(-1) });
 
     // Reloading straight after typing, before the idle save: the answer survives all the same.
     await iv.choose('Was an interpreter used?', 'Yes');

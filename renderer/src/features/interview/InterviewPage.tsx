@@ -328,6 +328,10 @@ function InterviewEditor({ opened, record }: { opened: Opened; record: CaseRecor
           <p className="muted section-meta">
             {t('interview.sectionOf', { n: sectionIndex + 1, total: definition.sections.length })} · {t(`forms.status.${sectionProgress.status}`)}
           </p>
+          {/* One polite announcement per section when answers need correcting, rather than one per field. */}
+          <p className="visually-hidden" role="status" aria-live="polite">
+            {sectionProgress.invalid > 0 ? t('interview.sectionProblems', { count: sectionProgress.invalid }) : ''}
+          </p>
           <SectionView key={`${section.id}:${resetCount}`} section={section} evaluation={sectionEval} facts={facts} showMissing={showMissing} onRowsChanged={onAnyChange} />
           <div className="section-actions">
             {previous && (

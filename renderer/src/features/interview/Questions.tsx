@@ -209,17 +209,14 @@ function AnswerDetails({ field, name, id, label }: { field: AnyField; name: stri
     <div className="answer-details">
       {field.declinable !== false && (
         <div className="option option-small">
-          <input type="checkbox" id={`${id}-declined`} {...register(`${name}.declined` as never)} />
-          <label htmlFor={`${id}-declined`}>
-            {t('interview.declined')}
-            <span className="visually-hidden">: {label}</span>
-          </label>
+          {/* The name says which question, since every question has one; it starts with the visible words. */}
+          <input type="checkbox" id={`${id}-declined`} aria-label={t('interview.declinedFor', { question: label })} {...register(`${name}.declined` as never)} />
+          <label htmlFor={`${id}-declined`}>{t('interview.declined')}</label>
         </div>
       )}
       <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
-        <summary>
+        <summary aria-label={[t('interview.sourceAndDisclosureFor', { question: label }), ...summaryBits].join(', ')}>
           {t('interview.sourceAndDisclosure')}
-          <span className="visually-hidden">: {label}</span>
           {summaryBits.length > 0 && <span className="details-state"> ({summaryBits.join(', ')})</span>}
         </summary>
         {open && (
