@@ -130,6 +130,31 @@ describe('an officer records an interview', () => {
     expect((await stored(id)).interview.answers['offence.ownAccount']).toBeUndefined();
   });
 
+  it('shows that child justice applies instead of the form when main refuses the interview', async () => {
+    const { page } = e2e;
+    const id = await createCase(e2e, caseFor({ caseNumber: 'CR-E2E-CHILD' }));
+    // A child's case cannot be created at all, so main's refusal of the interview is played back here.
+    await page.route('**/api/interview.open', (route) =>
+      route.fulfill({
+        status: 422,
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'out_of_scope', key: 'errors.childJustice', message: 'Child justice applies.' } }),
+      }),
+    );
+    try {
+      await page.evaluate((caseId) => {
+        window.history.pushState(null, '', `/cases/${caseId}/interview`);
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      }, id);
+      const alert = page.getByRole('alert').filter({ hasText: 'Child justice applies' });
+      await alert.waitFor();
+      expect(await alert.innerText()).toMatch(/Refer the case to the youth justice service/);
+      expect(await page.locator('#section-heading').count()).toBe(0);
+    } finally {
+      await page.unroute('**/api/interview.open');
+    }
+  });
+
   it('autosaves what was typed, and it is still there after a reload', async () => {
     const { page } = e2e;
     const id = await createCase(e2e, caseFor({ caseNumber: 'CR-E2E-RELOAD' }));

@@ -12,7 +12,7 @@ import { ApiCallError, call } from '../../api/client';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { errorText, issueText } from '../../components/errors';
 import { formatTime } from '../../i18n';
-import { readUnsaved, useAutosave, type AutosaveStatus } from './autosave';
+import { clearUnsaved, readUnsaved, useAutosave, type AutosaveStatus } from './autosave';
 import { evaluate, type Evaluated } from './evaluation';
 import { controlId, localize, locatePath, toInterview, toUiValues, type UiValues } from './model';
 import { SectionNav } from './SectionNav';
@@ -99,6 +99,9 @@ function InterviewEditor({ opened, record }: { opened: Opened; record: CaseRecor
   const [start] = useState(() => {
     const unsaved = readUnsaved(caseId);
     const restored = unsaved !== null && unsaved.interview.formId === definition.id && JSON.stringify(unsaved.interview.answers) !== JSON.stringify(opened.interview.answers);
+    // A copy the store already holds (the last save on closing got through) is acknowledged now, so
+    // it can never come back later as a false conflict.
+    if (unsaved && !restored) clearUnsaved(caseId);
     return restored ? { interview: unsaved.interview, version: unsaved.baseVersion, restored } : { interview: opened.interview, version: opened.version, restored: false };
   });
 
