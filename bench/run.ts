@@ -1,4 +1,5 @@
 import { benchExport } from './export';
+import { benchInterview } from './interview';
 import { benchOptions } from './options';
 import { benchStore } from './store';
 
@@ -7,6 +8,7 @@ const sections: Array<[string, () => Promise<string[]>]> = [
   ['store', () => benchStore()],
   ['options', () => benchOptions()],
   ['export', () => benchExport()],
+  ['interview', () => benchInterview()],
 ];
 const only = process.argv[2];
 for (const [name, run] of sections) {

@@ -4,6 +4,7 @@ import { Link, Route, Switch, useLocation } from 'wouter';
 import { BackupsPage } from './features/backups/BackupsPage';
 import { CaseListPage } from './features/cases/CaseListPage';
 import { CasePage } from './features/cases/CasePage';
+import { InterviewPage } from './features/interview/InterviewPage';
 import { ReportPage } from './features/report/ReportPage';
 
 // The options pages (and the catalogue and checks they compile) load on first use.
@@ -51,6 +52,7 @@ export function App() {
           <Route path="/programmes" component={ProgrammesPage} />
           <Route path="/cases/:id/options">{(params) => <OptionsPage key={params.id} id={params.id} />}</Route>
           <Route path="/cases/:id/proposal">{(params) => <ProposalPage key={params.id} id={params.id} />}</Route>
+          <Route path="/cases/:id/interview">{(params) => <InterviewPage key={params.id} caseId={params.id} />}</Route>
           <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
           <Route>
             <h1>{t('app.notFound')}</h1>

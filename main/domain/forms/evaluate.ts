@@ -253,7 +253,8 @@ function valueIssues(field: ScalarField | SubField, value: NonNullable<AnswerEnt
         bad('Expected text.', 'forms.expectedText');
         break;
       }
-      const count = countGraphemes(value);
+      // A grapheme is at least one UTF-16 unit, so only a text longer than the limit in units can be over it.
+      const count = value.length > field.maxGraphemes ? countGraphemes(value) : 0;
       if (count > field.maxGraphemes) {
         bad(`At most ${field.maxGraphemes} characters; this has ${count}.`, 'validation.tooLong', { max: field.maxGraphemes, count });
       }

@@ -32,7 +32,7 @@ export class ApiCallError extends Error {
   }
 }
 
-async function transport(method: string, input: unknown): Promise<ApiResult<unknown>> {
+async function transport(method: string, input: unknown, options: CallOptions = {}): Promise<ApiResult<unknown>> {
   if (window.psr) return (await window.psr.call(method, input)) as ApiResult<unknown>;
   const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
   let response: Response;
@@ -41,6 +41,7 @@ async function transport(method: string, input: unknown): Promise<ApiResult<unkn
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-psr-token': token },
       body: JSON.stringify(input),
+      ...(options.keepalive ? { keepalive: true } : {}),
     });
   } catch {
     return { ok: false, error: { code: 'storage', message: 'The app cannot be reached.', key: 'errors.offline' } };
@@ -52,9 +53,14 @@ async function transport(method: string, input: unknown): Promise<ApiResult<unkn
   }
 }
 
+export interface CallOptions {
+  /** Let the request finish after the page is gone (a last save on close); browser mode only. */
+  keepalive?: boolean;
+}
+
 /** Calls one contract entry; resolves with its output or rejects with ApiCallError. */
-export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
-  const result = await transport(method, input);
+export async function call<M extends Method>(method: M, input: Input<M>, options: CallOptions = {}): Promise<Output<M>> {
+  const result = await transport(method, input, options);
   if (!result.ok) throw new ApiCallError(result.error);
   return result.value as Output<M>;
 }

@@ -7,8 +7,11 @@ export interface SummaryItem {
   text: string;
 }
 
-/** A list of every problem at the top of a form, focused when it appears, each linking to its field. */
-export function ErrorSummary({ items, revision }: { items: SummaryItem[]; revision: number }) {
+/**
+ * A list of every problem at the top of a form, focused when it appears, each linking to its field.
+ * `onSelect` replaces the plain focus when the field first has to be shown (another interview section).
+ */
+export function ErrorSummary({ items, revision, onSelect }: { items: SummaryItem[]; revision: number; onSelect?: (target: string) => void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -25,7 +28,8 @@ export function ErrorSummary({ items, revision }: { items: SummaryItem[]; revisi
               href={`#${item.target}`}
               onClick={(e) => {
                 e.preventDefault();
-                document.getElementById(item.target)?.focus();
+                if (onSelect) onSelect(item.target);
+                else document.getElementById(item.target)?.focus();
               }}
             >
               {item.text}

@@ -1,12 +1,14 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
+import formsEn from './locales/forms.en.json';
 import optionsEn from './locales/options.en.json';
 import report from './locales/report.en.json';
 
 // Every string the user sees comes from here. English is complete; other languages add a file in
-// locales/ and fall back to English key by key.
-export const resources = { en: { translation: { ...en, ...report, ...optionsEn } } } as const;
+// locales/ and fall back to English key by key. Each area keeps its strings in its own file (the
+// forms' own messages next to the form data they describe), merged into one namespace.
+export const resources = { en: { translation: { ...en, ...formsEn, ...report, ...optionsEn } } } as const;
 
 export function initI18n(language = 'en') {
   void i18next.use(initReactI18next).init({

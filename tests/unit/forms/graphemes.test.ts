@@ -32,4 +32,11 @@ describe('character limits count what the officer sees', () => {
   it('counts a Windows line break as one character', () => {
     expect(countGraphemes('a\r\nb')).toBe(3);
   });
+
+  it('agrees with the full segmenter on plain Latin text, line breaks and controls included', () => {
+    const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+    const full = (text: string) => [...segmenter.segment(text)].length;
+    const samples = ['Müller, Jörg – façade', 'line one\r\nline two\r\n\r\n', 'tab\there\rCR alone\nLF alone', '\r\r\n\n', 'ÿ Ā ž ǅ ɐ ʯ ˿', 'x'.repeat(5000)];
+    for (const text of samples) expect(countGraphemes(text)).toBe(full(text));
+  });
 });

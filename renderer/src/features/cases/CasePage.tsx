@@ -10,7 +10,7 @@ import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { errorText } from '../../components/errors';
 import { fieldId, SelectField, TextField } from '../../components/fields';
 import { formatDateTime, formatTime } from '../../i18n';
-import { CaseNav } from '../options/CaseNav';
+import { CaseNav } from '../../components/CaseNav';
 import { caseDetailsResolver, issuesToFieldErrors, normalise } from './caseFormResolver';
 
 const emptyCharge = { offence: '', offenceDate: '', plea: '' } as unknown as CaseDetails['charges'][number];
@@ -143,10 +143,17 @@ export function CasePage({ id }: { id: string | null }) {
               ? t('case.unsaved')
               : ''}
       </p>
-      {record && <p><Link href={`/cases/${record.id}/report`}>{t('report.link')}</Link></p>}
       {record && (
         <p className="last-saved">
           {t('case.lastSaved', { when: formatDateTime(record.updatedAt, lang), who: record.updatedBy, version: record.version })}
+        </p>
+      )}
+      {record && (
+        <p className="interview-link">
+          <Link href={`/cases/${record.id}/interview`} className="button">
+            {t('case.interviewLink')}
+          </Link>{' '}
+          <span className="hint">{t('case.interviewHint')}</span>
         </p>
       )}
       <ErrorSummary items={summary} revision={formState.submitCount + submitCount} />

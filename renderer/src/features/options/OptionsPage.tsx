@@ -8,7 +8,7 @@ import type { ProgrammeRecord } from '../../../../main/contract/optionsApi';
 import type { Catalogue } from '../../../../main/domain/options/catalogue';
 import { ApiCallError, call } from '../../api/client';
 import { errorText, issueText } from '../../components/errors';
-import { CaseNav } from './CaseNav';
+import { CaseNav } from '../../components/CaseNav';
 import { compiledCatalogue, emptyProposal, readDraft, refKey, writeDraft } from './data';
 import { usePageHeading } from './usePageHeading';
 import './options.css';

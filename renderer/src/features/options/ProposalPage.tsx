@@ -11,7 +11,7 @@ import { ApiCallError, call } from '../../api/client';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { errorText, issueText } from '../../components/errors';
 import { formatTime } from '../../i18n';
-import { CaseNav } from './CaseNav';
+import { CaseNav } from '../../components/CaseNav';
 import { clearDraft, compiledCatalogue, emptyProposal, newConditionId, readDraft, refKey, writeDraft } from './data';
 import { usePageHeading } from './usePageHeading';
 import './options.css';

@@ -6,6 +6,7 @@ import type { ApiError } from '../../../../main/contract/errors';
 import type { RenderedReport } from '../../../../main/contract/report';
 import type { ReportExport, ReportTemplateSummary } from '../../../../main/contract/reportApi';
 import { ApiCallError, call } from '../../api/client';
+import { CaseNav } from '../../components/CaseNav';
 import { errorText } from '../../components/errors';
 import { ReportPreview } from './ReportPreview';
 import './report.css';
@@ -108,6 +109,7 @@ export function ReportPage({ caseId }: { caseId: string }) {
   return (
     <>
       <h1>{t('report.title', { caseNumber: record.details.caseNumber })}</h1>
+      <CaseNav caseId={caseId} current="report" />
       <p>
         <Link href={`/cases/${caseId}`}>{t('report.backToCase', { caseNumber: record.details.caseNumber })}</Link>
       </p>

@@ -1,14 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import './options.css';
+import '../features/options/options.css';
 
-/** The pages of one case, as a small navigation; the current page is marked for assistive technology. */
-export function CaseNav({ caseId, current }: { caseId: string; current: 'details' | 'options' | 'proposal' }) {
+/** The pages of one case in the order of a report's life, as a small navigation; the current page is marked for assistive technology. */
+export function CaseNav({ caseId, current }: { caseId: string; current: 'details' | 'interview' | 'options' | 'proposal' | 'report' }) {
   const { t } = useTranslation();
   const links = [
     ['details', `/cases/${caseId}`, t('caseNav.details')],
+    ['interview', `/cases/${caseId}/interview`, t('caseNav.interview')],
     ['options', `/cases/${caseId}/options`, t('caseNav.options')],
     ['proposal', `/cases/${caseId}/proposal`, t('caseNav.proposal')],
+    ['report', `/cases/${caseId}/report`, t('caseNav.report')],
   ] as const;
   return (
     <nav className="case-nav" aria-label={t('caseNav.label')}>

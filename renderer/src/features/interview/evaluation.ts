@@ -1,0 +1,15 @@
+import type { FormDefinition } from '../../../../main/contract/form';
+import type { Interview } from '../../../../main/contract/interview';
+import { evaluateForm, progress, type FormEvaluation, type FormProgress, type RuleFacts } from '../../../../main/domain/forms';
+
+// The renderer runs the very rules main runs on save (main/domain/forms): what is shown and
+// required here cannot drift from what the store accepts and what blocks completion.
+
+export interface Evaluated {
+  evaluation: FormEvaluation;
+  progress: FormProgress;
+}
+
+export function evaluate(form: FormDefinition, interview: Interview, facts: RuleFacts): Evaluated {
+  return { evaluation: evaluateForm(form, interview, facts), progress: progress(form, interview, facts) };
+}
