@@ -7,7 +7,7 @@ import type { Interview } from '../contract/interview';
 import type { FormDefinition } from '../contract/form';
 import type { Jurisdiction } from '../contract/jurisdiction';
 import type { MatchResult } from '../contract/options';
-import { canMarkComplete } from '../domain/forms';
+import { canMarkComplete, evaluateForm, type FormEvaluation } from '../domain/forms';
 import { parseCaseFile } from '../domain/caseFile';
 import { assertAdultCase, caseDetailIssues } from '../domain/caseRules';
 import { auditFor } from '../store/audit';
@@ -68,24 +68,27 @@ export function createHandlers(services: Services): Handlers {
     assertAdultCase(details, jurisdiction.youngAdultUpperAge);
   }
 
-  function saveResult(stored: StoredInterview, setting: ReturnType<typeof interviewSetting>, issues: ReturnType<typeof checkInterviewForSave>) {
+  function saveResult(stored: StoredInterview, setting: ReturnType<typeof interviewSetting>, issues: ReturnType<typeof checkInterviewForSave>, evaluation?: FormEvaluation) {
     return {
       version: stored.version,
       status: stored.status,
       updatedAt: stored.updatedAt,
       issues,
-      progress: progressSummary(setting.form, stored.interview, setting.facts),
+      progress: progressSummary(setting.form, stored.interview, setting.facts, evaluation),
     };
   }
 
   /** Saves a case's interview draft after the safeguards; returns the draft's open issues. */
   function saveInterview(caseId: string, version: number, interview: Interview, ctx: CallContext, prefix = '$.interview') {
     const setting = interviewSetting(services.forms, cases.get(caseId), jurisdiction.youngAdultUpperAge);
-    const issues = checkInterviewForSave(setting.form, setting.facts, interview, offenceAccountIds, prefix);
+    // One evaluation of the form serves the checks and the progress summary (autosave runs this often).
+    const evaluation = evaluateForm(setting.form, interview, setting.facts);
+    const issues = checkInterviewForSave(setting.form, setting.facts, interview, offenceAccountIds, prefix, evaluation);
     // A completed interview stays complete only while it still passes; otherwise it is a draft again.
     const stillComplete = interviews.find(caseId)?.status === 'complete' && canMarkComplete(setting.form, interview, setting.facts).ok;
     const stored = interviews.save(caseId, version, interview, stillComplete ? 'complete' : 'in_progress', meta(ctx));
-    return saveResult(stored, setting, issues);
+    // The stored answers are the ones just checked (a save that changed nothing stored equal answers).
+    return saveResult(stored, setting, issues, evaluation);
   }
 
   const optionsHandlers = createOptionsHandlers(services, { meta, getCase: (id) => cases.get(id), interviews });

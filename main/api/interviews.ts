@@ -2,7 +2,7 @@ import type { CaseRecord } from '../contract/case';
 import { AppError, invalidInput, quoted } from '../contract/errors';
 import type { FormDefinition } from '../contract/form';
 import type { Interview } from '../contract/interview';
-import { assertInterviewAllowed, offenceAccountViolations, progress, ruleFacts, validateInterview, type FormIssue, type RuleFacts } from '../domain/forms';
+import { assertInterviewAllowed, offenceAccountViolations, progress, ruleFacts, validateInterview, type FormEvaluation, type FormIssue, type RuleFacts } from '../domain/forms';
 import { formForReportType } from './forms';
 
 /** The form for a case and the facts its rules see; refuses a case about a child (child justice applies). */
@@ -41,7 +41,14 @@ export const PRESUMPTION_OF_INNOCENCE =
  * the form does not have, or an offence account before a finding of guilt. Everything else (missing,
  * invalid values) is saved as a draft and returned as issues for the officer to resolve.
  */
-export function checkInterviewForSave(form: FormDefinition, facts: RuleFacts, interview: Interview, offenceAccountIds: ReadonlySet<string>, prefix = '$.interview'): FormIssue[] {
+export function checkInterviewForSave(
+  form: FormDefinition,
+  facts: RuleFacts,
+  interview: Interview,
+  offenceAccountIds: ReadonlySet<string>,
+  prefix = '$.interview',
+  evaluation?: FormEvaluation,
+): FormIssue[] {
   const at = (path: string) => prefix + path.slice(1);
   if (facts.stage === 'pre_trial') {
     const offence = Object.keys(interview.answers).filter((id) => offenceAccountIds.has(id));
@@ -57,13 +64,13 @@ export function checkInterviewForSave(form: FormDefinition, facts: RuleFacts, in
   if (interview.formId !== form.id || interview.formVersion !== form.version) {
     throw invalidInput([{ path: at('$.formId'), message: `This case is interviewed with form ${form.id} version ${form.version}, not ${quoted(interview.formId)} version ${interview.formVersion}.` }]);
   }
-  const issues = validateInterview(form, interview, facts);
+  const issues = validateInterview(form, interview, facts, evaluation);
   const refused = issues.filter((i) => i.kind === 'unknown' || i.kind === 'forbidden');
   if (refused.length > 0) throw invalidInput(refused.map((i) => ({ ...i, path: at(i.path) })));
   return issues;
 }
 
-export function progressSummary(form: FormDefinition, interview: Interview, facts: RuleFacts) {
-  const p = progress(form, interview, facts);
+export function progressSummary(form: FormDefinition, interview: Interview, facts: RuleFacts, evaluation?: FormEvaluation) {
+  const p = progress(form, interview, facts, evaluation);
   return { required: p.required, answered: p.answered, declined: p.declined, missing: p.missing, invalid: p.invalid, allDone: p.allDone };
 }

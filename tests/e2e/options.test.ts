@@ -99,18 +99,18 @@ describe('an officer chooses community options and writes the proposal', () => {
     const programmes = new ProgrammesScreen(page);
     await programmes.open();
     await programmes.add({ name: 'Riverside Women\u2019s Centre', provider: 'Riverside Trust', kind: "Referral to a women's centre", needs: ['Trauma', 'Relationships'], forWhom: 'Women', location: '12 River Street', places: '4' });
-    expect(await programmes.rows()).toEqual([['Riverside Women\u2019s Centre', 'Active']]);
+    await expect.poll(() => programmes.rows()).toEqual([['Riverside Women\u2019s Centre', 'Active']]);
     await expectAccessible(page, 'the programmes page');
 
     const options = new OptionsScreen(page);
     await options.open(e2e.mode.server.url, record.id);
     const item = options.option('Riverside Women\u2019s Centre');
-    expect(await item.innerText()).toMatch(/Listed first[\s\S]*12 River Street[\s\S]*4 places free/);
+    await expect.poll(() => item.innerText()).toMatch(/Listed first[\s\S]*12 River Street[\s\S]*4 places free/);
 
     await programmes.open();
     await programmes.retire('Riverside Women\u2019s Centre');
-    expect(await programmes.rows()).toEqual([['Riverside Women\u2019s Centre', 'Retired']]);
+    await expect.poll(() => programmes.rows()).toEqual([['Riverside Women\u2019s Centre', 'Retired']]);
     await options.open(e2e.mode.server.url, record.id);
-    expect(await options.option('Riverside Women\u2019s Centre').count()).toBe(0);
+    await expect.poll(() => options.option('Riverside Women\u2019s Centre').count()).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import type { FormDefinition, Localized } from '../../contract/form';
 import type { Interview } from '../../contract/interview';
-import { evaluateForm, type FormIssue, type SectionEvaluation } from './evaluate';
+import { evaluateForm, type FormEvaluation, type FormIssue, type SectionEvaluation } from './evaluate';
 import type { RuleFacts } from './facts';
 import { offenceAccountViolations } from './guards';
 
@@ -45,8 +45,13 @@ export interface FormProgress extends ProgressCounts {
  * person and nothing was recorded in it; otherwise complete when nothing required is missing and
  * nothing recorded is invalid.
  */
-export function progress(form: FormDefinition, interview: Interview, facts: RuleFacts): FormProgress {
-  const evaluation = evaluateForm(form, interview, facts);
+export function progress(
+  form: FormDefinition,
+  interview: Interview,
+  facts: RuleFacts,
+  /** Pass an evaluation already made of this same interview to avoid doing the work twice. */
+  evaluation: FormEvaluation = evaluateForm(form, interview, facts),
+): FormProgress {
   const forbidden = offenceAccountViolations(form, interview, facts);
   const sections = evaluation.sections.map((s) => sectionProgress(s, forbidden));
   const sum = (k: keyof ProgressCounts) => sections.reduce((n, s) => n + s[k], 0);

@@ -1,6 +1,6 @@
 import type { FormDefinition } from '../../contract/form';
 import type { Interview } from '../../contract/interview';
-import { evaluateForm, type FormIssue } from './evaluate';
+import { evaluateForm, type FormEvaluation, type FormIssue } from './evaluate';
 import type { RuleFacts } from './facts';
 import { offenceAccountViolations } from './guards';
 
@@ -10,8 +10,13 @@ import { offenceAccountViolations } from './guards';
  * with neither an answer nor a recorded refusal. Hidden questions are not checked; their answers
  * are kept but never count.
  */
-export function validateInterview(form: FormDefinition, interview: Interview, facts: RuleFacts): FormIssue[] {
-  const evaluation = evaluateForm(form, interview, facts);
+export function validateInterview(
+  form: FormDefinition,
+  interview: Interview,
+  facts: RuleFacts,
+  /** Pass an evaluation already made of this same interview to avoid doing the work twice. */
+  evaluation: FormEvaluation = evaluateForm(form, interview, facts),
+): FormIssue[] {
   return [
     ...evaluation.unknown,
     ...offenceAccountViolations(form, interview, facts),

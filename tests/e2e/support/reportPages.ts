@@ -9,7 +9,7 @@ export class ReportScreen {
 
   /** From the case page, follow the link to its report. */
   async openFromCase(caseNumber: string): Promise<void> {
-    await this.page.getByRole('link', { name: 'Report: preview and export' }).click();
+    await this.page.getByRole('navigation', { name: 'This case' }).getByRole('link', { name: 'Report', exact: true }).click();
     await this.page.getByRole('heading', { level: 1, name: `Report for case ${caseNumber}` }).waitFor();
   }
 
