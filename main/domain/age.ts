@@ -48,3 +48,19 @@ export function assessAge(
   const youngAdult = !child && Math.min(ageAtOffence, ageAtReport) <= youngAdultUpperAge;
   return { ageAtOffence, ageAtReport, child, youngAdult };
 }
+
+/**
+ * A case's ages: at its earliest offence and at the report due date. The case's age gate and the
+ * form rules both use this, so they can never disagree about who is a child or a young adult.
+ */
+export function assessCaseAge(
+  details: { person: { dateOfBirth: string }; charges: ReadonlyArray<{ offenceDate: string }>; reportDueDate: string },
+  youngAdultUpperAge: number,
+): AgeAssessment {
+  return assessAge(
+    details.person.dateOfBirth,
+    details.charges.map((c) => c.offenceDate),
+    details.reportDueDate,
+    youngAdultUpperAge,
+  );
+}

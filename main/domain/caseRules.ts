@@ -1,6 +1,6 @@
 import type { CaseDetails } from '../contract/case';
 import { AppError, type ApiIssue } from '../contract/errors';
-import { assessAge } from './age';
+import { assessCaseAge } from './age';
 
 // Checks that need more than one field, or today's date. Pure: `today` is passed in.
 
@@ -73,12 +73,7 @@ export const CHILD_JUSTICE_MESSAGE =
 
 /** Refuses any case about a child; the product is for adults only (DOMAIN.md section 3). */
 export function assertAdultCase(details: CaseDetails, youngAdultUpperAge: number): void {
-  const age = assessAge(
-    details.person.dateOfBirth,
-    details.charges.map((c) => c.offenceDate),
-    details.reportDueDate,
-    youngAdultUpperAge,
-  );
+  const age = assessCaseAge(details, youngAdultUpperAge);
   if (age.child) {
     throw new AppError('out_of_scope', CHILD_JUSTICE_MESSAGE, {
       path: '$.person.dateOfBirth',

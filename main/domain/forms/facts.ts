@@ -1,6 +1,6 @@
 import type { CaseDetails, Charge, Person } from '../../contract/case';
 import { AppError } from '../../contract/errors';
-import { assessAge } from '../age';
+import { assessCaseAge } from '../age';
 import { CHILD_JUSTICE_MESSAGE } from '../caseRules';
 
 /** What a form rule can see about the case, besides the answers (`{"var": "isWoman"}`). */
@@ -35,12 +35,7 @@ export interface CaseFactsSource {
  * gate, so the form and the case can never disagree about who is a child or a young adult.
  */
 export function ruleFacts(details: CaseFactsSource, youngAdultUpperAge: number): RuleFacts {
-  const age = assessAge(
-    details.person.dateOfBirth,
-    details.charges.map((c) => c.offenceDate),
-    details.reportDueDate,
-    youngAdultUpperAge,
-  );
+  const age = assessCaseAge(details, youngAdultUpperAge);
   return {
     gender: details.person.gender,
     // Only the person's own statement that they are a woman makes the women-specific sections
