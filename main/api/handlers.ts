@@ -6,7 +6,6 @@ import { AppError, invalidInput } from '../contract/errors';
 import type { Interview } from '../contract/interview';
 import type { FormDefinition } from '../contract/form';
 import type { Jurisdiction } from '../contract/jurisdiction';
-import type { MatchResult } from '../contract/options';
 import { canMarkComplete, evaluateForm, type FormEvaluation } from '../domain/forms';
 import { parseCaseFile } from '../domain/caseFile';
 import { assertAdultCase, caseDetailIssues } from '../domain/caseRules';
@@ -52,9 +51,6 @@ export function localDate(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-/** The report reads the matched options as the system, not as a door's caller. */
-const REPORT_CONTEXT: CallContext = { actor: 'report', door: 'cli' };
-
 export function createHandlers(services: Services): Handlers {
   const { db, jurisdiction } = services;
   const cases = new CaseRepository(db);
@@ -91,7 +87,7 @@ export function createHandlers(services: Services): Handlers {
     return saveResult(stored, setting, issues, evaluation);
   }
 
-  const optionsHandlers = createOptionsHandlers(services, { meta, getCase: (id) => cases.get(id), interviews });
+  const options = createOptionsHandlers(services, { meta, getCase: (id) => cases.get(id), interviews });
 
   const handlers = {
     'app.info': (_input, ctx) => ({
@@ -186,9 +182,9 @@ export function createHandlers(services: Services): Handlers {
       return { backup: chosen.path, createdAt: chosen.createdAt, schemaVersion: checked.schemaVersion, restartNeeded: true as const };
     },
     'store.backup': ({ path, overwrite }) => backupDatabase(db, path, { overwrite: overwrite ?? false }),
-    ...optionsHandlers,
+    ...options.handlers,
     ...createReportHandlers(services, { cases, interviews }, (caseId) => ({
-      match: optionsHandlers['options.match']({ caseId }, REPORT_CONTEXT) as MatchResult,
+      match: options.reportMatch(caseId),
       proposal: proposalForExport(services, caseId),
     })),
   } satisfies Handlers;

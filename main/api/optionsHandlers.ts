@@ -1,10 +1,10 @@
 import type { Input, Method, Output } from '../contract/api';
 import type { CaseRecord } from '../contract/case';
 import { invalidInput, quoted, type ApiIssue } from '../contract/errors';
-import type { MatchingProfile, Programme, ProgrammeDetails, Proposal } from '../contract/options';
+import type { MatchingProfile, MatchResult, Programme, ProgrammeDetails, Proposal } from '../contract/options';
 import { PROGRAMMES_FILE_FORMAT, ProgrammesFile, type optionsEntries } from '../contract/optionsApi';
 import { zodIssues } from '../contract/validate';
-import { checkConditions, deriveProfile, matchOptions, type Catalogue } from '../domain/options';
+import { checkConditions, deriveProfile, disclosableInterview, matchOptions, withheldReasons, type Catalogue } from '../domain/options';
 import type { WriteMeta } from '../store/audit';
 import type { InterviewRepository } from '../store/interviews';
 import { detailsOf, ProgrammeRepository } from '../store/programmes';
@@ -30,18 +30,33 @@ export interface OptionsContext {
 /** The language condition checks and working hours are read in (the officer's interface language). */
 const CHECK_LANGUAGE = 'en';
 
-export function createOptionsHandlers(services: Services, helpers: OptionsContext): OptionsHandlers {
+export interface OptionsHandlersWithReport {
+  handlers: OptionsHandlers;
+  /** The matched options as a report may show them: statuses from every fact, reasons withheld where they quote a not-for-disclosure fact. */
+  reportMatch(caseId: string): MatchResult;
+}
+
+export function createOptionsHandlers(services: Services, helpers: OptionsContext): OptionsHandlersWithReport {
   const loaded = services.catalogue ?? loadCatalogueWithSource();
   const catalogue: Catalogue = loaded.compiled;
   const programmes = new ProgrammeRepository(services.db);
   const proposals = new ProposalRepository(services.db);
 
-  function profileFor(caseId: string): MatchingProfile {
+  function profileFor(caseId: string, disclosableOnly = false): MatchingProfile {
     const record = helpers.getCase(caseId);
-    const stored = helpers.interviews.find(caseId);
+    const stored = helpers.interviews.find(caseId)?.interview ?? null;
+    const interview = stored && disclosableOnly ? disclosableInterview(stored) : stored;
     const form = formForReportType(services.forms, record.details.reportType);
     const language = catalogue.languages.get(CHECK_LANGUAGE);
-    return deriveProfile(record.details, stored?.interview ?? null, services.jurisdiction.youngAdultUpperAge, { ...(form ? { form } : {}), ...(language ? { language } : {}) });
+    return deriveProfile(record.details, interview, services.jurisdiction.youngAdultUpperAge, { ...(form ? { form } : {}), ...(language ? { language } : {}) });
+  }
+
+  function matchFor(caseId: string, disclosableOnly = false): MatchResult {
+    const stored = proposals.find(caseId);
+    return matchOptions(catalogue, programmesFor(stored?.proposal), profileFor(caseId, disclosableOnly), {
+      language: CHECK_LANGUAGE,
+      ...(stored ? { proposal: stored.proposal } : {}),
+    });
   }
 
   /** Active programmes, plus retired ones the proposal still names (so old choices stay readable). */
@@ -66,7 +81,7 @@ export function createOptionsHandlers(services: Services, helpers: OptionsContex
     if (issues.length) throw invalidInput(issues);
   }
 
-  return {
+  const handlers: OptionsHandlers = {
     'programmes.list': ({ includeRetired }) => programmes.list(includeRetired ?? true),
     'programmes.create': ({ details }, ctx) => {
       checkProgramme(details);
@@ -125,11 +140,7 @@ export function createOptionsHandlers(services: Services, helpers: OptionsContex
     },
     'options.catalogue': () => loaded.source,
     'options.profile': ({ caseId }) => ({ profile: profileFor(caseId), language: CHECK_LANGUAGE }),
-    'options.match': ({ caseId }) => {
-      const profile = profileFor(caseId);
-      const stored = proposals.find(caseId);
-      return matchOptions(catalogue, programmesFor(stored?.proposal), profile, { language: CHECK_LANGUAGE, ...(stored ? { proposal: stored.proposal } : {}) });
-    },
+    'options.match': ({ caseId }) => matchFor(caseId),
     'proposal.get': ({ caseId }) => {
       const profile = profileFor(caseId);
       const stored = proposals.find(caseId);
@@ -147,6 +158,7 @@ export function createOptionsHandlers(services: Services, helpers: OptionsContex
       return { version: saved.version, checks: checkConditions(saved.proposal, profile, CHECK_LANGUAGE, catalogue, programmesFor(saved.proposal)), updatedAt: saved.updatedAt };
     },
   };
+  return { handlers, reportMatch: (caseId) => withheldReasons(matchFor(caseId), matchFor(caseId, true)) };
 }
 
 /** Writes a proposal carried by a case file (inside the import's transaction). */

@@ -12,7 +12,8 @@ import type { CaseRecord, CaseSummary } from '../contract/case';
 import type { CaseFile } from '../contract/caseFile';
 import { AppError, type ApiError } from '../contract/errors';
 import { Proposal } from '../contract/options';
-import { deriveProfile, matchOptions } from '../domain/options';
+import { deriveProfile, disclosableInterview, matchOptions, withheldReasons } from '../domain/options';
+import type { Interview } from '../contract/interview';
 import { loadCatalogueWithSource } from '../api/options';
 import type { DroppedCharacters } from '../contract/report';
 import { isoDate } from '../contract/text';
@@ -309,8 +310,14 @@ export async function renderParsedCaseFile(caseFile: CaseFile, templateId: strin
   // programmes live in a store, so a store-less render lists the catalogue's options only).
   const catalogue = loadCatalogueWithSource().compiled;
   const language = catalogue.languages.get('en');
-  const profile = deriveProfile(caseFile.case, caseFile.interview ?? null, jurisdiction.youngAdultUpperAge, { ...(form ? { form } : {}), ...(language ? { language } : {}) });
-  const match = matchOptions(catalogue, [], profile, { language: 'en', ...(proposal ? { proposal } : {}) });
+  const matchOn = (interview: Interview | null) =>
+    matchOptions(catalogue, [], deriveProfile(caseFile.case, interview, jurisdiction.youngAdultUpperAge, { ...(form ? { form } : {}), ...(language ? { language } : {}) }), {
+      language: 'en',
+      ...(proposal ? { proposal } : {}),
+    });
+  // Statuses from every fact; reasons that would quote a not-for-disclosure answer are withheld.
+  const interview = caseFile.interview ?? null;
+  const match = withheldReasons(matchOn(interview), matchOn(interview ? disclosableInterview(interview) : null));
   const context = buildReportContext({
     details: caseFile.case,
     interview: caseFile.interview && form ? caseFile.interview : null,

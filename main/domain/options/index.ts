@@ -6,3 +6,4 @@ export { checkConditions } from './conditions';
 export { countRequirements } from './requirements';
 export { deriveProfile, offenceCategoriesOf, type DeriveProfileOptions } from './profile';
 export { parseSchedules, firstOverlap, describeSchedule } from './schedule';
+export { disclosableInterview, withheldReasons, WITHHELD_REASON } from './disclosure';

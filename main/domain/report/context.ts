@@ -231,18 +231,21 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
       const secret = (id: string) => hidden || row[id]?.notForDisclosure === true;
       const rowLabel = `${localized(group.itemLabel, language)} ${index + 1}`;
 
-      if (group.id === 'history.previousConvictions') {
+      // The tables below show only rows with nothing withheld; a row with a not-for-disclosure
+      // part falls through to the generic path, which flags that part so assembly removes it.
+      const anySecret = (...ids: string[]) => ids.some(secret);
+      if (group.id === 'history.previousConvictions' && !anySecret('year', 'offence', 'outcome', 'completion')) {
         const year = raw('year');
         previousConvictions.push({
           date: typeof year === 'number' ? String(year).padStart(4, '0') : '',
           court: '',
-          offence: secret('offence') ? '' : text('offence'),
-          outcome: secret('outcome') ? '' : text('outcome'),
-          response: secret('completion') ? '' : text('completion'),
+          offence: text('offence'),
+          outcome: text('outcome'),
+          response: text('completion'),
         });
         return;
       }
-      if (group.id === 'case.sourcesConsulted') {
+      if (group.id === 'case.sourcesConsulted' && !anySecret('source', 'kind', 'how', 'contactedOn', 'notes')) {
         const kind = raw('kind');
         const description = [text('source'), text('kind') ? `(${text('kind')})` : ''].filter((s) => s !== '').join(' ');
         const date = raw('contactedOn');
@@ -252,14 +255,14 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
           // How it was obtained reads under "By": "Telephone", "Record seen".
           by: text('how'),
           ...(typeof date === 'string' ? { date } : {}),
-          notForDisclosure: secret('source') || secret('notes'),
+          notForDisclosure: false,
         });
         return;
       }
-      if (group.id === 'risk.assessments') {
+      if (group.id === 'risk.assessments' && !anySecret('instrument', 'assessedOn', 'result', 'scoreAsReported')) {
         const date = raw('assessedOn');
         const instrument = text('instrument');
-        if (typeof date === 'string' && instrument !== '' && !secret('instrument')) {
+        if (typeof date === 'string' && instrument !== '') {
           const result = [text('result'), text('scoreAsReported') ? `(${text('scoreAsReported')})` : ''].filter((s) => s !== '').join(' ');
           riskAssessments.push({ instrument, date, result: result || 'Not recorded' });
           return;
