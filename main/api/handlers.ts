@@ -15,6 +15,7 @@ import { requestRestore } from './restoreRequest';
 import { CaseRepository } from '../store/cases';
 import { InterviewRepository, type StoredInterview } from '../store/interviews';
 import { checkInterviewForSave, interviewSetting, offenceAccountFieldIds, progressSummary } from './interviews';
+import { formForReportType } from './forms';
 import { createReportHandlers } from './reportHandlers';
 import { schemaVersion } from '../store/connection';
 import type { LoadedCatalogue } from './options';
@@ -89,6 +90,23 @@ export function createHandlers(services: Services): Handlers {
 
   const options = createOptionsHandlers(services, { meta, getCase: (id) => cases.get(id), interviews });
 
+  /**
+   * A recorded interview belongs to the form it was taken on. Changing the report type to one that
+   * interviews on another form (a pre-trial form has no offence questions) would leave answers the
+   * new form cannot show, clear or accept, so it is refused until the officer decides what to do.
+   */
+  function refuseFormChange(caseId: string, details: CaseDetails): void {
+    const stored = interviews.find(caseId);
+    if (!stored) return;
+    const next = formForReportType(services.forms, details.reportType);
+    if (next?.id === stored.interview.formId) return;
+    throw new AppError(
+      'refused',
+      `This case's interview was recorded on the ${stored.interview.formId} form, and a ${details.reportType.replace('_', '-')} report is interviewed on ${next ? `the ${next.id} form` : 'no form of its own'}. Nothing was saved. Keep the report type, or export the case file and open a new case for the other report.`,
+      { path: '$.details.reportType', key: 'errors.reportTypeHasInterview', params: { form: stored.interview.formId } },
+    );
+  }
+
   const handlers = {
     'app.info': (_input, ctx) => ({
       appVersion: services.appVersion,
@@ -103,6 +121,7 @@ export function createHandlers(services: Services): Handlers {
     'cases.get': ({ id }) => cases.get(id),
     'cases.update': ({ id, version, details }, ctx) => {
       checkDetails(details, '$.details');
+      refuseFormChange(id, details);
       return cases.update(id, version, details, meta(ctx));
     },
     'cases.list': (query) => cases.list(query),

@@ -150,3 +150,23 @@ describe('case files carry the interview', () => {
     expect(storeSnapshot(core)).toBe(before);
   });
 });
+
+describe('changing the report type after the interview has begun', () => {
+  it('is refused while the interview belongs to another form, so no offence account survives into a pre-trial case', async () => {
+    const record = await newCase();
+    const offenceId = full.sections.flatMap((s) => s.fields).find((f) => f.offenceAccount)!.id;
+    await core.call('interview.save', { caseId: record.id, version: 0, interview: { formId: 'full', formVersion: full.version, answers: { [offenceId]: answered('My account') } } });
+    const before = storeSnapshot(core);
+    const result = await core.raw('cases.update', { id: record.id, version: record.version, details: { ...record.details, stage: 'pre_trial', reportType: 'pre_trial' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'refused', path: '$.details.reportType' } });
+    expect(storeSnapshot(core)).toBe(before);
+  });
+
+  it('is allowed between report types that share the form', async () => {
+    const record = await newCase();
+    await core.call('interview.save', { caseId: record.id, version: 0, interview: { formId: 'full', formVersion: full.version, answers: {} } });
+    const same = forms.get('full')!.reportTypes;
+    const updated = await core.call('cases.update', { id: record.id, version: record.version, details: { ...record.details, reportType: same[0]! } });
+    expect(updated.details.reportType).toBe(same[0]);
+  });
+});
