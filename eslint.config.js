@@ -17,7 +17,7 @@ const pureRule = {
   ],
   patterns: [
     { regex: nodeBuiltins, message: 'contract/ and domain/ are pure: no Node built-ins (they also run in the renderer).' },
-    { regex: '^\\.\\./(store|export|api|doors|app)(/|$)', message: 'contract/ and domain/ may only import contract/ and domain/.' },
+    { regex: '^(\\.\\./)+(store|export|api|doors|app)(/|$)', message: 'contract/ and domain/ may only import contract/ and domain/.' },
   ],
 };
 const coreRule = {
@@ -25,7 +25,7 @@ const coreRule = {
     { name: 'electron', message: 'Only main/app may import electron.' },
     { name: 'react', message: 'The core never imports react.' },
   ],
-  patterns: [{ regex: '^\\.\\./app(/|$)', message: 'The core may not depend on the Electron app.' }],
+  patterns: [{ regex: '^(\\.\\./)+app(/|$)', message: 'The core may not depend on the Electron app.' }],
 };
 const rendererRule = {
   paths: [

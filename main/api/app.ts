@@ -63,6 +63,11 @@ export interface OpenCoreOptions extends DispatchOptions {
   nativeBinding?: string;
   /** Automatic backups kept in <dataDir>/backups (default 10); false: no backup at start. */
   backupsKept?: number | false;
+  /**
+   * Carry out a restore asked for in the app. Only the app's own start does this (desktop window or
+   * browser mode); a CLI command run beside a running app must never swap the file under it.
+   */
+  applyPendingRestore?: boolean;
 }
 
 /** Opens the store and wires the handler table: the one core every door stands on. */
@@ -70,7 +75,7 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
   const dataDir = options.dataDir ?? defaultDataDir();
   ensureDataDir(dataDir);
   const dbFile = path.join(dataDir, DB_FILE_NAME);
-  const restored = applyPendingRestore(dbFile, dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const restored = options.applyPendingRestore ? applyPendingRestore(dbFile, dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) : null;
   // A damaged file is refused here with a CorruptDatabaseError naming the latest good backup.
   const db = openStoreAtStart(dbFile, dataDir, options);
   const handlers = createHandlers({

@@ -120,7 +120,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     } catch (e) {
       return sendError(res, 400, { code: 'invalid_input', message: `The request body is not valid JSON: ${(e as Error).message}`, path: '$' });
     }
-    const result = await options.dispatch(decodeURIComponent(method), input, { actor: options.actor, door: 'http' });
+    let name: string;
+    try {
+      name = decodeURIComponent(method);
+    } catch {
+      return sendError(res, 404, { code: 'unknown_method', message: 'There is no API call at that address.' });
+    }
+    const result = await options.dispatch(name, input, { actor: options.actor, door: 'http' });
     sendJson(res, result.ok ? 200 : statusFor(result.error.code), result);
   }
 

@@ -40,7 +40,11 @@ describe('backups an officer makes and restores from the app', () => {
     expect(requested.restartNeeded).toBe(true);
     core.close();
 
-    const reopened = testCore({ dataDir: core.dataDir });
+    // A command-line run beside the app never swaps the file: only the app's own start restores.
+    const listed = await cli(core, 'case', 'list');
+    expect(listed.out).toContain('CR-AFTER-BACKUP');
+
+    const reopened = testCore({ dataDir: core.dataDir, applyPendingRestore: true });
     try {
       expect(reopened.restored?.restoredFrom).toBe(backup.path);
       expect(reopened.restored?.keptAside.some((f) => f.includes('.replaced-'))).toBe(true);

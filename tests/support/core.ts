@@ -21,9 +21,9 @@ export interface TestCore extends AppCore {
   cleanup(): void;
 }
 
-export function testCore(options: { dataDir?: string; now?: () => Date } = {}): TestCore {
+export function testCore(options: { dataDir?: string; now?: () => Date; applyPendingRestore?: boolean } = {}): TestCore {
   const dataDir = options.dataDir ?? tempDir();
-  const core = openCore({ dataDir, now: options.now ?? (() => TODAY), checkOutput: true, logger: { error: () => undefined } });
+  const core = openCore({ dataDir, now: options.now ?? (() => TODAY), applyPendingRestore: options.applyPendingRestore ?? false, checkOutput: true, logger: { error: () => undefined } });
   const ctxOf = (ctx?: Partial<CallContext>): CallContext => ({ actor: 'officer.test', door: 'cli', ...ctx });
   return {
     ...core,

@@ -31,3 +31,11 @@ describe('the dependency direction is enforced by lint', () => {
     expect(await restrictedImports('renderer/src/x.ts', "import { CaseRepository } from '../../main/store/cases';\nexport const a = CaseRepository;\n")).toHaveLength(1);
   });
 });
+
+describe('the dependency rules reach nested folders too', () => {
+  it('keeps a rule module two folders down from importing the store or the app', async () => {
+    expect(await restrictedImports('main/domain/options/x.ts', "import { CaseRepository } from '../../store/cases';\nexport const a = CaseRepository;\n")).toHaveLength(1);
+    expect(await restrictedImports('main/store/migrations/x.ts', "import { app } from '../../app/main';\nexport const a = app;\n")).toHaveLength(1);
+    expect(await restrictedImports('main/domain/options/x.ts', "import { CaseDetails } from '../../contract/case';\nexport const a = CaseDetails;\n")).toHaveLength(0);
+  });
+});

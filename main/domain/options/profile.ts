@@ -46,8 +46,6 @@ export function offenceCategoriesOf(charges: readonly string[]): OffenceCategory
   return [...found].sort();
 }
 
-const SELF_DESCRIBED_WOMAN = /\b(woman|female|trans woman|transwoman)\b/i;
-
 export function deriveProfile(details: CaseDetails, interview: Interview | null, youngAdultUpperAge: number, options: DeriveProfileOptions = {}): MatchingProfile {
   const facts = ruleFacts(details, youngAdultUpperAge);
   if (facts.isChild) {
@@ -171,7 +169,9 @@ export function deriveProfile(details: CaseDetails, interview: Interview | null,
     ageAtOffence: facts.ageAtOffence,
     ageAtReport: facts.ageAtReport,
     gender: details.person.gender,
-    isWoman: details.person.gender === 'female' || (details.person.gender === 'self_described' && SELF_DESCRIBED_WOMAN.test(details.person.genderDescription ?? '')),
+    // The same reading as the form rules (ruleFacts), so the interview and the matching never
+    // disagree about whom the women's provisions are for.
+    isWoman: facts.isWoman,
     isYoungAdult: facts.isYoungAdult,
     preferredLanguage: details.person.preferredLanguage,
     charges: details.charges.map((c) => c.offence),

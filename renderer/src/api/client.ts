@@ -15,6 +15,7 @@ declare global {
 }
 
 const TOKEN_KEY = 'psr.token';
+const KEEPALIVE_LIMIT = 60_000;
 
 /** Browser mode hands the token in the address fragment; keep it for this tab and take it out of the address. */
 export function captureToken(): void {
@@ -35,13 +36,16 @@ export class ApiCallError extends Error {
 async function transport(method: string, input: unknown, options: CallOptions = {}): Promise<ApiResult<unknown>> {
   if (window.psr) return (await window.psr.call(method, input)) as ApiResult<unknown>;
   const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  const body = JSON.stringify(input);
   let response: Response;
   try {
     response = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-psr-token': token },
-      body: JSON.stringify(input),
-      ...(options.keepalive ? { keepalive: true } : {}),
+      body,
+      // Browsers refuse keepalive bodies over 64 KiB; a larger interview relies on the save made
+      // while the page was still visible, and on the copy kept in the browser.
+      ...(options.keepalive && new TextEncoder().encode(body).length < KEEPALIVE_LIMIT ? { keepalive: true } : {}),
     });
   } catch {
     return { ok: false, error: { code: 'storage', message: 'The app cannot be reached.', key: 'errors.offline' } };

@@ -64,8 +64,13 @@ describe('buildReportContext: interview answers into the report context', () => 
 
     expect(ctx.previousConvictions).toEqual([{ date: '2019', court: '', offence: 'Theft from a shop', outcome: 'Conditional discharge, 12 months', response: expect.any(String) }]);
     expect(ctx.riskAssessments).toEqual([{ instrument: "Women's Risk Needs Assessment", date: '2026-11-19', result: 'Low' }]);
-    expect(ctx.sources).toHaveLength(2);
-    expect(ctx.sources.find((s) => s.description.includes('Kestrelmoor'))?.notForDisclosure).toBe(true);
+    // A source with a withheld part never enters the sources table; the withheld part is an item of
+    // its own, flagged, which assembly removes before anything is rendered.
+    expect(ctx.sources).toHaveLength(1);
+    expect(ctx.sources.some((s) => s.description.includes('Kestrelmoor'))).toBe(false);
+    const withheld = Object.values(ctx.sections).flatMap((sec) => sec.items).filter((i) => i.value.includes('Kestrelmoor'));
+    expect(withheld.length).toBeGreaterThan(0);
+    expect(withheld.every((i) => i.notForDisclosure)).toBe(true);
     expect(items(ctx, 'risk').find((i) => i.id === 'risk.level')?.kind).toBe('assessment');
   });
 

@@ -186,12 +186,21 @@ export function useAutosave(caseId: string, initialVersion: number, getInterview
     };
   }, [save, backupNow]);
 
+  // Leaving the interview for another page of the app fires no blur or pagehide: keep a copy and
+  // save what is still unsaved as the page goes, so nothing typed in the last seconds is lost.
+  const flush = useRef({ save, backupNow });
+  flush.current = { save, backupNow };
   useEffect(() => {
     const t = timers.current;
+    const s = state.current;
     return () => {
       window.clearTimeout(t.idle);
       window.clearTimeout(t.retry);
       window.clearTimeout(t.backup);
+      if (s.seq !== s.savedSeq && !s.conflict) {
+        flush.current.backupNow();
+        void flush.current.save();
+      }
     };
   }, []);
 
