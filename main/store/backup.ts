@@ -40,10 +40,18 @@ export async function backupDatabase(db: Database, target: string, { overwrite =
     } finally {
       check.close();
     }
-    fs.renameSync(partial, out);
+    if (overwrite) fs.renameSync(partial, out);
+    else {
+      // link fails if the file appeared since the check above: never replace one we were told to keep.
+      fs.linkSync(partial, out);
+      fs.rmSync(partial, { force: true });
+    }
   } catch (e) {
     fs.rmSync(partial, { force: true });
     if (e instanceof AppError) throw e;
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new AppError('refused', `${out} already exists; choose another file or allow overwriting.`, { path: '$.path' });
+    }
     throw new AppError('storage', `The backup to ${out} failed: ${(e as Error).message}`, { path: '$.path' });
   }
   return { path: out, bytes: fs.statSync(out).size, integrity: 'ok' };

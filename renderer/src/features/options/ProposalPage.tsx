@@ -32,6 +32,9 @@ export function ProposalPage({ id }: { id: string }) {
   const [programmes, setProgrammes] = useState<ProgrammeRecord[]>([]);
   const [items, setItems] = useState<MatchItem[]>([]);
   const [draft, setDraft] = useState<Proposal>(emptyProposal);
+  // The latest text, for the copy kept after a save during which the officer went on typing.
+  const latestDraft = useRef(draft);
+  latestDraft.current = draft;
   const [version, setVersion] = useState(0);
   const versionRef = useRef(0);
   const revision = useRef(0);
@@ -155,7 +158,7 @@ export function ProposalPage({ id }: { id: string }) {
         setDirty(false);
         clearDraft(id);
       } else {
-        writeDraft(id, { baseVersion: out.version, proposal: draft });
+        writeDraft(id, { baseVersion: out.version, proposal: latestDraft.current });
       }
     } catch (e) {
       setSaveError(e instanceof ApiCallError ? e.error : { code: 'internal', message: String(e) });
