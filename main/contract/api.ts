@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { entry } from './entry';
+export type { Access, Door } from './entry';
 import { CaseDetails, CaseRecord, CaseSort, CaseSummary } from './case';
 import { CaseFile } from './caseFile';
 import { Interview } from './interview';
@@ -11,18 +13,6 @@ import { entityId, entityVersion } from './text';
 // The one list of API calls. Every door (Electron IPC, browser mode, CLI) validates with these
 // schemas, and the handler table in api/ must implement exactly these names (a type error otherwise).
 
-/** Which doors may call an entry. `local` calls touch the file system and are CLI-only. */
-export type Access = 'any' | 'local';
-export type Door = 'ipc' | 'http' | 'cli';
-
-interface Entry<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  access: Access;
-  /** Whether the call changes the store (used by doors for logging and by tests). */
-  writes: boolean;
-}
-const entry = <I extends z.ZodType, O extends z.ZodType>(e: Entry<I, O>) => e;
 
 export const AuditEntry = z.strictObject({
   id: z.number().int(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entry } from './entry';
 import {
   ConditionLanguageFile,
   ConditionReport,
@@ -16,14 +17,6 @@ import { entityId, entityVersion } from './text';
 // The options calls (issue 4): local programmes, the catalogue as data for the renderer, matching
 // for a case, and the case's proposal with its condition checks. Spread into `contract` in api.ts.
 
-type Access = 'any' | 'local';
-interface Entry<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  access: Access;
-  writes: boolean;
-}
-const entry = <I extends z.ZodType, O extends z.ZodType>(e: Entry<I, O>) => e;
 
 const timestamp = z.iso.datetime({ offset: true });
 

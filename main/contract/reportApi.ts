@@ -1,17 +1,11 @@
 import { z } from 'zod';
+import { entry } from './entry';
 import { DroppedCharacters, RenderedReport } from './report';
 import { entityId } from './text';
 
 // The report calls (issue 5): which templates a case can use, the preview model and the DOCX.
 // Spread into `contract` in api.ts; the same door checks apply as for every other entry.
 
-interface Entry<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  access: 'any' | 'local';
-  writes: boolean;
-}
-const entry = <I extends z.ZodType, O extends z.ZodType>(e: Entry<I, O>) => e;
 
 const templateId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'Must be a template id such as "full-report".' }).max(100);
 
