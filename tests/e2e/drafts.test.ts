@@ -1,4 +1,4 @@
-import type { Route } from 'playwright-core';
+import type { Locator, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interview } from '../../main/contract/interview';
 import { expectAccessible, startE2E, type E2E } from './support/browser';
@@ -123,5 +123,66 @@ describe('two tabs on one interview', () => {
     await a.waitSaved();
     expect((await answers())['participation.interviewLanguage']).toMatchObject({ value: 'Arabic' });
     await tabB.close();
+  });
+});
+
+describe('the proposal keeps what was typed the same way', () => {
+  async function dispatch<T>(method: string, input: unknown): Promise<T> {
+    const result = await e2e.mode.core.dispatch(method as never, input as never, { actor: 'officer.e2e', door: 'cli' });
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value as T;
+  }
+  const storedRationale = async (caseId: string) => (await dispatch<{ proposal: { rationale: string } | null }>('proposal.get', { caseId })).proposal?.rationale;
+
+  async function openProposal(page: Page, caseId: string): Promise<Locator> {
+    await page.evaluate((id) => {
+      window.history.pushState(null, '', `/cases/${id}/proposal`);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, caseId);
+    await page.getByRole('heading', { level: 1, name: /^Proposal for case / }).waitFor();
+    return page.getByRole('textbox', { name: 'Why you propose this' });
+  }
+
+  it('autosaves without a Save button press, and offers back what a crash or a closed window left unsaved, saying what differs', async () => {
+    const caseId = await createCase(e2e, caseFor({ caseNumber: 'CR-E2E-PROPOSAL' }));
+    const matched = await dispatch<{ items: Array<{ ref: unknown }> }>('options.match', { caseId });
+    await dispatch('proposal.save', { caseId, version: 0, proposal: { selected: [matched.items[0]!.ref], rationale: 'First thoughts.', alternatives: [], conditions: [], acknowledgements: [] } });
+
+    const tab = await e2e.newTab();
+    let rationale = await openProposal(tab, caseId);
+    await rationale.fill('Low risk; the offending is linked to debt.');
+    await soon(() => storedRationale(caseId)).toBe('Low risk; the offending is linked to debt.');
+    await tab.getByTestId('save-status').filter({ hasText: /^Saved at \d\d:\d\d$/ }).waitFor();
+
+    // The renderer crashes while its saves cannot get through: the copy on this computer is all there is.
+    const unreachable = (route: Route) => route.abort('internetdisconnected');
+    await tab.route('**/api/proposal.save', unreachable);
+    await rationale.fill('Low risk; debt advice and a women’s centre address both needs.');
+    await tab.waitForTimeout(1_000);
+    const crashed = new Promise((resolve) => tab.once('crash', resolve));
+    const cdp = await e2e.context.newCDPSession(tab);
+    void cdp.send('Page.crash').catch(() => undefined);
+    await crashed;
+    expect(await storedRationale(caseId)).toBe('Low risk; the offending is linked to debt.');
+
+    const again = await e2e.newTab();
+    rationale = await openProposal(again, caseId);
+    expect(await rationale.inputValue()).toBe('Low risk; debt advice and a women’s centre address both needs.');
+    const notice = again.getByRole('status').filter({ hasText: 'Your unsaved changes were restored' });
+    await notice.waitFor();
+    expect(await notice.getByRole('listitem').allInnerTexts()).toEqual(['Why you propose this']);
+    await soon(() => storedRationale(caseId)).toBe('Low risk; debt advice and a women’s centre address both needs.');
+    await expectAccessible(again, 'the proposal with a restored copy');
+
+    // Closing the window while its saves cannot get through: the same.
+    await again.route('**/api/proposal.save', unreachable);
+    await rationale.fill('Closing the window now.');
+    await again.waitForTimeout(600);
+    await again.close();
+    const third = await e2e.newTab();
+    rationale = await openProposal(third, caseId);
+    expect(await rationale.inputValue()).toBe('Closing the window now.');
+    await soon(() => storedRationale(caseId)).toBe('Closing the window now.');
+    await third.close();
   });
 });

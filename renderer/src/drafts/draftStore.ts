@@ -71,3 +71,16 @@ export function newSaveId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
 }
+
+/**
+ * Changes the unsaved copy from another page (ticking options for the proposal): starts one over
+ * the stored version if there is none, and keeps its base, so the page that saves it can still
+ * merge it three ways. Returns what the copy now holds.
+ */
+export function updateDraft<T>(key: DraftKey, stored: { version: number; doc: T }, change: (mine: T) => T): T {
+  const record = readDraft<T>(key);
+  const base = record ?? { baseVersion: stored.version, base: stored.doc, mine: stored.doc, sent: [] };
+  const mine = change(base.mine);
+  writeDraft(key, { baseVersion: base.baseVersion, base: base.base, mine, sent: base.sent });
+  return mine;
+}
