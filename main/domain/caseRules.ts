@@ -1,6 +1,6 @@
 import type { CaseDetails } from '../contract/case';
 import { AppError, type ApiIssue } from '../contract/errors';
-import { assessCaseAge } from './age';
+import { assessCaseAge } from './rules/facts';
 
 // Checks that need more than one field, or today's date. Pure: `today` is passed in.
 
