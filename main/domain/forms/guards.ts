@@ -1,19 +1,12 @@
-import { AppError } from '../../contract/errors';
 import { english, type FormDefinition } from '../../contract/form';
 import { isGroupAnswer, type Interview } from '../../contract/interview';
-import { CHILD_JUSTICE_MESSAGE } from '../caseRules';
+import { childJusticeRefusal } from '../caseRules';
 import type { RuleFacts } from '../rules/facts';
 import { answerPath, type FormIssue } from './evaluate';
 
 /** No interview for a child: child justice applies (DOMAIN.md section 3). Enforced in main, not only hidden in the UI. */
 export function assertInterviewAllowed(facts: RuleFacts): void {
-  if (facts.isChild) {
-    throw new AppError('out_of_scope', CHILD_JUSTICE_MESSAGE, {
-      path: '$.person.dateOfBirth',
-      key: 'errors.childJustice',
-      params: { ageAtOffence: facts.ageAtOffence, ageAtReport: facts.ageAtReport },
-    });
-  }
+  if (facts.isChild) throw childJusticeRefusal(facts);
 }
 
 /**
