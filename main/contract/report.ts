@@ -171,18 +171,28 @@ export function schemaType(schema: AnyZod): string {
   return (schema as { _zod: { def: { type: string } } })._zod.def.type;
 }
 
+/** The list an element scope iterates over, as a context path ("case.charges"); nested scopes join up. */
+function elementList(scope: VariableScope): string | undefined {
+  const element = scope.element;
+  if (!element) return undefined;
+  const name = isVariable(element.list) ? variableName(element.list) : undefined;
+  if (typeof name !== 'string' || name === '') return undefined;
+  if (!element.outer.element) return name;
+  const outer = elementList(element.outer);
+  return outer === undefined ? undefined : `${outer}.0.${name}`;
+}
+
 /**
  * A variable of a template condition: a dotted path into the report context. Inside some/all/none
  * it is a path into one element of the list being tested, and "" is the element itself.
  */
 function templateVariable(name: string, scope: VariableScope): VariableVerdict {
-  const list = scope.element?.list;
   if (scope.element) {
     if (name === '') return 'local';
-    const listName = isVariable(list) ? variableName(list) : undefined;
-    if (typeof listName !== 'string') return { reason: `"${name}" reads from an element of a list that is not a variable of the context` };
-    const found = schemaAtPath(ReportContext, `${listName}.0.${name}`);
-    return 'error' in found ? { reason: `unknown variable "${name}" in an element of ${listName}: ${found.error}` } : 'local';
+    const list = elementList(scope);
+    if (list === undefined) return { reason: `"${name}" reads from an element of a list that is not a variable of the context` };
+    const found = schemaAtPath(ReportContext, `${list}.0.${name}`);
+    return 'error' in found ? { reason: `unknown variable "${name}" in an element of ${list}: ${found.error}` } : 'local';
   }
   if (name === '') return { reason: 'a variable is named by a dotted path' };
   const found = schemaAtPath(ReportContext, name);

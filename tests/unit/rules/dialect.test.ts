@@ -5,6 +5,7 @@ import { loadFormFile } from '../../../main/api/forms';
 import { loadCatalogue, optionsDir } from '../../../main/api/options';
 import { templatesDir } from '../../../main/api/templatesDir';
 import { AppError } from '../../../main/contract/errors';
+import { ReportTemplate } from '../../../main/contract/report';
 import { dialectKinds, jsonLogicOperators, operatorGroups, operatorsOf, validateRule } from '../../../main/domain/rules';
 import { loadReportTemplate } from '../../../main/export/templates';
 import { tempDir } from '../../support/core';
@@ -116,6 +117,16 @@ describe('a bad rule in a data file is refused, naming the file, the JSON path a
       (t.sections as Array<Record<string, unknown>>)[2]!.when = { some: [{ var: 'case.charges' }, { '==': [{ var: 'offense' }, 'Theft'] }] };
     });
     expect(() => loadReportTemplate('full-report', { dirs: [dir] })).toThrow(/\$\.sections\[2\]\.when\.some\[1\]\["=="\]\[0\]\.var: Unknown variable "offense" in an element of case\.charges/);
+  });
+
+  it('follows a "some" inside a "some" down to the element of the inner list', () => {
+    const section = (when: unknown) => ({ id: 's', title: 'S', when, blocks: [{ type: 'signatures' }] });
+    const nested = (field: string) => ({ some: [{ var: 'options' }, { some: [{ var: 'reasons' }, { '==': [{ var: field }, 'x'] }] }] });
+    const template = JSON.parse(fs.readFileSync(path.join(templatesDir(), 'reports', 'full-report.json'), 'utf8')) as { sections: unknown[] };
+    expect(ReportTemplate.safeParse({ ...template, sections: [section(nested(''))] }).success).toBe(true);
+    const bad = ReportTemplate.safeParse({ ...template, sections: [section({ some: [{ var: 'options' }, { some: [{ var: 'reasonz' }, true] }] })] });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toContain('Unknown variable "reasonz" in an element of options');
   });
 
   it('lists what a catalogue or programme rule may read when it names something else', () => {
