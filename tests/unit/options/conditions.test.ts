@@ -59,7 +59,7 @@ describe('condition checks explain themselves as the officer types', () => {
     const wrong = check(proposal({ conditions: [clear({ link: { need: 'accommodation' } })] }));
     expect(wrong.checks[0]!.message).toBe('Linked to accommodation, but no accommodation need is recorded in the assessment.');
     const riskless = check(proposal({ conditions: [clear({ link: { risk: 'contact with the victim' } })] }), profile({ risk: 'not_assessed' }));
-    expect(riskless.checks.map((c) => c.key)).toEqual(['conditions.riskNotAssessed']);
+    expect(riskless.checks.map((c) => c.key)).toEqual(['conditions.riskLinkNotAssessed']);
   });
 
   it('flags a curfew that clashes with recorded night shifts, reading the times from the words', () => {
