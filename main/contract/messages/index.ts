@@ -45,7 +45,30 @@ export function addFormatters(instance: i18n): void {
     const type = options.type === 'or' ? 'disjunction' : 'conjunction';
     return new Intl.ListFormat(lng ?? fallbackLanguage, { style: 'long', type }).format(words);
   });
+  // `{{times, schedules}}`: weekly time windows sent as JSON (day ids, HH:MM times, the officer's
+  // own label), worded as an officer writes them: "21:00-06:00 Monday to Friday (night shift)".
+  instance.services.formatter?.add('schedules', (value: unknown, lng: string | undefined) => {
+    let windows: Array<{ days: string[]; start: string; end: string; label?: string }>;
+    try {
+      windows = JSON.parse(String(value)) as typeof windows;
+    } catch {
+      return String(value);
+    }
+    const t = (key: string, params: Record<string, unknown> = {}) => instance.t(key, { ...params, lng });
+    return windows
+      .map((w) => {
+        const idx = w.days.map((d) => WEEK_DAYS.indexOf(d)).sort((x, y) => x - y);
+        const contiguous = idx.every((v, i) => i === 0 || v === idx[i - 1]! + 1);
+        const day = (i: number) => t(`conditions.day.${WEEK_DAYS[i]}`);
+        const days =
+          idx.length === 7 ? t('conditions.everyDay') : contiguous && idx.length > 2 ? t('conditions.dayRange', { from: day(idx[0]!), to: day(idx[idx.length - 1]!) }) : idx.map(day).join(', ');
+        return t('conditions.window', { start: w.start, end: w.end, days, ...(w.label ? { label: w.label, context: 'label' } : {}) });
+      })
+      .join('; ');
+  });
 }
+
+const WEEK_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 const instances = new Map<string, i18n>();
 

@@ -81,7 +81,7 @@ function clashes(c: ProposedCondition, profile: MatchingProfile, lang: Condition
         type: 'schedule_unverified',
         conditionId: c.id,
         key: 'conditions.scheduleUnverified',
-        params: { what: tag, times: windows.map(describeSchedule).join('; '), ...(recorded === 'declined' ? { context: 'declined' } : {}) },
+        params: { what: tag, times: JSON.stringify(windows), ...(recorded === 'declined' ? { context: 'declined' } : {}) },
         message: `The condition sets times (${windows.map(describeSchedule).join('; ')}), but ${label} are ${recorded === 'declined' ? 'not given (the person declined to say)' : 'not recorded'}: confirm they fit.`,
       });
       continue;
@@ -93,7 +93,7 @@ function clashes(c: ProposedCondition, profile: MatchingProfile, lang: Condition
         type: 'schedule_clash',
         conditionId: c.id,
         key: 'conditions.scheduleClash',
-        params: { what: tag, condition: describeSchedule(hit.a), recorded: describeSchedule(hit.b), at: hit.at },
+        params: { what: tag, condition: JSON.stringify([hit.a]), recorded: JSON.stringify([hit.b]), atDay: hit.atDay, atTime: hit.atTime },
         message: `Clashes with the recorded ${label}: the condition's ${describeSchedule(hit.a)} overlaps ${describeSchedule(hit.b)} (first on ${hit.at}).`,
       });
     }
