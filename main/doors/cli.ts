@@ -356,8 +356,8 @@ function writeNewFile(file: string, text: string | Uint8Array, overwrite: boolea
 
 function formatProgrammes(list: ProgrammeRecord[]): string {
   if (list.length === 0) return t('cli.noProgrammes');
-  const rows = [['name', 'provider', 'kind', 'location', 'status', 'id'].map((c) => t(`cli.col.${c}`))];
-  for (const p of list) rows.push([p.name, p.provider, p.kind, p.location, t(`cli.programmeStatus.${p.retired ? 'retired' : 'active'}`), p.id]);
+  const rows = [[t('cli.col.name'), t('cli.col.provider'), t('cli.col.kind'), t('cli.col.location'), t('cli.col.status'), t('cli.col.id')]];
+  for (const p of list) rows.push([p.name, p.provider, p.kind, p.location, p.retired ? t('cli.programmeStatus.retired') : t('cli.programmeStatus.active'), p.id]);
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => r[col]!.length)));
   return rows.map((r) => r.map((cell, col) => cell.padEnd(widths[col]!)).join('  ').trimEnd()).join('\n');
 }
@@ -380,7 +380,7 @@ function formatMatch(result: MatchResult): string {
 
 function formatCaseList(items: CaseSummary[], total: number): string {
   if (items.length === 0) return t('cli.noCases');
-  const rows = [['due', 'hearing', 'caseNumber', 'name', 'court', 'id'].map((c) => t(`cli.col.${c}`))];
+  const rows = [[t('cli.col.due'), t('cli.col.hearing'), t('cli.col.caseNumber'), t('cli.col.name'), t('cli.col.court'), t('cli.col.id')]];
   for (const c of items) rows.push([c.reportDueDate, c.hearingDate, c.caseNumber, c.personName, c.court, c.id]);
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => r[col]!.length)));
   const lines = rows.map((r) => r.map((cell, col) => cell.padEnd(widths[col]!)).join('  ').trimEnd());

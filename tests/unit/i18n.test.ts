@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../main/api/options';
+import { AUTHOR_ROLE } from '../../main/api/reportHandlers';
+import { Duration, Need, Status, weekDays } from '../../main/contract/options';
 import { methodNames } from '../../main/contract/methodNames';
 import { catalogues, hasMessage, languages, messages, resources as shared } from '../../main/contract/messages';
 import { resources } from '../../renderer/src/i18n';
@@ -73,9 +75,19 @@ describe('the message catalogue', () => {
 
   it('has a string for every key main builds at run time', () => {
     const { dynamic } = collectKeys('main', areas);
-    const known = new Set(['options.rules.${c.rule.id}.${outcome}', "options.${ruleId}${outcome === 'unknown' ? '_unknown' : ''}"]);
-    // A new kind of run-time key needs its own enumeration below.
+    // Each kind of run-time key with the ids it is built from; a new kind needs its line here.
+    const enumerated: Record<string, readonly string[]> = {
+      'need.${c.link.need}': Need.options.map((n) => `need.${n}`),
+      'report.role.${input.author.role}': [`report.role.${AUTHOR_ROLE}`],
+      'cli.matchStatus.${item.status}': Status.options.map((s) => `cli.matchStatus.${s}`),
+      'report.docx.duration.${d.unit}': Duration.shape.unit.options.map((u) => `report.docx.duration.${u}`),
+      'conditions.day.${WEEK_DAYS[i]}': weekDays.map((d) => `conditions.day.${d}`),
+      // The `ids` formatter's prefixes are checked with the texts that name them, below.
+      '${options.prefix}.${id}': [],
+    };
+    const known = new Set([...Object.keys(enumerated), 'options.rules.${c.rule.id}.${outcome}', "options.${ruleId}${outcome === 'unknown' ? '_unknown' : ''}"]);
     expect(dynamic.filter((d) => !known.has(d.key)).map((d) => `${d.file}:${d.line} ${d.key}`)).toEqual([]);
+    expect(Object.values(enumerated).flat().filter((k) => !hasMessage(k))).toEqual([]);
 
     // A catalogue rule's texts are the options data's own (one text per language, English
     // required by its schema); main sends them already in the report's language.
@@ -93,6 +105,21 @@ describe('the message catalogue', () => {
       .flatMap((line) => [...line.matchAll(/\badd\('(programme\.\w+)'/g)].map((m) => `options.${m[1]}${/'unknown'\);\s*$/.test(line) ? '_unknown' : ''}`));
     expect(calls.length).toBeGreaterThan(12);
     expect(calls.filter((k) => !hasMessage(k))).toEqual([]);
+  });
+
+  it('words ids only from groups of words it has: every `ids(prefix: ...)` names one', () => {
+    const texts: string[] = [];
+    const walk = (node: unknown): void => {
+      if (typeof node === 'string') texts.push(node);
+      else if (node && typeof node === 'object') Object.values(node).forEach(walk);
+    };
+    walk(english);
+    const prefixes = new Set(texts.flatMap((s) => [...s.matchAll(/ids\(prefix: ([\w.]+)/g)].map((m) => m[1]!)));
+    expect(prefixes.size).toBeGreaterThan(5);
+    for (const prefix of prefixes) {
+      const group = prefix.split('.').reduce<unknown>((n, part) => (n as Record<string, unknown> | undefined)?.[part], english);
+      expect(typeof group, prefix).toBe('object');
+    }
   });
 
   it('makes plurals by the language’s own rules, not by adding an s', () => {

@@ -61,6 +61,10 @@ export function collectKeys(root: string, namespaces: ReadonlySet<string>): { ke
         else if (keyShape.test(value)) keys.push({ key: value, ...where });
       }
     }
+    // A key built at run time and looked up with `t(...)`.
+    for (const m of text.matchAll(/(?:\bt|\btranslator\([^()]*\))\(\s*`((?:[^`\\]|\\.)*)`/g)) {
+      if (m[1]!.includes('${')) dynamic.push({ key: m[1]!, file, line: lineOf(text, m.index) });
+    }
     // Anywhere else: a literal shaped like a key in one of the catalogue's areas.
     for (const l of text.matchAll(literal)) {
       const value = l[1] ?? l[2] ?? '';
