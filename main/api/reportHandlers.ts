@@ -17,7 +17,8 @@ import { localDate, type CallContext, type Handlers, type Services } from './han
 /** The options matched for a case and the officer's proposal, when the options store has them. */
 export type OptionsProvider = (caseId: string) => { match?: MatchResult; proposal?: Proposal; catalogueNames?: Readonly<Record<string, string>> } | null;
 
-export const AUTHOR_ROLE = 'Probation officer';
+/** The author's role by id; the report words it in its own language (report.role.* in the message catalogue). */
+export const AUTHOR_ROLE = 'probation_officer';
 
 type ReportHandlers = Pick<Handlers, 'report.templates' | 'report.preview' | 'report.export'>;
 
