@@ -186,3 +186,54 @@ describe('the proposal keeps what was typed the same way', () => {
     await third.close();
   });
 });
+
+describe('two tabs on one case', () => {
+  async function openCase(page: Page, caseId: string, caseNumber: string): Promise<void> {
+    await page.evaluate((id) => {
+      window.history.pushState(null, '', `/cases/${id}`);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, caseId);
+    await page.getByRole('heading', { level: 1, name: `Case ${caseNumber}` }).waitFor();
+  }
+  const details = async (id: string) => {
+    const result = await e2e.mode.core.dispatch('cases.get', { id }, { actor: 'officer.e2e', door: 'http' });
+    if (!result.ok) throw new Error(result.error.message);
+    return (result.value as { details: { court: string; hearingDate: string; person: { familyName: string } } }).details;
+  };
+
+  it('combines edits to different fields on save, and asks about a field both changed, showing both', async () => {
+    const id = await createCase(e2e, caseFor({ caseNumber: 'CR-E2E-CASE2', hearingDate: isoDaysFromNow(30) }));
+    const a = e2e.page;
+    await openCase(a, id, 'CR-E2E-CASE2');
+    const b = await e2e.newTab();
+    await openCase(b, id, 'CR-E2E-CASE2');
+
+    await a.getByLabel('Family name').fill('Okafor-Adeyemi');
+    await a.getByRole('button', { name: 'Save case' }).click();
+    await soon(async () => (await details(id)).person.familyName).toBe('Okafor-Adeyemi');
+    await b.getByLabel('Hearing date').fill(isoDaysFromNow(31));
+    await b.getByRole('button', { name: 'Save case' }).click();
+    await soon(async () => (await details(id)).hearingDate).toBe(isoDaysFromNow(31));
+    expect((await details(id)).person.familyName).toBe('Okafor-Adeyemi');
+    await b.getByRole('status').filter({ hasText: 'Saved together with a change made elsewhere' }).getByText('Family name').waitFor();
+    expect(await b.getByLabel('Family name').inputValue()).toBe('Okafor-Adeyemi');
+
+    await a.reload();
+    await a.getByRole('heading', { level: 1, name: 'Case CR-E2E-CASE2' }).waitFor();
+    await a.getByLabel('Court', { exact: true }).fill('Crown Court at Riverside');
+    await a.getByRole('button', { name: 'Save case' }).click();
+    await soon(async () => (await details(id)).court).toBe('Crown Court at Riverside');
+    await b.getByLabel('Court', { exact: true }).fill('Youth Court');
+    await b.getByRole('button', { name: 'Save case' }).click();
+    const panel = b.getByRole('region', { name: 'Someone else saved this case' });
+    await panel.waitFor();
+    expect(await panel.getByRole('group', { name: 'Court' }).innerText()).toMatch(/Keep mine\s+Youth Court[\s\S]*Keep theirs \(version \d+\)\s+Crown Court at Riverside/);
+    await expectAccessible(b, 'the case conflict screen');
+    await panel.getByRole('radio', { name: /^Keep theirs/ }).check();
+    await panel.getByRole('button', { name: 'Save with this choice' }).click();
+    await soon(() => panel.count()).toBe(0);
+    expect(await b.getByLabel('Court', { exact: true }).inputValue()).toBe('Crown Court at Riverside');
+    expect((await details(id)).court).toBe('Crown Court at Riverside');
+    await b.close();
+  });
+});
