@@ -1,8 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError } from '../../../main/contract/errors';
-import { differingParts, mergeDocuments, type Choice, type Mergeable, type PartConflict } from '../../../main/domain/merge';
-import { ApiCallError, type CallOptions } from '../api/client';
-import { clearDraft, newSaveId, readDraft, writeDraft, type DraftKey, type SentSave } from './draftStore';
+import { mergeDocuments, type Choice, type PartConflict } from '../../../main/domain/merge';
+import { ApiCallError } from '../api/client';
+import { clearDraft, newSaveId, writeDraft } from './draftStore';
+import { same, SENT_KEPT, startFrom } from './startFrom';
+import { useLeaveSaves, type Timers } from './useLeaveSaves';
+import type { Acknowledged, Conflict, DraftAutosave, DraftOptions, DraftStatus, Restored, Stored } from './types';
+
+export type { Acknowledged, Conflict, DraftAutosave, DraftDoor, DraftOptions, DraftStatus, Restored, Stored } from './types';
 
 // One autosave for every document an officer types into (the interview, the proposal): saved
 // after a pause, on leaving the page or the window, with a copy kept on this computer until the
@@ -14,130 +19,6 @@ import { clearDraft, newSaveId, readDraft, writeDraft, type DraftKey, type SentS
 export const IDLE_MS = 2_000;
 const COPY_MS = 400;
 const MAX_RETRY_MS = 30_000;
-
-export interface Stored<T> {
-  version: number;
-  doc: T;
-  updatedAt: string | null;
-}
-
-export interface Acknowledged {
-  version: number;
-  updatedAt: string;
-}
-
-export interface DraftDoor<T, R extends Acknowledged> {
-  save(doc: T, version: number, saveId: string, options: CallOptions): Promise<R>;
-  /** What the store holds now. */
-  open(): Promise<Stored<T>>;
-}
-
-export type DraftStatus =
-  | { kind: 'idle' }
-  | { kind: 'dirty' }
-  /** The store would refuse it as it stands (an unfinished proposal): kept on this computer. */
-  | { kind: 'incomplete' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: string }
-  | { kind: 'offline'; retryInMs: number }
-  | { kind: 'conflict' }
-  | { kind: 'error'; error: ApiError };
-
-export interface Restored<T> {
-  /** The parts the restored copy changes against the stored version. */
-  parts: string[];
-  /** When the copy was last written. */
-  at: string;
-  /** The stored version it differs from, to go back to on request. */
-  stored: T;
-}
-
-export interface Conflict {
-  conflicts: PartConflict[];
-  /** Parts taken from the other save without asking. */
-  fromTheirs: string[];
-  theirsVersion: number;
-}
-
-export interface DraftOptions<T, R extends Acknowledged> {
-  key: DraftKey;
-  mergeable: Mergeable<T>;
-  /** What the store held when the page opened. */
-  stored: Stored<T>;
-  door: DraftDoor<T, R>;
-  /** The page's current content. */
-  read(): T;
-  /** Replaces the page's content (merged answers, the stored version on request). */
-  show(doc: T): void;
-  /** false for a document the store refuses as it stands; it is kept here until it can be saved. */
-  savable?(doc: T): boolean;
-  onSaved?(result: R): void;
-}
-
-export interface DraftAutosave<T> {
-  /** What the page starts with: the stored version, the restored copy, or both merged. */
-  start: T;
-  status: DraftStatus;
-  restored: Restored<T> | null;
-  conflict: Conflict | null;
-  /** Call on every change; cheap (it only sets timers). */
-  changed(): void;
-  /** Save now if anything changed (section change, blur, "Save now"). */
-  flush(options?: { keepalive?: boolean }): Promise<void>;
-  /** Settles every part changed on both sides, then saves. */
-  resolve(choices: Readonly<Record<string, Choice>>): Promise<void>;
-  /** Puts the stored version back in place of the restored copy (and saves that). */
-  discardRestored(): void;
-  dismissRestored(): void;
-  version(): number;
-  /** Another call moved the stored version on without changing the content (interview.complete). */
-  rebase(version: number): void;
-  inConflict(): boolean;
-}
-
-interface Start<T> {
-  doc: T;
-  base: { version: number; doc: T };
-  sent: SentSave<T>[];
-  dirty: boolean;
-  restored: Restored<T> | null;
-  reconcile: boolean;
-}
-
-/** At most this many unacknowledged saves are remembered; older ones are long refused as stale. */
-const SENT_KEPT = 5;
-
-const same = <T>(m: Mergeable<T>, a: T, b: T) => differingParts(m, a, b).length === 0;
-
-/** Where the page starts: the stored version, or the copy kept here, rebased or merged onto it. */
-function startFrom<T>(key: DraftKey, mergeable: Mergeable<T>, stored: Stored<T>): Start<T> {
-  const atStore = { version: stored.version, doc: stored.doc };
-  const fresh: Start<T> = { doc: stored.doc, base: atStore, sent: [], dirty: false, restored: null, reconcile: false };
-  const draft = readDraft<T>(key);
-  if (!draft) return fresh;
-  let base = { version: draft.baseVersion, doc: draft.base };
-  let sent = draft.sent;
-  // A save sent before the reload reached the store: the copy was in fact typed over that version.
-  if (stored.version !== base.version && sent.some((x) => same(mergeable, stored.doc, x.doc))) {
-    base = atStore;
-    sent = [];
-  }
-  if (base.version === stored.version) {
-    const parts = differingParts(mergeable, stored.doc, draft.mine);
-    if (parts.length === 0) {
-      clearDraft(key);
-      return fresh;
-    }
-    // A save of exactly this copy may still be on its way: repeating it reuses its id.
-    const last = sent.at(-1);
-    const repeat = last && same(mergeable, last.doc, draft.mine) ? [last] : [];
-    return { doc: draft.mine, base: atStore, sent: repeat, dirty: true, restored: { parts, at: draft.at, stored: stored.doc }, reconcile: false };
-  }
-  // Saved elsewhere since the copy was typed: both are merged once the page is up.
-  const merged = mergeDocuments(mergeable, base.doc, draft.mine, stored.doc).merged;
-  const parts = differingParts(mergeable, stored.doc, merged);
-  return { doc: merged, base, sent, dirty: true, restored: parts.length ? { parts, at: draft.at, stored: stored.doc } : null, reconcile: true };
-}
 
 function isOffline(error: ApiError): boolean {
   return error.key === 'errors.offline' || (error.code === 'storage' && /reach/i.test(error.message));
@@ -175,7 +56,7 @@ export function useDraftAutosave<T, R extends Acknowledged>(options: DraftOption
     reconciling: false,
     retryMs: 0,
   });
-  const timers = useRef<{ idle?: number; copy?: number; retry?: number }>({});
+  const timers = useRef<Timers>({});
 
   const keepCopy = useCallback(() => {
     window.clearTimeout(timers.current.copy);
@@ -340,41 +221,10 @@ export function useDraftAutosave<T, R extends Acknowledged>(options: DraftOption
     else if (start.dirty) void saveRef.current();
   }, [start, reconcile]);
 
-  // Leaving the window or the page: keep a copy and save now.
-  useEffect(() => {
-    const onBlur = () => void saveRef.current();
-    const onHide = () => {
-      keepCopy();
-      void saveRef.current({ keepalive: true });
-    };
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') onHide();
-    };
-    window.addEventListener('blur', onBlur);
-    window.addEventListener('pagehide', onHide);
-    window.addEventListener('beforeunload', onHide);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('blur', onBlur);
-      window.removeEventListener('pagehide', onHide);
-      window.removeEventListener('beforeunload', onHide);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, [keepCopy]);
-
-  // Leaving for another page of the app fires no blur or pagehide: keep a copy and save what is
-  // still unsaved as the page goes, so nothing typed in the last seconds is lost.
-  useEffect(() => {
-    const t = timers.current;
+  useLeaveSaves(keepCopy, (o) => saveRef.current(o), () => {
     const s = state.current;
-    return () => {
-      window.clearTimeout(t.idle);
-      window.clearTimeout(t.retry);
-      if (s.seq !== s.savedSeq || s.conflict) keepCopy();
-      window.clearTimeout(t.copy);
-      if (s.seq !== s.savedSeq && !s.conflict) void saveRef.current();
-    };
-  }, [keepCopy]);
+    return { unsaved: s.seq !== s.savedSeq, conflict: s.conflict !== null };
+  }, timers);
 
   const resolve = useCallback(
     async (choices: Readonly<Record<string, Choice>>) => {
