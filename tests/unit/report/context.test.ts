@@ -4,7 +4,7 @@ import { ReportContext } from '../../../main/contract/report';
 import type { MatchResult, Proposal } from '../../../main/contract/options';
 import { validateInterview, ruleFacts } from '../../../main/domain/forms';
 import { answerSectionsOf, buildReportContext, NO_PROPOSAL, type BuildReportContextInput } from '../../../main/domain/report/context';
-import { loadReportTemplate } from '../../../main/export/templates';
+import { loadReportTemplate } from '../../../main/loaders/reportTemplates';
 import { previewReport, renderReportFile } from '../../../main/export';
 import { preTrial, womanWithTwoDependants, youngAdult, type InterviewCase } from '../../fixtures/interviews';
 import { form } from '../forms/shipped';
