@@ -1,6 +1,7 @@
 import type { FormDefinition } from '../contract/form';
 import type { Interview } from '../contract/interview';
-import { canMarkComplete, evaluateForm, type FormEvaluation, type FormIssue, type RuleFacts } from '../domain/forms';
+import { canMarkComplete, evaluateForm, type FormEvaluation, type FormIssue } from '../domain/forms';
+import type { RuleFacts } from '../domain/rules';
 import { checkInterviewForSave, interviewSetting, offenceAccountFieldIds, progressSummary } from '../domain/interviewRules';
 import type { StoredInterview } from '../store/interviews';
 import type { Area, CallContext } from './types';

@@ -2,7 +2,8 @@ import type { CaseDetails } from '../contract/case';
 import { AppError, invalidInput, quoted } from '../contract/errors';
 import type { FormDefinition } from '../contract/form';
 import type { Interview } from '../contract/interview';
-import { assertInterviewAllowed, offenceAccountViolations, progress, ruleFacts, validateInterview, type FormEvaluation, type FormIssue, type RuleFacts } from './forms';
+import { assertInterviewAllowed, offenceAccountViolations, progress, validateInterview, type FormEvaluation, type FormIssue } from './forms';
+import { deriveFacts, type RuleFacts } from './rules';
 
 // The safeguards an interview is stored under, pure so that every door (and the renderer, before a
 // round trip) applies the same ones: the form a case is interviewed on, the presumption of
@@ -17,7 +18,7 @@ export function formForReportType(forms: ReadonlyMap<string, FormDefinition>, re
 
 /** The form for a case and the facts its rules see; refuses a case about a child (child justice applies). */
 export function interviewSetting(forms: ReadonlyMap<string, FormDefinition>, details: CaseDetails, youngAdultUpperAge: number): { form: FormDefinition; facts: RuleFacts } {
-  const facts = ruleFacts(details, youngAdultUpperAge);
+  const facts = deriveFacts(details, { youngAdultUpperAge });
   assertInterviewAllowed(facts);
   const form = formForReportType(forms, details.reportType);
   if (!form) {

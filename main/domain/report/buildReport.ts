@@ -6,7 +6,7 @@ import type { Interview } from '../../contract/interview';
 import type { Programme, Proposal } from '../../contract/options';
 import type { ReportContext, ReportTemplate } from '../../contract/report';
 import { checkCaseFile, type CaseCheckSetting } from '../caseFileRules';
-import { ruleFacts } from '../forms';
+import { deriveFacts } from '../rules';
 import { formForReportType } from '../interviewRules';
 import type { Catalogue } from '../options/catalogue';
 import { programmesToMatch, reportMatch } from '../options/caseMatch';
@@ -77,7 +77,7 @@ export function buildReport(input: BuildReportInput): ReportContext {
     // A report type without a form of its own (an addendum) shows no interview answers.
     interview: form ? input.interview : null,
     form,
-    facts: ruleFacts(details, input.youngAdultUpperAge),
+    facts: deriveFacts(details, { youngAdultUpperAge: input.youngAdultUpperAge }),
     reportDate: input.reportDate,
     // Signing and countersigning come with the review workflow; until then every report is a draft.
     status: 'draft',
