@@ -13,7 +13,7 @@ export function programmeIssues(details: ProgrammeDetails, catalogue: Pick<Catal
   }
   const { minAge, maxAge } = details.eligibility;
   if (typeof minAge === 'number' && typeof maxAge === 'number' && minAge > maxAge) {
-    issues.push({ path: `${prefix}.eligibility.maxAge`, message: `The upper age (${maxAge}) is below the lower age (${minAge}).`, key: 'programmes.ageRange' });
+    issues.push({ path: `${prefix}.eligibility.maxAge`, message: `The upper age (${maxAge}) is below the lower age (${minAge}).`, key: 'programmes.ageRange', params: { minAge, maxAge } });
   }
   return issues;
 }
