@@ -7,7 +7,7 @@ import { checkInterviewForSave, interviewSetting } from './interviewRules';
 
 // What a case must pass before anything is stored or reported from it. `psr import` and
 // `psr render` of the same file run these same checks, so they refuse the same things with the
-// same message and JSON path (docs/ARCHITECTURE.md, the doors).
+// same message and JSON path.
 
 export interface CaseCheckSetting {
   forms: ReadonlyMap<string, FormDefinition>;

@@ -7,7 +7,7 @@ import { cli } from '../support/doors';
 import { caseDetails, tempDir, testCore, type TestCore } from '../support/core';
 import { preTrial, womanWithTwoDependants } from '../fixtures/interviews';
 
-// One pipeline builds every report (docs/ARCHITECTURE.md): a case file rendered without a store is
+// One pipeline builds every report: a case file rendered without a store is
 // checked and built exactly as the same file imported and exported, so no door is more lenient.
 
 let core: TestCore;
