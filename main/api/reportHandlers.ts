@@ -1,10 +1,9 @@
 import type { Method } from '../contract/api';
 import type { ReportContext } from '../contract/report';
-import { buildReport, templatesForCase } from '../domain/report/buildReport';
+import { buildReport, reportLanguageOf, templatesForCase } from '../domain/report/buildReport';
 import { localDate } from '../domain/localDate';
 import { previewReport, renderReportFile } from '../export';
-import { loadReportTemplate } from '../loaders/reportTemplates';
-import { shippedCatalogue, shippedReportTemplates } from '../loaders/shipped';
+import { shippedCatalogue, shippedReportTemplate, shippedReportTemplates } from '../loaders/shipped';
 import type { Area, CallContext, HandlerPart } from './types';
 
 // The report calls: template choice, preview and DOCX export for a stored case. The context comes
@@ -19,8 +18,7 @@ export function createReportHandlers({ services, stores }: Area): HandlerPart<Re
   /** A stored case, its interview and proposal, as the report for the template the officer chose. */
   function reportContextFor(caseId: string, templateId: string, ctx: CallContext) {
     const record = stores.cases.get(caseId);
-    // An unknown id is refused as the loader refuses it; a known one is taken as checked at start.
-    const template = templates().find((t) => t.id === templateId) ?? loadReportTemplate(templateId);
+    const template = services.reportTemplates?.find((t) => t.id === templateId) ?? shippedReportTemplate(templateId);
     const context: ReportContext = buildReport({
       details: record.details,
       interview: stores.interviews.find(caseId)?.interview ?? null,
@@ -32,6 +30,7 @@ export function createReportHandlers({ services, stores }: Area): HandlerPart<Re
       youngAdultUpperAge: services.jurisdiction.youngAdultUpperAge,
       reportDate: localDate(services.now()),
       authorName: ctx.actor,
+      language: reportLanguageOf(template),
     });
     return { context, template };
   }

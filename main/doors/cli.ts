@@ -13,10 +13,9 @@ import { parseOrThrow } from '../contract/validate';
 import { parseCaseFile } from '../domain/caseFile';
 import { offenceAccountFieldIds } from '../domain/interviewRules';
 import { localDate } from '../domain/localDate';
-import { buildReportFromCaseFile } from '../domain/report/buildReport';
+import { buildReportFromCaseFile, reportLanguageOf } from '../domain/report/buildReport';
 import { renderReportFile } from '../export';
-import { loadReportTemplate } from '../loaders/reportTemplates';
-import { shippedCatalogue, shippedForms, shippedJurisdiction } from '../loaders/shipped';
+import { shippedCatalogue, shippedForms, shippedJurisdiction, shippedReportTemplate } from '../loaders/shipped';
 import type { MatchResult } from '../contract/options';
 import type { ProgrammeRecord } from '../contract/optionsApi';
 
@@ -300,10 +299,10 @@ export async function renderParsedCaseFile(caseFile: CaseFile, templateId: strin
   const date = reportDate === undefined ? today : parseOrThrow(isoDate, reportDate);
   const jurisdiction = shippedJurisdiction();
   const forms = shippedForms();
-  const template = loadReportTemplate(templateId);
+  const template = shippedReportTemplate(templateId);
   const context = buildReportFromCaseFile(
     caseFile,
-    { catalogue: shippedCatalogue().compiled, template, reportDate: date, authorName: currentActor() },
+    { catalogue: shippedCatalogue().compiled, template, reportDate: date, authorName: currentActor(), language: reportLanguageOf(template) },
     { forms, youngAdultUpperAge: jurisdiction.youngAdultUpperAge, today, offenceAccountIds: offenceAccountFieldIds(forms) },
   );
   return renderReportFile(context, template, { jurisdiction });

@@ -4,7 +4,7 @@ import type { ReportTemplate } from '../contract/report';
 import { loadCatalogueWithSource, type LoadedCatalogue } from './catalogue';
 import { loadJurisdiction, templatesDir } from './dataFiles';
 import { loadForms } from './forms';
-import { listReportTemplates } from './reportTemplates';
+import { listReportTemplates, loadReportTemplate } from './reportTemplates';
 
 // The data files the app runs on (templates/, or PSR_TEMPLATES_DIR), each read and checked once per
 // process and then shared by the API and the CLI. A file that fails its check is not cached, so the
@@ -30,3 +30,8 @@ export const shippedCatalogue: () => LoadedCatalogue = once('catalogue', () => l
 export const shippedReportTemplates: () => readonly ReportTemplate[] = once('reports', () => listReportTemplates());
 /** The jurisdiction the service runs under (PSR_JURISDICTION, default "default"). */
 export const shippedJurisdiction: () => Jurisdiction = once('jurisdiction', () => loadJurisdiction());
+
+/** One report template by id: a shipped one as checked once, otherwise read (an unknown id is refused naming it). */
+export function shippedReportTemplate(id: string): ReportTemplate {
+  return shippedReportTemplates().find((t) => t.id === id) ?? loadReportTemplate(id);
+}

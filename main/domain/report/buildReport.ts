@@ -39,6 +39,11 @@ export function assertTemplateForCase(template: ReportTemplate, details: CaseDet
   });
 }
 
+/** The language a template writes its report in ("en-GB"). */
+export function reportLanguageOf(template: ReportTemplate): string {
+  return template.locale ?? template.language;
+}
+
 export interface BuildReportInput {
   details: CaseDetails;
   /** The recorded interview, null when none is recorded yet. */
@@ -54,8 +59,8 @@ export interface BuildReportInput {
   reportDate: string;
   /** Who writes the report (the signed-in officer). */
   authorName: string;
-  /** The report's language; the template's own when not given. */
-  language?: string | undefined;
+  /** The report's language (the court's), independent of the interface language: reportLanguageOf(template) until a case records one. */
+  language: string;
 }
 
 /** A case to its report context for the chosen template; refuses a template not for the case. */
@@ -84,7 +89,7 @@ export function buildReport(input: BuildReportInput): ReportContext {
     author: { name: input.authorName, role: AUTHOR_ROLE },
     match,
     ...(input.proposal ? { proposal: input.proposal } : {}),
-    language: input.language ?? template.locale ?? template.language,
+    language: input.language,
     answerSections: answerSectionsOf(template),
   });
 }
