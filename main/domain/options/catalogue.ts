@@ -12,6 +12,7 @@ import {
 } from '../../contract/options';
 import { validateRule, type Segments } from '../rules/validate';
 import { placeholders } from './text';
+import { translator } from '../../contract/messages';
 
 // Turns the catalogue files (already shape-checked by zod) into the structure the matcher runs,
 // refusing what zod cannot see: duplicate ids and kinds, references to rules or kinds that do not
@@ -76,7 +77,7 @@ class Problems {
   throwIfAny(): void {
     if (this.issues.length === 0) return;
     const first = this.issues[0]!;
-    const more = this.issues.length > 1 ? ` (and ${this.issues.length - 1} more problem${this.issues.length > 2 ? 's' : ''})` : '';
+    const more = this.issues.length > 1 ? ` (${translator()('errors.andMore', { count: this.issues.length - 1 })})` : '';
     throw new AppError('invalid_input', `The options catalogue was refused: ${first.message}${more}`, { path: first.path, issues: this.issues });
   }
 }

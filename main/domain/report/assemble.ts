@@ -61,11 +61,13 @@ export function assembleReport(template: ReportTemplate, input: ReportContext, o
     throw new AppError(
       'refused',
       `The template "${template.id}" is for ${template.stages.join(' or ')} cases; case ${input.case.caseNumber} is at the ${input.case.stage} stage.`,
-      { path: '$.case.stage' },
+      { path: '$.case.stage', key: 'report.errors.templateStage', params: { templateId: template.id, stages: template.stages.join(','), caseNumber: input.case.caseNumber, stage: input.case.stage } },
     );
   }
   if (input.facts.stage !== input.case.stage) {
-    throw invalidInput([{ path: '$.facts.stage', message: `The facts say "${input.facts.stage}" but the case is at the "${input.case.stage}" stage.` }]);
+    throw invalidInput([
+      { path: '$.facts.stage', message: `The facts say "${input.facts.stage}" but the case is at the "${input.case.stage}" stage.`, key: 'report.errors.factsStage', params: { facts: input.facts.stage, stage: input.case.stage } },
+    ]);
   }
   assertAdultCase(input.case, jurisdiction.youngAdultUpperAge);
 

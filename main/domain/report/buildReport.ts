@@ -16,8 +16,8 @@ import { answerSectionsOf, buildReportContext } from './context';
 // and proposal, the catalogue and the chosen template in; the report context out. The API's preview
 // and export, `psr export` and `psr render` all call this, so no door assembles a report itself.
 
-/** The author's role on every report until people and roles are recorded. */
-export const AUTHOR_ROLE = 'Probation officer';
+/** The author's role by id on every report until people and roles are recorded; the report words it in its own language (report.role.* in the message catalogue). */
+export const AUTHOR_ROLE = 'probation_officer';
 
 /** Whether a template is offered for this case: shipped (never a test template), for its stage and report type. */
 export function templateFitsCase(template: ReportTemplate, details: CaseDetails): boolean {
