@@ -2,7 +2,7 @@ import type { CaseRecord } from '../contract/case';
 import { AppError } from '../contract/errors';
 import type { MatchResult, Proposal } from '../contract/options';
 import type { ReportContext, ReportTemplate } from '../contract/report';
-import { ruleFacts } from '../domain/forms';
+import { deriveFacts } from '../domain/rules';
 import { answerSectionsOf, buildReportContext } from '../domain/report/context';
 import { previewReport, renderReportFile } from '../export';
 import { listReportTemplates, loadReportTemplate } from '../export/templates';
@@ -56,7 +56,7 @@ export function createReportHandlers(
       details: record.details,
       interview: stored && form ? stored.interview : null,
       form,
-      facts: ruleFacts(record.details, services.jurisdiction.youngAdultUpperAge),
+      facts: deriveFacts(record.details, services.jurisdiction),
       reportDate: localDate(services.now()),
       // Signing and countersigning come with the review workflow; until then every export is a draft.
       status: 'draft',

@@ -20,7 +20,7 @@ import type { DroppedCharacters } from '../contract/report';
 import { isoDate } from '../contract/text';
 import { parseOrThrow } from '../contract/validate';
 import { parseCaseFile } from '../domain/caseFile';
-import { ruleFacts } from '../domain/forms';
+import { deriveFacts } from '../domain/rules';
 import { answerSectionsOf, buildReportContext } from '../domain/report/context';
 import { renderReportFile } from '../export';
 import { loadReportTemplate } from '../export/templates';
@@ -331,7 +331,7 @@ export async function renderParsedCaseFile(caseFile: CaseFile, templateId: strin
     details: caseFile.case,
     interview: caseFile.interview && form ? caseFile.interview : null,
     form,
-    facts: ruleFacts(caseFile.case, jurisdiction.youngAdultUpperAge),
+    facts: deriveFacts(caseFile.case, jurisdiction),
     reportDate: date,
     status: 'draft',
     author: { name: currentActor(), role: AUTHOR_ROLE },

@@ -1,4 +1,3 @@
-import jsonLogic from 'json-logic-js';
 import {
   factLabels,
   groupsForStage,
@@ -13,7 +12,9 @@ import {
   type Status,
 } from '../../contract/options';
 import type { Catalogue, CompiledOption, CompiledRule } from './catalogue';
-import { profileFacts, recordedNeeds, type FactTable } from './facts';
+import { evaluateRule as evaluateLogic } from '../rules/evaluate';
+import { profileFacts, recordedNeeds, type FactTable } from '../rules/facts';
+import type { RuleValue } from '../rules/validate';
 import { formatFact, pick, render, words } from './text';
 import { countRequirements } from './requirements';
 
@@ -50,7 +51,8 @@ function verdict(c: CompiledRule, data: Record<string, unknown>, cache: Map<stri
     const known = cache.get(c.rule.id);
     if (known !== undefined) return known;
   }
-  const failed = Boolean(jsonLogic.apply(c.rule.failsWhen as never, data));
+  // Only evaluated once every fact it reads is recorded (see evaluateRule below), so 'null' suffices.
+  const failed = evaluateLogic(c.rule.failsWhen as RuleValue, data, { unknown: 'null' });
   if (shared) cache.set(c.rule.id, failed);
   return failed;
 }

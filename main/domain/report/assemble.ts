@@ -16,7 +16,7 @@ import type {
   ReportTemplate,
 } from '../../contract/report';
 import { assertAdultCase } from '../caseRules';
-import { ruleHolds } from './condition';
+import { evaluateRule, type RuleValue } from '../rules';
 import { formatDate, formatEnumValue, formatValue, isLtrIsland, valueAt, type FormatContext } from './format';
 import { cleanDeep } from './sanitize';
 
@@ -154,7 +154,7 @@ export function assembleReport(template: ReportTemplate, input: ReportContext, o
 
   const sections: RenderSection[] = [];
   for (const section of template.sections) {
-    if (!ruleHolds(section.when, context)) continue;
+    if (!evaluateRule(section.when as RuleValue | undefined, context, { whenAbsent: true })) continue;
     const blocks: RenderBlock[] = [];
     const sources: string[] = [];
     for (const block of section.blocks) {

@@ -12,7 +12,8 @@ import type {
   ReportContext,
   ReportTemplate,
 } from '../../contract/report';
-import { evaluateForm, type ItemEvaluation, type RuleFacts } from '../forms';
+import { evaluateForm, type ItemEvaluation } from '../forms';
+import { hasDependants, readDependants, reportFacts, type RuleFacts } from '../rules/facts';
 import { formatDate } from './format';
 import { messageText, translator } from '../../contract/messages';
 
@@ -31,7 +32,7 @@ export interface BuildReportContextInput {
   interview: Interview | null;
   /** Null where the report type has no interview of its own (an addendum). */
   form: FormDefinition | null;
-  /** The form-rule facts (ruleFacts): the same ones that decided what the interview showed. */
+  /** The case facts (deriveFacts): the same ones that decided what the interview showed. */
   facts: RuleFacts;
   reportDate: string;
   status: 'draft' | 'final';
@@ -184,7 +185,8 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
   const previousConvictions: PreviousConviction[] = [];
   const sources: InformationSource[] = [];
   const riskAssessments: ReportContext['riskAssessments'] = [];
-  let hasDependants = false;
+  /** Top-level questions the form shows with an answer: the dependants fact is read from these. */
+  const shown = new Set<string>();
 
   if (interview && form) {
     const evaluation = evaluateForm(form, interview, facts);
@@ -194,6 +196,7 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
       const key = !input.answerSections || input.answerSections.includes(own) || !input.answerSections.includes(FALLBACK_KEY) ? own : FALLBACK_KEY;
       for (const ev of section.items) {
         if (ev.row !== undefined || !ev.visible || ev.state === 'missing') continue;
+        shown.add(ev.fieldId);
         const field = ev.field;
         // Before a finding of guilt no account of the alleged offence is reported, whatever was stored.
         if (facts.stage === 'pre_trial' && field.offenceAccount) continue;
@@ -209,7 +212,6 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
           continue;
         }
         if (isGroupAnswer(entry)) continue;
-        if (field.id === 'dependants.hasDependants' && entry.value === true) hasDependants = true;
         push(key, item(field.id, field, entry, answerText(field, entry.value, language), language, authorName));
       }
     }
@@ -267,7 +269,6 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
           return;
         }
       }
-      if (group.id === 'dependants.people') hasDependants = true;
       // Any other group (dependants, other charges): one item per row with what may be disclosed,
       // and each not-for-disclosure part as an item of its own, flagged, so assembly removes it.
       const parts: string[] = [];
@@ -332,14 +333,7 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
     case: details,
     reportDate: input.reportDate,
     status: input.status,
-    facts: {
-      ageAtOffence: facts.ageAtOffence,
-      ageAtReport: facts.ageAtReport,
-      isWoman: facts.isWoman,
-      isYoungAdult: facts.isYoungAdult,
-      hasDependants,
-      stage: details.stage,
-    },
+    facts: reportFacts(facts, hasDependants(readDependants(interview, (id) => shown.has(id)))),
     sections,
     previousConvictions,
     sources,

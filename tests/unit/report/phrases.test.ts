@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Proposal } from '../../../main/contract/options';
 import { messages } from '../../../main/contract/messages';
-import { ruleFacts } from '../../../main/domain/forms';
+import { deriveFacts } from '../../../main/domain/rules';
 import { buildReportContext, type BuildReportContextInput } from '../../../main/domain/report/context';
 import { womanWithTwoDependants } from '../../fixtures/interviews';
 import { form } from '../forms/shipped';
@@ -39,7 +39,7 @@ function build(language: string, extra: Partial<BuildReportContextInput> = {}) {
     details: c.details,
     interview: c.interview,
     form: form('full'),
-    facts: ruleFacts(c.details, 25),
+    facts: deriveFacts(c.details, { youngAdultUpperAge: 25 }),
     reportDate: '2026-11-26',
     status: 'draft',
     author: { name: 'Officer Jane Doyle', role: 'probation_officer' },
