@@ -195,7 +195,7 @@ export function createHandlers(services: Services): Handlers {
     'store.backupNow': () => rotatingBackup(db, services.dataDir, { now: services.now }),
     'store.requestRestore': ({ backup }) => {
       const chosen = listBackups(services.dataDir).find((b) => b.path === backup);
-      if (!chosen) throw new AppError('not_found', `${backup} is not one of this app's backups.`, { path: '$.backup' });
+      if (!chosen) throw new AppError('not_found', `${backup} is not one of this app's backups.`, { path: '$.backup', key: 'errors.notABackup' });
       const checked = verifyBackup(chosen.path);
       requestRestore(services.dataDir, chosen.path);
       return { backup: chosen.path, createdAt: chosen.createdAt, schemaVersion: checked.schemaVersion, restartNeeded: true as const };
