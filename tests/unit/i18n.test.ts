@@ -58,6 +58,28 @@ describe('the message catalogue', () => {
     }
   });
 
+  it('has every text of English in every language, with each plural form that language uses', () => {
+    const flat = (node: unknown, prefix = ''): string[] =>
+      typeof node === 'string' ? [prefix] : Object.entries(node as object).flatMap(([k, v]) => flat(v, prefix ? `${prefix}.${k}` : k));
+    const suffix = /_(zero|one|two|few|many|other)$/;
+    const bases = (keys: string[]) => new Set(keys.map((k) => k.replace(suffix, '')));
+    const englishKeys = flat(english);
+    for (const language of languages) {
+      const keys = new Set(flat(catalogues[language]));
+      const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+      const missing: string[] = [];
+      for (const base of bases(englishKeys)) {
+        const plural = englishKeys.some((k) => k !== base && k.replace(suffix, '') === base);
+        if (!plural) {
+          if (!keys.has(base)) missing.push(base);
+        } else {
+          for (const c of categories) if (!keys.has(`${base}_${c}`)) missing.push(`${base}_${c}`);
+        }
+      }
+      expect(missing, language).toEqual([]);
+    }
+  });
+
   it('has a string for every key the screens ask for by name', () => {
     const missing: string[] = [];
     for (const file of sourceFiles('renderer/src')) {
