@@ -169,6 +169,16 @@ describe('the message catalogue', () => {
     expect(t('options.programme.risk_unknown', { option: 'Riverside', levels: 'low,medium' })).toBe('Riverside takes people assessed at low or medium risk; no structured risk assessment is recorded.');
   });
 
+  it('prints what a person typed as it is: a param is never read as a key, nesting or a placeholder', () => {
+    const typed = '$t(errors.childJustice) {{risk}} <b>';
+    expect(t2('conditions.riskLinkNotAssessed', { risk: typed })).toBe(`Linked to the risk “${typed}”, but no structured risk assessment is recorded.`);
+    expect(t2('conditions.needNotRecorded', { need: '$t(errors.offline)' })).toBe('Linked to $t(errors.offline), but no $t(errors.offline) need is recorded in the assessment.');
+    const window = JSON.stringify([{ days: ['mon', 'tue', 'wed'], start: '09:00', end: '10:00', label: '$t(errors.offline)' }]);
+    expect(t2('conditions.scheduleClash', { what: 'work', condition: window, recorded: window, atDay: 'tue', atTime: '09:00' })).toBe(
+      'Clashes with the recorded working hours: the condition’s 09:00-10:00 Monday to Wednesday ($t(errors.offline)) overlaps 09:00-10:00 Monday to Wednesday ($t(errors.offline)) (first on Tuesday 09:00).',
+    );
+  });
+
   it('gives the two meanings of an unassessed risk two keys', () => {
     expect(t2('conditions.riskLinkNotAssessed', { risk: 'contact with the victim' })).toBe('Linked to the risk “contact with the victim”, but no structured risk assessment is recorded.');
     expect(t2('conditions.tooManyUnassessed', { count: 4, limit: 2 })).toBe('4 requirements, but no structured risk assessment is recorded to justify more than 2.');
