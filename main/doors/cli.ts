@@ -77,6 +77,8 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
     .description(t('cli.description'))
     .option('--data-dir <dir>', t('cli.help.dataDir'))
     .option('--json', t('cli.help.json'))
+    .helpOption('-h, --help', t('cli.help.help'))
+    .helpCommand('help [command]', t('cli.help.helpCommand'))
     .exitOverride()
     .configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t) })
     .hook('preAction', () => {
