@@ -84,3 +84,23 @@ export function updateDraft<T>(key: DraftKey, stored: { version: number; doc: T 
   writeDraft(key, { baseVersion: base.baseVersion, base: base.base, mine, sent: base.sent });
   return mine;
 }
+
+/**
+ * Takes over, once, a copy an earlier version of the app kept under its own key, so an upgrade
+ * loses nothing typed. Where the version it was typed over is not the stored one, its content is
+ * unknown: `unknownBase` (empty) stands in, so every part both sides changed is put to the officer.
+ */
+export function adoptEarlierCopy<T>(key: DraftKey, earlierKey: string, stored: { version: number; doc: T }, unknownBase: T, parse: (raw: unknown) => { baseVersion: number; mine: T } | null): void {
+  try {
+    const raw = localStorage.getItem(earlierKey);
+    if (raw === null) return;
+    const earlier = parse(JSON.parse(raw));
+    if (earlier && !readDraft(key)) {
+      const base = earlier.baseVersion === stored.version ? stored.doc : unknownBase;
+      if (!writeDraft(key, { baseVersion: earlier.baseVersion, base, mine: earlier.mine, sent: [] })) return;
+    }
+    localStorage.removeItem(earlierKey);
+  } catch {
+    // Unreadable: left where it is.
+  }
+}

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../main/contract/errors';
 import { ApiCallError, call } from '../../api/client';
 import { errorText } from '../../components/errors';
+import type { Proposal } from '../../../../main/contract/options';
 import { currentActor } from '../../drafts/actor';
+import { adoptEarlierCopy } from '../../drafts/draftStore';
 import { compiledCatalogue, emptyProposal } from './data';
 import { ProposalEditor, type ProposalData } from './ProposalEditor';
 import './options.css';
@@ -27,6 +29,11 @@ export function ProposalPage({ id }: { id: string }) {
         currentActor(),
       ]);
       const stored = { version: saved.version, doc: saved.proposal ?? emptyProposal(), updatedAt: saved.updatedAt };
+      // The proposal page of earlier versions kept its copy under this key, with no base content.
+      adoptEarlierCopy({ kind: 'proposal', caseId: id, actor }, `psr.proposalDraft.${id}`, stored, emptyProposal(), (raw) => {
+        const r = raw as { baseVersion?: unknown; proposal?: unknown } | null;
+        return r && typeof r.baseVersion === 'number' && r.proposal ? { baseVersion: r.baseVersion, mine: r.proposal as Proposal } : null;
+      });
       if (live) setData({ record, profile: prof.profile, language: prof.language, catalogue, programmes, items: matched.items, stored, actor });
     })().catch((e: unknown) => live && setLoadError(e instanceof ApiCallError ? e.error : { code: 'internal', message: String(e) }));
     return () => {
