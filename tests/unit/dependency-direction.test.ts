@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-// The layering of ARCHITECTURE.md is enforced by lint; these tests prove the rules bite.
+// The layering of docs/ARCHITECTURE.md is enforced by lint; these tests prove the rules bite.
 const eslint = new ESLint({ cwd: process.cwd() });
 
 async function restrictedImports(filePath: string, code: string): Promise<string[]> {
