@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { readInputText } from './input';
 import { currentActor, DB_FILE_NAME, defaultDataDir, openCore, type AppCore } from '../api/app';
 import { formForReportType, loadForms } from '../api/forms';
 import { localDate } from '../api/handlers';
@@ -277,16 +278,11 @@ function oneLine(error: ApiError): string {
 }
 
 function readJsonFile(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new AppError('invalid_input', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
-  }
+  const text = readInputText(file);
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new AppError('invalid_input', `${file} is not valid JSON: ${(e as Error).message}`, { path: '$' });
+    throw new AppError('invalid_input', `${file} is not valid JSON: ${(e as Error).message}`, { path: '$', key: 'files.notJson', params: { file } });
   }
 }
 
@@ -335,12 +331,24 @@ export async function renderParsedCaseFile(caseFile: CaseFile, templateId: strin
 }
 
 function writeNewFile(file: string, text: string | Uint8Array, overwrite: boolean): void {
+  // Exports hold a person's most private facts: readable by the officer only (POSIX), even when
+  // --force overwrites a file that was readable by others.
+  let fd: number;
   try {
-    fs.writeFileSync(file, text, { flag: overwrite ? 'w' : 'wx' });
+    fd = fs.openSync(file, overwrite ? 'w' : 'wx', 0o600);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new AppError('refused', `${file} already exists; use --force to overwrite it.`);
-    throw new AppError('invalid_input', `Cannot write ${file}: ${code ?? (e as Error).message}.`);
+    if (code === 'EEXIST') throw new AppError('refused', `${file} already exists; use --force to overwrite it.`, { key: 'files.exists', params: { file } });
+    throw new AppError('invalid_input', `Cannot write ${file}: ${code ?? (e as Error).message}.`, { key: 'files.unwritable', params: { file, reason: code ?? 'error' } });
+  }
+  try {
+    if (process.platform !== 'win32') fs.fchmodSync(fd, 0o600);
+    fs.writeFileSync(fd, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AppError('invalid_input', `Cannot write ${file}: ${code ?? (e as Error).message}.`, { key: 'files.unwritable', params: { file, reason: code ?? 'error' } });
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
