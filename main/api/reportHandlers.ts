@@ -2,7 +2,7 @@ import type { CaseRecord } from '../contract/case';
 import { AppError } from '../contract/errors';
 import type { MatchResult, Proposal } from '../contract/options';
 import type { ReportContext, ReportTemplate } from '../contract/report';
-import { ruleFacts } from '../domain/forms';
+import { deriveFacts } from '../domain/rules';
 import { answerSectionsOf, buildReportContext } from '../domain/report/context';
 import { previewReport, renderReportFile } from '../export';
 import { listReportTemplates, loadReportTemplate } from '../export/templates';
@@ -17,7 +17,8 @@ import { localDate, type CallContext, type Handlers, type Services } from './han
 /** The options matched for a case and the officer's proposal, when the options store has them. */
 export type OptionsProvider = (caseId: string) => { match?: MatchResult; proposal?: Proposal; catalogueNames?: Readonly<Record<string, string>> } | null;
 
-export const AUTHOR_ROLE = 'Probation officer';
+/** The author's role by id; the report words it in its own language (report.role.* in the message catalogue). */
+export const AUTHOR_ROLE = 'probation_officer';
 
 type ReportHandlers = Pick<Handlers, 'report.templates' | 'report.preview' | 'report.export'>;
 
@@ -55,7 +56,7 @@ export function createReportHandlers(
       details: record.details,
       interview: stored && form ? stored.interview : null,
       form,
-      facts: ruleFacts(record.details, services.jurisdiction.youngAdultUpperAge),
+      facts: deriveFacts(record.details, services.jurisdiction),
       reportDate: localDate(services.now()),
       // Signing and countersigning come with the review workflow; until then every export is a draft.
       status: 'draft',

@@ -23,7 +23,7 @@ export function readInputText(file: string, limit = INPUT_LIMIT_BYTES): string {
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) {
-      throw new AppError('invalid_input', `${file} is not a regular file; give the path of a JSON file.`, { key: 'files.notRegular', params: { file } });
+      throw new AppError('invalid_input', `${file} is not a regular file; give the path of a JSON file.`, { key: 'cli.notRegularFile', params: { file } });
     }
     if (stat.size > limit) throw tooLarge(file, limit);
     // Read one byte past the limit, so a file that grows while it is read is still refused.
@@ -50,19 +50,19 @@ function decodeUtf8(file: string, bytes: Uint8Array): string {
     // A byte-order mark, as some Windows editors write, is dropped (TextDecoder's default).
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError('invalid_input', `${file} is not UTF-8 text; save it as UTF-8 and try again.`, { key: 'files.notUtf8', params: { file } });
+    throw new AppError('invalid_input', `${file} is not UTF-8 text; save it as UTF-8 and try again.`, { key: 'cli.notUtf8', params: { file } });
   }
 }
 
 function tooLarge(file: string, limit: number): AppError {
   const limitMb = limit / MB;
   return new AppError('payload_too_large', `${file} is larger than the ${limitMb} MB limit for input files; nothing was read.`, {
-    key: 'files.tooLarge',
+    key: 'cli.fileTooLarge',
     params: { file, limitMb },
   });
 }
 
 function unreadable(file: string, e: unknown): AppError {
   const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-  return new AppError('invalid_input', `Cannot read ${file}: ${reason}.`, { key: 'files.unreadable', params: { file, reason } });
+  return new AppError('invalid_input', `Cannot read ${file}: ${reason}.`, { key: 'cli.cannotRead', params: { file, reason } });
 }
