@@ -32,7 +32,7 @@ async function lintMessages(root: string, file: string, ruleId: string): Promise
   return (result?.messages ?? []).filter((m) => m.ruleId === ruleId).map((m) => m.message);
 }
 
-describe('lint refuses import cycles', () => {
+describe('lint refuses import cycles', { timeout: 30_000 }, () => {
   it('refuses two handler modules that import each other', async () => {
     const root = layout({
       'main/api/handlers.ts': "import { reportHandlers } from './reportHandlers';\nexport const localDate = () => '2026-01-01';\nexport const all = () => reportHandlers();\n",
@@ -100,7 +100,8 @@ describe('lint keeps Node globals out of the contract and the domain', () => {
   });
 });
 
-describe('main and the renderer type-check with their own environment', () => {
+// Each check builds a small TypeScript program (lib files and @types included): seconds, not milliseconds.
+describe('main and the renderer type-check with their own environment', { timeout: 60_000 }, () => {
   /** Type-checks one synthetic file as if it lived at `file`, with the compiler options of `tsconfig`. */
   function typeErrors(tsconfig: string, file: string, code: string): string[] {
     const configPath = path.join(repo, tsconfig);
