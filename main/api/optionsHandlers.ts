@@ -13,7 +13,7 @@ import type { CallContext, Services } from './handlers';
 import { formForReportType } from './forms';
 import { loadCatalogueWithSource } from './options';
 
-// Handlers of the options calls: programmes, matching, the proposal and its checks. The
+// Handlers of the options calls (issue 4): programmes, matching, the proposal and its checks. The
 // profile is always derived here from the stored case and interview, never taken from a caller.
 
 type OptionsMethod = keyof typeof optionsEntries & Method;
