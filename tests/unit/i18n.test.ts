@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../main/api/options';
-import { AUTHOR_ROLE } from '../../main/api/reportHandlers';
+import { loadCatalogue } from '../../main/loaders/catalogue';
+import { AUTHOR_ROLE } from '../../main/domain/report/buildReport';
 import { Duration, Need, Status, weekDays } from '../../main/contract/options';
 import { methodNames } from '../../main/contract/methodNames';
 import { catalogues, hasMessage, languages, messages, resources as shared } from '../../main/contract/messages';

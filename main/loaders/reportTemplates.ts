@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/errors';
-import { ReportContext, ReportTemplate } from '../contract/report';
-import { parseOrThrow } from '../contract/validate';
-import { loadDataFile, templatesDir } from '../api/templatesDir';
+import { ReportTemplate } from '../contract/report';
+import { loadDataFile, templatesDir } from './dataFiles';
 
 // Report templates are data files in templates/reports/<id>.json, validated on load: a broken file
 // is refused with the file, the JSON path and the reason. Test-only templates (flagged `test`) live
@@ -42,9 +41,4 @@ export function listReportTemplates(source: TemplateSource & { includeTest?: boo
     }
   }
   return out;
-}
-
-/** Validates a report context from outside (a file, a door), reporting every problem with its JSON path. */
-export function parseReportContext(raw: unknown): ReportContext {
-  return parseOrThrow(ReportContext, raw);
 }
