@@ -261,7 +261,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
         ? e.error
         : e instanceof AppError
           ? e.toApiError()
-          : { code: 'internal', message: `Internal error: ${(e as Error).message}` };
+          : { code: 'internal', message: `Internal error: ${(e as Error).message}`, key: 'cli.internalError', params: { message: (e as Error).message } };
     if (json) io.err(`${JSON.stringify({ ok: false, error })}\n`);
     else io.err(`${t('cli.error', { message: oneLine(error) })}\n`);
     return exitCodeFor(error);
