@@ -15,7 +15,7 @@ export function createStoreHandlers({ services }: Area): HandlerPart<StoreMethod
     'store.backupNow': () => rotatingBackup(db, dataDir, { now: services.now }),
     'store.requestRestore': ({ backup }) => {
       const chosen = listBackups(dataDir).find((b) => b.path === backup);
-      if (!chosen) throw new AppError('not_found', `${backup} is not one of this app's backups.`, { path: '$.backup' });
+      if (!chosen) throw new AppError('not_found', `${backup} is not one of this app's backups.`, { path: '$.backup', key: 'errors.notABackup' });
       const checked = verifyBackup(chosen.path);
       requestRestore(dataDir, chosen.path);
       return { backup: chosen.path, createdAt: chosen.createdAt, schemaVersion: checked.schemaVersion, restartNeeded: true as const };

@@ -73,7 +73,7 @@ export function checkInterviewForSave(
     }
   }
   if (interview.formId !== form.id || interview.formVersion !== form.version) {
-    throw invalidInput([{ path: at('$.formId'), message: `This case is interviewed with form ${form.id} version ${form.version}, not ${quoted(interview.formId)} version ${interview.formVersion}.` }]);
+    throw invalidInput([{ path: at('$.formId'), message: `This case is interviewed with form ${form.id} version ${form.version}, not ${quoted(interview.formId)} version ${interview.formVersion}.`, key: 'forms.wrongForm' }]);
   }
   const issues = validateInterview(form, interview, facts, evaluation);
   const refused = issues.filter((i) => i.kind === 'unknown' || i.kind === 'forbidden');

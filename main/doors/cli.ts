@@ -70,6 +70,8 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
     .description(t('cli.description'))
     .option('--data-dir <dir>', t('cli.help.dataDir'))
     .option('--json', t('cli.help.json'))
+    .helpOption('-h, --help', t('cli.help.help'))
+    .helpCommand('help [command]', t('cli.help.helpCommand'))
     .exitOverride()
     .configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t) })
     .hook('preAction', () => {
@@ -267,13 +269,16 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
   }
 }
 
-/** An error in the catalogue's words where it has a key: the same words the screen shows. */
+/**
+ * An error in the catalogue's words where it has a key, as the screen shows it. A problem with
+ * one field keeps main's own words after its path: the screen shows its text beside the field,
+ * the command line has no field to show it beside, and main's words name the value refused.
+ */
 function oneLine(error: ApiError): string {
   const issues = error.issues ?? [];
-  const problem = (i: (typeof issues)[number]) => t('cli.problem', { path: i.path, message: messageText(t, i) });
+  const problem = (i: (typeof issues)[number]) => t('cli.problem', { path: i.path, message: i.message });
   if (issues.length > 1) return t('cli.problems', { count: issues.length, list: issues.map(problem).join('; ') });
   if (error.key) return messageText(t, error);
-  if (issues.length === 1 && error.message === `${issues[0]!.path}: ${issues[0]!.message}`) return problem(issues[0]!);
   return error.message;
 }
 

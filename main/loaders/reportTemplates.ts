@@ -18,7 +18,7 @@ export function reportTemplatesDir(): string {
 }
 
 export function loadReportTemplate(id: string, source: TemplateSource = {}): ReportTemplate {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new AppError('invalid_input', `"${id}" is not a template id.`, { path: '$.templateId' });
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new AppError('invalid_input', `"${id}" is not a template id.`, { path: '$.templateId', key: 'report.errors.notATemplateId' });
   const dirs = source.dirs ?? [reportTemplatesDir()];
   for (const dir of dirs) {
     const file = path.join(dir, `${id}.json`);
@@ -27,7 +27,7 @@ export function loadReportTemplate(id: string, source: TemplateSource = {}): Rep
     if (template.id !== id) throw new AppError('invalid_input', `${file}: $.id: The id "${template.id}" does not match the file name.`, { path: '$.id' });
     return template;
   }
-  throw new AppError('not_found', `No report template "${id}" in ${dirs.join(', ')}.`, { path: '$.templateId' });
+  throw new AppError('not_found', `No report template "${id}" in ${dirs.join(', ')}.`, { path: '$.templateId', key: 'report.errors.noTemplate', params: { templateId: id } });
 }
 
 /** Every template in the shipped folder (or the given ones), validated; test templates only when asked. */
