@@ -102,6 +102,26 @@ describe('an answer no report could hold is refused at the door, naming the ques
   }
 });
 
+describe('what the store accepts, the report can hold', () => {
+  it('a 500-character note on how an answer was verified and a 2,000-character condition export without a refusal', async () => {
+    const c = womanWithTwoDependants();
+    const how = 'Seen the tenancy agreement and spoke to the landlord; '.repeat(10).slice(0, 500);
+    c.interview.answers['home.notes'] = { status: 'answered', value: 'Settled at the address.', source: { kind: 'verified', by: 'Housing officer', how } };
+    const record = await core.call('caseFile.import', { file: { format: CASE_FILE_FORMAT, formatVersion: 2, case: c.details, interview: c.interview } });
+    const condition = 'Attend the women’s centre each week and take part in the sessions agreed with the case manager. '.repeat(25).slice(0, 2000).trim();
+    await core.call('proposal.save', {
+      caseId: record.id,
+      version: 0,
+      proposal: { selected: [{ type: 'option', id: 'sentencing.community_order' }], rationale: 'Keeps the children with their mother.', alternatives: [], conditions: [{ id: 'c1', text: condition }], acknowledgements: [] },
+    });
+    const exported = await core.raw('report.export', { caseId: record.id, templateId: 'full-report' });
+    expect(exported.ok, JSON.stringify(!exported.ok && exported.error).slice(0, 300)).toBe(true);
+    const model = JSON.stringify(await core.call('report.preview', { caseId: record.id, templateId: 'full-report' }));
+    expect(model).toContain(how);
+    expect(model).toContain(JSON.stringify(condition).slice(1, -1));
+  });
+});
+
 describe('psr render and psr export build the same report', () => {
   it('a case file rendered without a store and the same file imported then exported give the same document', async () => {
     const c = womanWithTwoDependants();
