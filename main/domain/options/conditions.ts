@@ -4,7 +4,7 @@ import { countRequirements } from './requirements';
 import { describeSchedule, firstOverlap, parseSchedules } from './schedule';
 import { words } from './text';
 
-// Condition checks (DOMAIN.md section 6, working paper para 30), run as the officer types. Each
+// Condition checks (docs/DOMAIN.md section 6, working paper para 30), run as the officer types. Each
 // check explains itself with the facts; an acknowledged check stays in the list, marked, with the
 // officer's reason, so the report's audit shows what was weighed and why.
 
