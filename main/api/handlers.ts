@@ -8,6 +8,7 @@ import type { FormDefinition } from '../contract/form';
 import type { Jurisdiction } from '../contract/jurisdiction';
 import { canMarkComplete, evaluateForm, type FormEvaluation } from '../domain/forms';
 import { parseCaseFile } from '../domain/caseFile';
+import { applyDisclosureDefaults } from '../domain/forms/disclosure';
 import { assertAdultCase, caseDetailIssues } from '../domain/caseRules';
 import { auditFor } from '../store/audit';
 import { backupDatabase, listBackups, rotatingBackup, verifyBackup } from '../store/backup';
@@ -76,8 +77,10 @@ export function createHandlers(services: Services): Handlers {
   }
 
   /** Saves a case's interview draft after the safeguards; returns the draft's open issues. */
-  function saveInterview(caseId: string, version: number, interview: Interview, ctx: CallContext, prefix = '$.interview') {
+  function saveInterview(caseId: string, version: number, answered: Interview, ctx: CallContext, prefix = '$.interview') {
     const setting = interviewSetting(services.forms, cases.get(caseId), jurisdiction.youngAdultUpperAge);
+    // Whatever door the answers came through, the form's not-for-disclosure defaults are stored with them.
+    const interview = applyDisclosureDefaults(setting.form, answered);
     // One evaluation of the form serves the checks and the progress summary (autosave runs this often).
     const evaluation = evaluateForm(setting.form, interview, setting.facts);
     const issues = checkInterviewForSave(setting.form, setting.facts, interview, offenceAccountIds, prefix, evaluation);
@@ -188,7 +191,7 @@ export function createHandlers(services: Services): Handlers {
           issues: verdict.issues.map(({ path, message, key }) => ({ path, message, ...(key ? { key } : {}) })),
         });
       }
-      const saved = interviews.save(caseId, version, stored.interview, 'complete', meta(ctx));
+      const saved = interviews.save(caseId, version, applyDisclosureDefaults(setting.form, stored.interview), 'complete', meta(ctx));
       return saveResult(saved, setting, []);
     },
     'store.listBackups': () => listBackups(services.dataDir),

@@ -4,6 +4,7 @@ import { invalidInput, quoted, type ApiIssue } from '../contract/errors';
 import type { MatchingProfile, MatchResult, Programme, ProgrammeDetails, Proposal } from '../contract/options';
 import { PROGRAMMES_FILE_FORMAT, ProgrammesFile, type optionsEntries } from '../contract/optionsApi';
 import { zodIssues } from '../contract/validate';
+import { applyDisclosureDefaults } from '../domain/forms/disclosure';
 import { checkConditions, deriveProfile, disclosableInterview, matchOptions, withheldReasons, type Catalogue } from '../domain/options';
 import type { WriteMeta } from '../store/audit';
 import type { InterviewRepository } from '../store/interviews';
@@ -45,8 +46,9 @@ export function createOptionsHandlers(services: Services, helpers: OptionsContex
   function profileFor(caseId: string, disclosableOnly = false): MatchingProfile {
     const record = helpers.getCase(caseId);
     const stored = helpers.interviews.find(caseId)?.interview ?? null;
-    const interview = stored && disclosableOnly ? disclosableInterview(stored) : stored;
     const form = formForReportType(services.forms, record.details.reportType);
+    // An answer stored without its flag falls back to the form's not-for-disclosure default.
+    const interview = stored && disclosableOnly ? disclosableInterview(form ? applyDisclosureDefaults(form, stored) : stored) : stored;
     const language = catalogue.languages.get(CHECK_LANGUAGE);
     return deriveProfile(record.details, interview, services.jurisdiction.youngAdultUpperAge, { ...(form ? { form } : {}), ...(language ? { language } : {}) });
   }

@@ -20,6 +20,7 @@ import { isoDate } from '../contract/text';
 import { parseOrThrow } from '../contract/validate';
 import { parseCaseFile } from '../domain/caseFile';
 import { ruleFacts } from '../domain/forms';
+import { applyDisclosureDefaults } from '../domain/forms/disclosure';
 import { answerSectionsOf, buildReportContext } from '../domain/report/context';
 import { renderReportFile } from '../export';
 import { loadReportTemplate } from '../export/templates';
@@ -316,7 +317,7 @@ export async function renderParsedCaseFile(caseFile: CaseFile, templateId: strin
       ...(proposal ? { proposal } : {}),
     });
   // Statuses from every fact; reasons that would quote a not-for-disclosure answer are withheld.
-  const interview = caseFile.interview ?? null;
+  const interview = caseFile.interview && form ? applyDisclosureDefaults(form, caseFile.interview) : (caseFile.interview ?? null);
   const match = withheldReasons(matchOn(interview), matchOn(interview ? disclosableInterview(interview) : null));
   const context = buildReportContext({
     details: caseFile.case,

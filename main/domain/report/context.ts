@@ -13,6 +13,7 @@ import type {
   ReportTemplate,
 } from '../../contract/report';
 import { evaluateForm, type ItemEvaluation, type RuleFacts } from '../forms';
+import { applyDisclosureDefaults } from '../forms/disclosure';
 import { formatDate } from './format';
 
 // Case + interview (+ options and proposal when there are any) -> the report context a template is
@@ -178,7 +179,9 @@ const SOURCE_KINDS: Record<string, InformationSource['kind']> = {
 };
 
 export function buildReportContext(input: BuildReportContextInput): ReportContext {
-  const { details, interview, form, facts, language } = input;
+  const { details, form, facts, language } = input;
+  // Answers stored before the core applied the form's defaults, or read from a case file, get them here too.
+  const interview = input.interview && form ? applyDisclosureDefaults(form, input.interview) : input.interview;
   const authorName = input.author.name;
   const sections: Record<string, { items: AnswerItem[] }> = {};
   const push = (key: string, it: AnswerItem) => (sections[key] ??= { items: [] }).items.push(it);
