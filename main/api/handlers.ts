@@ -9,6 +9,7 @@ import type { Jurisdiction } from '../contract/jurisdiction';
 import { canMarkComplete, evaluateForm, type FormEvaluation } from '../domain/forms';
 import { parseCaseFile } from '../domain/caseFile';
 import { applyDisclosureDefaults } from '../domain/forms/disclosure';
+import { assertWithinLimits } from '../domain/forms/limits';
 import { assertAdultCase, caseDetailIssues } from '../domain/caseRules';
 import { auditFor } from '../store/audit';
 import { backupDatabase, listBackups, rotatingBackup, verifyBackup } from '../store/backup';
@@ -138,7 +139,8 @@ export function createHandlers(services: Services): Handlers {
       // The case and its interview are written together or not at all.
       return db.transaction(() => {
         const record = cases.create(caseFile.case, meta(ctx));
-        if (caseFile.interview) saveInterview(record.id, 0, caseFile.interview, ctx);
+        // A file is finished work: an answer over its question's limit is refused, not kept as a draft.
+        if (caseFile.interview) assertWithinLimits(saveInterview(record.id, 0, caseFile.interview, ctx).issues);
         if (caseFile.proposal) importProposal(services, record.id, caseFile.proposal, meta(ctx));
         return record;
       }).immediate();

@@ -4,6 +4,7 @@ import type { FormDefinition } from '../contract/form';
 import type { Interview } from '../contract/interview';
 import { assertInterviewAllowed, offenceAccountViolations, progress, ruleFacts, validateInterview, type FormEvaluation, type FormIssue, type RuleFacts } from '../domain/forms';
 import { formForReportType } from './forms';
+import { refusedAtSave } from '../domain/forms/limits';
 
 /** The form for a case and the facts its rules see; refuses a case about a child (child justice applies). */
 export function interviewSetting(forms: ReadonlyMap<string, FormDefinition>, record: CaseRecord, youngAdultUpperAge: number): { form: FormDefinition; facts: RuleFacts } {
@@ -65,7 +66,7 @@ export function checkInterviewForSave(
     throw invalidInput([{ path: at('$.formId'), message: `This case is interviewed with form ${form.id} version ${form.version}, not ${quoted(interview.formId)} version ${interview.formVersion}.` }]);
   }
   const issues = validateInterview(form, interview, facts, evaluation);
-  const refused = issues.filter((i) => i.kind === 'unknown' || i.kind === 'forbidden');
+  const refused = issues.filter((i) => i.kind === 'unknown' || i.kind === 'forbidden' || refusedAtSave(i));
   if (refused.length > 0) throw invalidInput(refused.map((i) => ({ ...i, path: at(i.path) })));
   return issues;
 }

@@ -2,7 +2,8 @@ import type { CaseRecord } from '../contract/case';
 import { AppError } from '../contract/errors';
 import type { MatchResult, Proposal } from '../contract/options';
 import type { ReportContext, ReportTemplate } from '../contract/report';
-import { ruleFacts } from '../domain/forms';
+import { ruleFacts, validateInterview } from '../domain/forms';
+import { assertWithinLimits } from '../domain/forms/limits';
 import { answerSectionsOf, buildReportContext } from '../domain/report/context';
 import { previewReport, renderReportFile } from '../export';
 import { listReportTemplates, loadReportTemplate } from '../export/templates';
@@ -51,11 +52,14 @@ export function createReportHandlers(
     const form = formForReportType(services.forms, record.details.reportType) ?? null;
     const stored = stores.interviews.find(caseId);
     const options = optionsFor(caseId);
+    const facts = ruleFacts(record.details, services.jurisdiction.youngAdultUpperAge);
+    // A draft may hold an answer over its question's limit; the report names that question instead.
+    if (stored && form) assertWithinLimits(validateInterview(form, stored.interview, facts));
     return buildReportContext({
       details: record.details,
       interview: stored && form ? stored.interview : null,
       form,
-      facts: ruleFacts(record.details, services.jurisdiction.youngAdultUpperAge),
+      facts,
       reportDate: localDate(services.now()),
       // Signing and countersigning come with the review workflow; until then every export is a draft.
       status: 'draft',
