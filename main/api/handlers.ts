@@ -64,7 +64,7 @@ export function createHandlers(services: Services): Handlers {
   function checkDetails(details: CaseDetails, prefix = '$'): void {
     const issues = caseDetailIssues(details, localDate(services.now()));
     if (issues.length > 0) throw invalidInput(issues.map((i) => ({ ...i, path: prefix + i.path.slice(1) })));
-    assertAdultCase(details, jurisdiction.youngAdultUpperAge);
+    assertAdultCase(details, jurisdiction.youngAdultUpperAge, prefix);
   }
 
   function saveResult(stored: StoredInterview, setting: ReturnType<typeof interviewSetting>, issues: ReturnType<typeof checkInterviewForSave>, evaluation?: FormEvaluation) {

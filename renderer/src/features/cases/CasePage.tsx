@@ -103,7 +103,8 @@ export function CasePage({ id }: { id: string | null }) {
       if (!record) navigate(`/cases/${saved.id}`, { replace: true, state: { savedAt: saved.updatedAt } });
     } catch (e) {
       const error: ApiError = e instanceof ApiCallError ? e.error : { code: 'internal', message: String(e) };
-      if (error.code === 'invalid_input' && error.issues) {
+      // Field-level issues come with bad input and with refusals about a field (a child's date of birth).
+      if (error.issues) {
         const fieldErrors = issuesToFieldErrors(t, error.issues, '$.details');
         for (const item of Object.keys(fieldErrors)) {
           setError(item as never, (fieldErrors as Record<string, FieldError>)[item]!);
