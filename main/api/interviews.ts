@@ -2,13 +2,14 @@ import type { CaseRecord } from '../contract/case';
 import { AppError, invalidInput, quoted } from '../contract/errors';
 import type { FormDefinition } from '../contract/form';
 import type { Interview } from '../contract/interview';
-import { assertInterviewAllowed, offenceAccountViolations, progress, ruleFacts, validateInterview, type FormEvaluation, type FormIssue, type RuleFacts } from '../domain/forms';
+import { assertInterviewAllowed, offenceAccountViolations, progress, validateInterview, type FormEvaluation, type FormIssue } from '../domain/forms';
+import { deriveFacts, type RuleFacts } from '../domain/rules';
 import { formForReportType } from './forms';
 import { refusedAtSave } from '../domain/forms/limits';
 
 /** The form for a case and the facts its rules see; refuses a case about a child (child justice applies). */
 export function interviewSetting(forms: ReadonlyMap<string, FormDefinition>, record: CaseRecord, youngAdultUpperAge: number): { form: FormDefinition; facts: RuleFacts } {
-  const facts = ruleFacts(record.details, youngAdultUpperAge);
+  const facts = deriveFacts(record.details, { youngAdultUpperAge });
   assertInterviewAllowed(facts);
   const form = formForReportType(forms, record.details.reportType);
   if (!form) {

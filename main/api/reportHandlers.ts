@@ -2,8 +2,9 @@ import type { CaseRecord } from '../contract/case';
 import { AppError } from '../contract/errors';
 import type { MatchResult, Proposal } from '../contract/options';
 import type { ReportContext, ReportTemplate } from '../contract/report';
-import { ruleFacts, validateInterview } from '../domain/forms';
+import { validateInterview } from '../domain/forms';
 import { assertWithinLimits } from '../domain/forms/limits';
+import { deriveFacts } from '../domain/rules';
 import { answerSectionsOf, buildReportContext } from '../domain/report/context';
 import { previewReport, renderReportFile } from '../export';
 import { listReportTemplates, loadReportTemplate } from '../export/templates';
@@ -18,7 +19,8 @@ import { localDate, type CallContext, type Handlers, type Services } from './han
 /** The options matched for a case and the officer's proposal, when the options store has them. */
 export type OptionsProvider = (caseId: string) => { match?: MatchResult; proposal?: Proposal; catalogueNames?: Readonly<Record<string, string>> } | null;
 
-export const AUTHOR_ROLE = 'Probation officer';
+/** The author's role by id; the report words it in its own language (report.role.* in the message catalogue). */
+export const AUTHOR_ROLE = 'probation_officer';
 
 type ReportHandlers = Pick<Handlers, 'report.templates' | 'report.preview' | 'report.export'>;
 
@@ -52,7 +54,7 @@ export function createReportHandlers(
     const form = formForReportType(services.forms, record.details.reportType) ?? null;
     const stored = stores.interviews.find(caseId);
     const options = optionsFor(caseId);
-    const facts = ruleFacts(record.details, services.jurisdiction.youngAdultUpperAge);
+    const facts = deriveFacts(record.details, services.jurisdiction);
     // A draft may hold an answer over its question's limit; the report names that question instead.
     if (stored && form) assertWithinLimits(validateInterview(form, stored.interview, facts));
     return buildReportContext({

@@ -1,6 +1,6 @@
 import { caseFieldMessages, type CaseDetails } from '../contract/case';
 import { AppError, type ApiIssue } from '../contract/errors';
-import { assessCaseAge } from './age';
+import { assessCaseAge } from './rules/facts';
 
 // Checks that need more than one field, or today's date. Pure: `today` is passed in.
 
@@ -77,21 +77,24 @@ export const CHILD_JUSTICE_MESSAGE =
   'This person was under 18 at the date of the offence or will be at the date of the report. Child justice applies: an adult pre-sentence report cannot be prepared. Refer the case to the youth justice service.';
 
 /**
- * Refuses any case about a child; the product is for adults only (DOMAIN.md section 3). The
- * refusal is about the whole case and also names the date of birth, so the form can mark that field.
+ * The refusal of anything about a child. It is about the whole case and also names the date of
+ * birth (under `prefix`, where the door puts the details), so the form can mark that field.
  */
+export function childJusticeRefusal(age: { ageAtOffence: number; ageAtReport: number }, prefix = '$'): AppError {
+  const path = `${prefix}.person.dateOfBirth`;
+  const params = { ageAtOffence: age.ageAtOffence, ageAtReport: age.ageAtReport };
+  return new AppError('out_of_scope', CHILD_JUSTICE_MESSAGE, {
+    path,
+    key: 'errors.childJustice',
+    params,
+    issues: [{ path, message: 'Under 18 at the offence date or the report date: child justice applies.', key: 'validation.childJustice', params }],
+  });
+}
+
+/** Refuses any case about a child; the product is for adults only (DOMAIN.md section 3). */
 export function assertAdultCase(details: CaseDetails, youngAdultUpperAge: number, prefix = '$'): void {
   const age = assessCaseAge(details, youngAdultUpperAge);
-  if (age.child) {
-    const path = `${prefix}.person.dateOfBirth`;
-    const params = { ageAtOffence: age.ageAtOffence, ageAtReport: age.ageAtReport };
-    throw new AppError('out_of_scope', CHILD_JUSTICE_MESSAGE, {
-      path,
-      key: 'errors.childJustice',
-      params,
-      issues: [{ path, message: 'Under 18 at the offence date or the report date: child justice applies.', key: 'validation.childJustice', params }],
-    });
-  }
+  if (age.child) throw childJusticeRefusal(age, prefix);
 }
 
 /** Problems that say only "required", "not a date" or "choose one", whatever the field. */

@@ -179,7 +179,7 @@ describe('psr export and psr render', () => {
     fs.writeFileSync(caseFile, JSON.stringify({ format: CASE_FILE_FORMAT, formatVersion: 2, case: c.details, interview: c.interview }));
     const human = await cli(core, 'render', caseFile, '--template', 'full-report', '--out', path.join(dir, 'bell.docx'));
     expect(human.code).toBe(0);
-    expect(human.out).toMatch(/Dropped 1 character\(s\) that a Word document cannot hold:\n {2}\$\.sections\.circumstances\.items\[\d+\]\.value: U\+0007 \(1\)/);
+    expect(human.out).toMatch(/Dropped 1 character that a Word document cannot hold:\n {2}\$\.sections\.circumstances\.items\[\d+\]\.value: U\+0007 \(1\)/);
     const machine = await cli(core, '--json', 'render', caseFile, '--template', 'full-report', '--out', path.join(dir, 'bell.docx'), '--force');
     expect(JSON.parse(machine.out).dropped).toEqual([{ path: expect.stringMatching(/^\$\.sections\.circumstances\.items\[\d+\]\.value$/), codePoints: ['U+0007'], count: 1 }]);
     expect(documentXml(fs.readFileSync(path.join(dir, 'bell.docx')))).toContain('with a bell.');
