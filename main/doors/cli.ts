@@ -2,29 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { currentActor, DB_FILE_NAME, defaultDataDir, openCore, type AppCore } from '../api/app';
-import { formForReportType, loadForms } from '../api/forms';
-import { localDate } from '../api/handlers';
-import { AUTHOR_ROLE } from '../api/reportHandlers';
-import { loadJurisdiction } from '../api/templatesDir';
 import { restoreBackup, restoreLatestBackup } from '../store/recovery';
 import type { Input, Method, Output } from '../contract/api';
 import type { CaseRecord, CaseSummary } from '../contract/case';
 import type { CaseFile } from '../contract/caseFile';
 import { AppError, type ApiError } from '../contract/errors';
 import { messageText, translator } from '../contract/messages';
-import { Proposal } from '../contract/options';
-import { deriveProfile, disclosableInterview, matchOptions, withheldReasons } from '../domain/options';
-import type { Interview } from '../contract/interview';
-import { loadCatalogueWithSource } from '../api/options';
 import type { DroppedCharacters } from '../contract/report';
 import { isoDate } from '../contract/text';
 import { parseOrThrow } from '../contract/validate';
 import { parseCaseFile } from '../domain/caseFile';
-import { deriveFacts } from '../domain/rules';
-import { applyDisclosureDefaults } from '../domain/forms/disclosure';
-import { answerSectionsOf, buildReportContext } from '../domain/report/context';
+import { offenceAccountFieldIds } from '../domain/interviewRules';
+import { localDate } from '../domain/localDate';
+import { buildReportFromCaseFile, reportLanguageOf } from '../domain/report/buildReport';
 import { renderReportFile } from '../export';
-import { loadReportTemplate } from '../export/templates';
+import { shippedCatalogue, shippedForms, shippedJurisdiction, shippedReportTemplate } from '../loaders/shipped';
 import type { MatchResult } from '../contract/options';
 import type { ProgrammeRecord } from '../contract/optionsApi';
 
@@ -78,6 +70,8 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
     .description(t('cli.description'))
     .option('--data-dir <dir>', t('cli.help.dataDir'))
     .option('--json', t('cli.help.json'))
+    .helpOption('-h, --help', t('cli.help.help'))
+    .helpCommand('help [command]', t('cli.help.helpCommand'))
     .exitOverride()
     .configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t) })
     .hook('preAction', () => {
@@ -275,13 +269,16 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
   }
 }
 
-/** An error in the catalogue's words where it has a key: the same words the screen shows. */
+/**
+ * An error in the catalogue's words where it has a key, as the screen shows it. A problem with
+ * one field keeps main's own words after its path: the screen shows its text beside the field,
+ * the command line has no field to show it beside, and main's words name the value refused.
+ */
 function oneLine(error: ApiError): string {
   const issues = error.issues ?? [];
-  const problem = (i: (typeof issues)[number]) => t('cli.problem', { path: i.path, message: messageText(t, i) });
+  const problem = (i: (typeof issues)[number]) => t('cli.problem', { path: i.path, message: i.message });
   if (issues.length > 1) return t('cli.problems', { count: issues.length, list: issues.map(problem).join('; ') });
   if (error.key) return messageText(t, error);
-  if (issues.length === 1 && error.message === `${issues[0]!.path}: ${issues[0]!.message}`) return problem(issues[0]!);
   return error.message;
 }
 
@@ -302,46 +299,27 @@ function readJsonFile(file: string): unknown {
 
 /**
  * A case file (any version) to a DOCX, with forms, jurisdiction and templates read from disk and no
- * store. A later case file version may carry the officer's proposal; when it does, it is used.
+ * store. The file is refused where `psr import` would refuse it, and the report is built by the same
+ * pipeline as `psr export` (domain/report/buildReport); local programmes live in a store, so a
+ * store-less render lists the catalogue's options only.
  */
 export async function renderCaseFile(raw: unknown, templateId: string, reportDate?: string) {
   return renderParsedCaseFile(parseCaseFile(raw), templateId, reportDate);
 }
 
-/** A parsed case file to a DOCX; `proposal` is read when the file's version carries one. */
+/** A parsed case file to a DOCX; its proposal is used when the file's version carries one. */
 export async function renderParsedCaseFile(caseFile: CaseFile, templateId: string, reportDate?: string) {
-  const date = reportDate === undefined ? localDate(new Date()) : parseOrThrow(isoDate, reportDate);
-  const rawProposal = caseFile.proposal;
-  const proposal = rawProposal === undefined ? undefined : parseOrThrow(Proposal, rawProposal);
-  const jurisdiction = loadJurisdiction();
-  const template = loadReportTemplate(templateId);
-  const form = formForReportType(loadForms(), caseFile.case.reportType) ?? null;
-  // The options are matched from the file itself, as the app matches them from the store (local
-  // programmes live in a store, so a store-less render lists the catalogue's options only).
-  const catalogue = loadCatalogueWithSource().compiled;
-  const language = catalogue.languages.get('en');
-  const matchOn = (interview: Interview | null) =>
-    matchOptions(catalogue, [], deriveProfile(caseFile.case, interview, jurisdiction.youngAdultUpperAge, { ...(form ? { form } : {}), ...(language ? { language } : {}) }), {
-      language: 'en',
-      ...(proposal ? { proposal } : {}),
-    });
-  // Statuses from every fact; reasons that would quote a not-for-disclosure answer are withheld.
-  const interview = caseFile.interview && form ? applyDisclosureDefaults(form, caseFile.interview) : (caseFile.interview ?? null);
-  const match = withheldReasons(matchOn(interview), matchOn(interview ? disclosableInterview(interview) : null));
-  const context = buildReportContext({
-    details: caseFile.case,
-    interview: caseFile.interview && form ? caseFile.interview : null,
-    form,
-    facts: deriveFacts(caseFile.case, jurisdiction),
-    reportDate: date,
-    status: 'draft',
-    author: { name: currentActor(), role: AUTHOR_ROLE },
-    ...(proposal ? { proposal } : {}),
-    match,
-    language: template.locale ?? template.language,
-    answerSections: answerSectionsOf(template),
-  });
-  return renderReportFile(context, templateId, { jurisdiction });
+  const today = localDate(new Date());
+  const date = reportDate === undefined ? today : parseOrThrow(isoDate, reportDate);
+  const jurisdiction = shippedJurisdiction();
+  const forms = shippedForms();
+  const template = shippedReportTemplate(templateId);
+  const context = buildReportFromCaseFile(
+    caseFile,
+    { catalogue: shippedCatalogue().compiled, template, reportDate: date, authorName: currentActor(), language: reportLanguageOf(template) },
+    { forms, youngAdultUpperAge: jurisdiction.youngAdultUpperAge, today, offenceAccountIds: offenceAccountFieldIds(forms) },
+  );
+  return renderReportFile(context, template, { jurisdiction });
 }
 
 function writeNewFile(file: string, text: string | Uint8Array, overwrite: boolean): void {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { caseDetails, storeSnapshot, tempDir, testCore, type TestCore } from '../support/core';
 import { cli, httpDoor, ipcDoor } from '../support/doors';
-import { loadForms } from '../../main/api/forms';
+import { loadForms } from '../../main/loaders/forms';
 import { completeInterview, facts } from '../unit/forms/support';
 
 // Each kind of bad input is tried at each door. Every one must come back as a clear, specific

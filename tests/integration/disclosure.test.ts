@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadForms } from '../../main/api/forms';
+import { loadForms } from '../../main/loaders/forms';
 import { CASE_FILE_FORMAT } from '../../main/contract/caseFile';
 import type { Interview } from '../../main/contract/interview';
 import { caseDetails, tempDir, testCore, type TestCore } from '../support/core';

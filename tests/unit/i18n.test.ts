@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../main/api/options';
-import { AUTHOR_ROLE } from '../../main/api/reportHandlers';
+import { loadCatalogue } from '../../main/loaders/catalogue';
+import { AUTHOR_ROLE } from '../../main/domain/report/buildReport';
 import { Duration, Need, Status, weekDays } from '../../main/contract/options';
 import { methodNames } from '../../main/contract/methodNames';
 import { catalogues, hasMessage, languages, messages, resources as shared } from '../../main/contract/messages';
@@ -13,9 +13,16 @@ import { collectKeys, sourceFiles } from './messageKeys';
 // main, the CLI and the screens alike; these checks keep it complete and keep main honest with it.
 const messagesDir = 'main/contract/messages';
 const english = catalogues.en as Record<string, unknown>;
-// The areas main sends keys in: any literal in main/ shaped like `area.name` is a key to check.
-const areas = new Set(['errors', 'validation', 'forms', 'options', 'conditions', 'report', 'programmes', 'cli', 'docx']);
-const methods = new Set<string>(methodNames);
+// Any literal in main/ shaped like `area.name`, for an area of the catalogue, is a key to check,
+// except the names that share that shape: the API's method names and the forms' field ids.
+const areas = new Set([...Object.keys(english), 'errors', 'validation', 'forms', 'options', 'conditions', 'report', 'programmes', 'cli']);
+const fieldIds = (dir: string): string[] =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return fieldIds(p);
+    return [...fs.readFileSync(p, 'utf8').matchAll(/"id":\s*"([^"]+)"/g)].map((m) => m[1]!);
+  });
+const notKeys = new Set<string>([...methodNames, ...fieldIds('templates/forms')]);
 
 function has(key: string): boolean {
   let node: unknown = english;
@@ -51,6 +58,28 @@ describe('the message catalogue', () => {
     }
   });
 
+  it('has every text of English in every language, with each plural form that language uses', () => {
+    const flat = (node: unknown, prefix = ''): string[] =>
+      typeof node === 'string' ? [prefix] : Object.entries(node as object).flatMap(([k, v]) => flat(v, prefix ? `${prefix}.${k}` : k));
+    const suffix = /_(zero|one|two|few|many|other)$/;
+    const bases = (keys: string[]) => new Set(keys.map((k) => k.replace(suffix, '')));
+    const englishKeys = flat(english);
+    for (const language of languages) {
+      const keys = new Set(flat(catalogues[language]));
+      const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+      const missing: string[] = [];
+      for (const base of bases(englishKeys)) {
+        const plural = englishKeys.some((k) => k !== base && k.replace(suffix, '') === base);
+        if (!plural) {
+          if (!keys.has(base)) missing.push(base);
+        } else {
+          for (const c of categories) if (!keys.has(`${base}_${c}`)) missing.push(`${base}_${c}`);
+        }
+      }
+      expect(missing, language).toEqual([]);
+    }
+  });
+
   it('has a string for every key the screens ask for by name', () => {
     const missing: string[] = [];
     for (const file of sourceFiles('renderer/src')) {
@@ -64,7 +93,7 @@ describe('the message catalogue', () => {
 
   it('has a string for every key main can send, so no screen falls back to main’s English', () => {
     const { keys } = collectKeys('main', areas);
-    const found = keys.filter((k) => !methods.has(k.key));
+    const found = keys.filter((k) => !notKeys.has(k.key));
     // The collector sees the keys of each area it is meant to see (it would miss nothing silently).
     for (const key of ['errors.childJustice', 'validation.required', 'forms.participationFirst', 'conditions.notLinked', 'options.note.preTrial']) {
       expect(found.map((k) => k.key)).toContain(key);
@@ -138,6 +167,16 @@ describe('the message catalogue', () => {
     expect(t('conditions.needNotRecorded', { need: 'substance_use' })).toBe('Linked to substance use, but no substance use need is recorded in the assessment.');
     expect(t('options.note.preferNonCustodial', { circumstances: 'pregnant,primaryCaregiver' })).toMatch(/^The person is recorded as pregnant and a primary caregiver: /);
     expect(t('options.programme.risk_unknown', { option: 'Riverside', levels: 'low,medium' })).toBe('Riverside takes people assessed at low or medium risk; no structured risk assessment is recorded.');
+  });
+
+  it('prints what a person typed as it is: a param is never read as a key, nesting or a placeholder', () => {
+    const typed = '$t(errors.childJustice) {{risk}} <b>';
+    expect(t2('conditions.riskLinkNotAssessed', { risk: typed })).toBe(`Linked to the risk “${typed}”, but no structured risk assessment is recorded.`);
+    expect(t2('conditions.needNotRecorded', { need: '$t(errors.offline)' })).toBe('Linked to $t(errors.offline), but no $t(errors.offline) need is recorded in the assessment.');
+    const window = JSON.stringify([{ days: ['mon', 'tue', 'wed'], start: '09:00', end: '10:00', label: '$t(errors.offline)' }]);
+    expect(t2('conditions.scheduleClash', { what: 'work', condition: window, recorded: window, atDay: 'tue', atTime: '09:00' })).toBe(
+      'Clashes with the recorded working hours: the condition’s 09:00-10:00 Monday to Wednesday ($t(errors.offline)) overlaps 09:00-10:00 Monday to Wednesday ($t(errors.offline)) (first on Tuesday 09:00).',
+    );
   });
 
   it('gives the two meanings of an unassessed risk two keys', () => {

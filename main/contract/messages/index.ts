@@ -38,7 +38,14 @@ export function addFormatters(instance: i18n): void {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
-    const word = (id: string) => (options.prefix ? instance.t(`${options.prefix}.${id}`, { lng, defaultValue: id.replace(/_/g, ' ') }) : id);
+    // Only a plain id is looked up, and an unknown one is shown as it is: a param's text is never
+    // read as a key or as nesting, whatever it holds.
+    const word = (id: string) => {
+      if (!options.prefix) return id;
+      const key = `${options.prefix}.${id}`;
+      if (!/^[A-Za-z0-9_-]+$/.test(id) || !instance.exists(key, { lng })) return id.replace(/_/g, ' ');
+      return instance.t(key, { lng });
+    };
     // `case: lower` for a label used inside a sentence ("linked to substance use"); a language
     // whose nouns keep their capital simply leaves the option out of its text.
     const words = ids.map((id) => (options.case === 'lower' ? word(id).toLocaleLowerCase(lng) : word(id)));
@@ -57,7 +64,10 @@ export function addFormatters(instance: i18n): void {
     const t = (key: string, params: Record<string, unknown> = {}) => instance.t(key, { ...params, lng });
     return windows
       .map((w) => {
-        const idx = w.days.map((d) => WEEK_DAYS.indexOf(d)).sort((x, y) => x - y);
+        const idx = w.days
+          .map((d) => WEEK_DAYS.indexOf(d))
+          .filter((i) => i >= 0)
+          .sort((x, y) => x - y);
         const contiguous = idx.every((v, i) => i === 0 || v === idx[i - 1]! + 1);
         const day = (i: number) => t(`conditions.day.${WEEK_DAYS[i]}`);
         const days =

@@ -13,7 +13,6 @@ import type {
   ReportTemplate,
 } from '../../contract/report';
 import { evaluateForm, type ItemEvaluation } from '../forms';
-import { applyDisclosureDefaults } from '../forms/disclosure';
 import { hasDependants, readDependants, reportFacts, type RuleFacts } from '../rules/facts';
 import { formatDate } from './format';
 import { messageText, translator } from '../../contract/messages';
@@ -178,9 +177,7 @@ const SOURCE_KINDS: Record<string, InformationSource['kind']> = {
 };
 
 export function buildReportContext(input: BuildReportContextInput): ReportContext {
-  const { details, form, facts, language } = input;
-  // Answers stored before the core applied the form's defaults, or read from a case file, get them here too.
-  const interview = input.interview && form ? applyDisclosureDefaults(form, input.interview) : input.interview;
+  const { details, interview, form, facts, language } = input;
   const t = translator(language);
   const authorName = input.author.name;
   const sections: Record<string, { items: AnswerItem[] }> = {};

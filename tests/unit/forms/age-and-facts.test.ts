@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../main/contract/errors';
-import { loadJurisdiction } from '../../../main/api/templatesDir';
+import { loadJurisdiction } from '../../../main/loaders/dataFiles';
 import { CHILD_JUSTICE_MESSAGE } from '../../../main/domain/caseRules';
 import { assertInterviewAllowed } from '../../../main/domain/forms/guards';
 import { facts } from './support';

@@ -4,7 +4,7 @@ import type { Jurisdiction } from '../../../main/contract/jurisdiction';
 import { assembleReport } from '../../../main/domain/report/assemble';
 import { deriveFacts, reportFacts } from '../../../main/domain/rules/facts';
 import { cleanText } from '../../../main/domain/report/sanitize';
-import { loadReportTemplate } from '../../../main/export/templates';
+import { loadReportTemplate } from '../../../main/loaders/reportTemplates';
 import { ALL_TEMPLATE_DIRS, fixture, nonDisclosableTexts } from '../../support/reports';
 
 const jurisdiction: Jurisdiction = {

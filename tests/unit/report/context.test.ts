@@ -5,7 +5,7 @@ import type { MatchResult, Proposal } from '../../../main/contract/options';
 import { validateInterview } from '../../../main/domain/forms';
 import { deriveFacts } from '../../../main/domain/rules';
 import { answerSectionsOf, buildReportContext, NO_PROPOSAL, type BuildReportContextInput } from '../../../main/domain/report/context';
-import { loadReportTemplate } from '../../../main/export/templates';
+import { loadReportTemplate } from '../../../main/loaders/reportTemplates';
 import { previewReport, renderReportFile } from '../../../main/export';
 import { preTrial, womanWithTwoDependants, youngAdult, type InterviewCase } from '../../fixtures/interviews';
 import { form } from '../forms/shipped';

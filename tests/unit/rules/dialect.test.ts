@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadFormFile } from '../../../main/api/forms';
-import { loadCatalogue, optionsDir } from '../../../main/api/options';
-import { templatesDir } from '../../../main/api/templatesDir';
+import { loadFormFile } from '../../../main/loaders/forms';
+import { loadCatalogue, optionsDir } from '../../../main/loaders/catalogue';
+import { templatesDir } from '../../../main/loaders/dataFiles';
 import { AppError } from '../../../main/contract/errors';
 import { ReportTemplate } from '../../../main/contract/report';
 import { dialectKinds, jsonLogicOperators, operatorGroups, operatorsOf, validateRule } from '../../../main/domain/rules';
-import { loadReportTemplate } from '../../../main/export/templates';
+import { loadReportTemplate } from '../../../main/loaders/reportTemplates';
 import { tempDir } from '../../support/core';
 
 // One rule language for every data file, with a dialect per kind of file written as a table.
