@@ -116,6 +116,8 @@ describe('an officer manages cases in the browser', () => {
     expect(await page.locator('#f-person-dateOfBirth-error').innerText()).toBe('Enter the date of birth.');
     await summary.getByRole('link', { name: 'Enter the date of birth.' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-person-dateOfBirth');
+    // Leave the unsaved form, so the next case starts on a fresh one.
+    await new CaseListScreen(page).open();
   });
 
   it('refuses a case about a child, says child justice applies, and marks the date of birth', async () => {
