@@ -1,7 +1,7 @@
 import type { AnyField, FormDefinition } from '../../contract/form';
 import { isGroupAnswer, type Answer, type AnswerEntry, type GroupRow, type Interview } from '../../contract/interview';
 
-// Minimum disclosure is the core's job, not the screen's (docs/DOMAIN.md, the safeguards): a
+// Minimum disclosure is the core's job, not the screen's (docs/DOMAIN.md section 3): a
 // question the form marks not-for-disclosure by default (a victim's safety details, a child's
 // name) is kept out of reports unless the officer chose otherwise, however the answer arrived.
 // An absent flag means "the default"; an explicit false is the officer's choice to disclose.

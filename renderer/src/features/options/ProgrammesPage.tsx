@@ -12,7 +12,7 @@ import { compiledCatalogue } from './data';
 import { usePageHeading } from './usePageHeading';
 import './options.css';
 
-// Local programmes: create, edit, retire, import and export (issue 4). The server checks every
+// Local programmes: create, edit, retire, import and export. The server checks every
 // rule again; its problems come back with JSON paths, shown next to the fields they name.
 
 interface FormState {
