@@ -16,6 +16,8 @@ const prepare = process.argv.includes('--prepare');
 
 try {
   const { build } = await import('esbuild');
+  // Chunk names change with their content: a folder left from an earlier build would keep stale ones.
+  fs.rmSync(outdir, { recursive: true, force: true });
   const startedAt = Date.now();
   const result = await build({
     absWorkingDir: root,
