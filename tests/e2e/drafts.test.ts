@@ -103,7 +103,8 @@ describe('two tabs on one interview', () => {
     expect((await answers())['participation.interviewLanguage']).toMatchObject({ value: 'Welsh' });
     await soon(() => tabB.evaluate(() => document.activeElement?.id)).toBe('conflict-title');
     await expectAccessible(tabB, 'the conflict screen');
-    await tabB.screenshot({ path: process.env.PSR_CONFLICT_SCREENSHOT ?? '/tmp/psr-conflict.png', fullPage: true });
+    // PSR_CONFLICT_SCREENSHOT=<file.png> keeps a picture of the conflict screen for review.
+    if (process.env.PSR_CONFLICT_SCREENSHOT) await tabB.screenshot({ path: process.env.PSR_CONFLICT_SCREENSHOT, fullPage: true });
 
     // Nothing is saved until every question has a choice.
     await b.saveConflictChoices();

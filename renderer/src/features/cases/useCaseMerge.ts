@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { CaseDetails, CaseRecord } from '../../../../main/contract/case';
 import { caseDetailsParts, mergeDocuments, type Choice, type DocumentMerge } from '../../../../main/domain/merge';
 import { call } from '../../api/client';
@@ -34,6 +34,7 @@ export function useCaseMerge(save: (details: CaseDetails, over: CaseRecord) => P
     [pending, save],
   );
 
-  const conflict: Conflict | null = pending ? { conflicts: pending.merge.conflicts, fromTheirs: pending.merge.fromTheirs, theirsVersion: pending.theirs.version } : null;
+  // One object per conflict: the screen resets its choices and takes focus when this changes.
+  const conflict = useMemo<Conflict | null>(() => (pending ? { conflicts: pending.merge.conflicts, fromTheirs: pending.merge.fromTheirs, theirsVersion: pending.theirs.version } : null), [pending]);
   return { onStale, conflict, resolve, combined, clearCombined: useCallback(() => setCombined([]), []) };
 }
