@@ -76,14 +76,14 @@ export function createHandlers(services: Services): Handlers {
   }
 
   /** Saves a case's interview draft after the safeguards; returns the draft's open issues. */
-  function saveInterview(caseId: string, version: number, interview: Interview, ctx: CallContext, prefix = '$.interview') {
+  function saveInterview(caseId: string, version: number, interview: Interview, ctx: CallContext, prefix = '$.interview', saveId?: string) {
     const setting = interviewSetting(services.forms, cases.get(caseId), jurisdiction.youngAdultUpperAge);
     // One evaluation of the form serves the checks and the progress summary (autosave runs this often).
     const evaluation = evaluateForm(setting.form, interview, setting.facts);
     const issues = checkInterviewForSave(setting.form, setting.facts, interview, offenceAccountIds, prefix, evaluation);
     // A completed interview stays complete only while it still passes; otherwise it is a draft again.
     const stillComplete = interviews.find(caseId)?.status === 'complete' && canMarkComplete(setting.form, interview, setting.facts).ok;
-    const stored = interviews.save(caseId, version, interview, stillComplete ? 'complete' : 'in_progress', meta(ctx));
+    const stored = interviews.save(caseId, version, interview, stillComplete ? 'complete' : 'in_progress', { ...meta(ctx), saveId });
     // The stored answers are the ones just checked (a save that changed nothing stored equal answers).
     return saveResult(stored, setting, issues, evaluation);
   }
@@ -119,10 +119,10 @@ export function createHandlers(services: Services): Handlers {
       return cases.create(details, meta(ctx));
     },
     'cases.get': ({ id }) => cases.get(id),
-    'cases.update': ({ id, version, details }, ctx) => {
+    'cases.update': ({ id, version, details, saveId }, ctx) => {
       checkDetails(details, '$.details');
       refuseFormChange(id, details);
-      return cases.update(id, version, details, meta(ctx));
+      return cases.update(id, version, details, { ...meta(ctx), saveId });
     },
     'cases.list': (query) => cases.list(query),
     'cases.history': ({ id }) => {
@@ -168,7 +168,7 @@ export function createHandlers(services: Services): Handlers {
         updatedBy: stored?.updatedBy ?? null,
       };
     },
-    'interview.save': ({ caseId, version, interview }, ctx) => saveInterview(caseId, version, interview, ctx),
+    'interview.save': ({ caseId, version, interview, saveId }, ctx) => saveInterview(caseId, version, interview, ctx, undefined, saveId),
     'interview.complete': ({ caseId, version }, ctx) => {
       const setting = interviewSetting(services.forms, cases.get(caseId), jurisdiction.youngAdultUpperAge);
       const stored = interviews.find(caseId);

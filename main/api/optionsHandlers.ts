@@ -152,9 +152,9 @@ export function createOptionsHandlers(services: Services, helpers: OptionsContex
         updatedBy: stored?.updatedBy ?? null,
       };
     },
-    'proposal.save': ({ caseId, version, proposal }, ctx) => {
+    'proposal.save': ({ caseId, version, proposal, saveId }, ctx) => {
       const profile = profileFor(caseId);
-      const saved = proposals.save(caseId, version, proposal, helpers.meta(ctx));
+      const saved = proposals.save(caseId, version, proposal, { ...helpers.meta(ctx), saveId });
       return { version: saved.version, checks: checkConditions(saved.proposal, profile, CHECK_LANGUAGE, catalogue, programmesFor(saved.proposal)), updatedAt: saved.updatedAt };
     },
   };
