@@ -8,9 +8,8 @@ import type { RestoreResult } from '../store/recovery';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
 import { createHandlers, type Handlers } from './handlers';
 import { loadForms } from './forms';
-import { applyPendingRestore } from './restoreRequest';
 import { loadCatalogueWithSource } from './options';
-import { ensureDataDir, openStoreAtStart, startupBackup } from './startup';
+import { ensureDataDir, openOwnedStore, startupBackup, type StartupStoreOptions } from './startup';
 import { loadJurisdiction } from './templatesDir';
 
 export const APP_DIR_NAME = 'psr-author';
@@ -54,10 +53,12 @@ export interface AppCore {
   startupBackup: Promise<RotatingBackupResult | null>;
   /** A restore asked for in the app, carried out at this start (null when none was pending). */
   restored: RestoreResult | null;
+  /** False when opened read-only beside the store's lock holder (a psr command that only reads). */
+  writable: boolean;
   close(): void;
 }
 
-export interface OpenCoreOptions extends DispatchOptions {
+export interface OpenCoreOptions extends DispatchOptions, Pick<StartupStoreOptions, 'holder' | 'readOnly'> {
   dataDir?: string;
   now?: () => Date;
   nativeBinding?: string;
@@ -75,9 +76,9 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
   const dataDir = options.dataDir ?? defaultDataDir();
   ensureDataDir(dataDir);
   const dbFile = path.join(dataDir, DB_FILE_NAME);
-  const restored = options.applyPendingRestore ? applyPendingRestore(dbFile, dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) : null;
-  // A damaged file is refused here with a CorruptDatabaseError naming the latest good backup.
-  const db = openStoreAtStart(dbFile, dataDir, options);
+  // A store held by another process is refused with a StoreInUseError naming who holds it; a damaged
+  // file with a CorruptDatabaseError naming the latest good backup.
+  const { db, lock, restored } = openOwnedStore(dbFile, dataDir, options);
   const handlers = createHandlers({
     db,
     jurisdiction: loadJurisdiction(),
@@ -89,10 +90,12 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
   });
   const dispatch = createDispatch(handlers, options);
   let closed = false;
-  const backup = startupBackup(db, dataDir, options, options.logger ?? { error: (m, e) => console.error(`[psr] ${m}`, e) }, () => closed);
+  // Only the lock's holder backs up: a read-only command beside the app leaves the backups to it.
+  const backup = startupBackup(db, dataDir, lock ? options : { ...options, backupsKept: false }, options.logger ?? { error: (m, e) => console.error(`[psr] ${m}`, e) }, () => closed);
   const close = () => {
     closed = true;
     db.close();
+    lock?.release();
   };
-  return { db, dataDir, dbFile, handlers, dispatch, startupBackup: backup, restored, close };
+  return { db, dataDir, dbFile, handlers, dispatch, startupBackup: backup, restored, writable: lock !== null, close };
 }

@@ -2,15 +2,29 @@ import fs from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../contract/errors';
 import { DEFAULT_BACKUPS_KEPT, rotatingBackup, type RotatingBackupResult } from '../store/backup';
-import { openDatabase } from '../store/connection';
-import { refuseDamagedDatabase } from '../store/recovery';
+import { openDatabase, openDatabaseReadOnly } from '../store/connection';
+import { ensurePrivateDir } from '../store/files';
+import { lockStore, type StoreHolder, type StoreLock } from '../store/lock';
+import { refuseDamagedDatabase, type RestoreResult } from '../store/recovery';
 import type { Logger } from './dispatch';
+import { applyPendingRestore } from './restoreRequest';
 
-// What happens to the store when the app starts: a damaged file is refused (naming the latest good
-// backup) before anything writes to it; a sound one is opened, migrated, then backed up.
+// What happens to the store when the app starts: the store's lock is taken (one process owns a
+// store at a time: main/store/lock.ts); a damaged, empty or missing file beside backups is refused
+// (naming the latest good backup) before anything writes to it; a sound one is opened, migrated,
+// then backed up.
 
 export interface StartupStoreOptions {
   nativeBinding?: string;
+  /** Who opens the store, named to anyone refused while it is held. Default: a psr command. */
+  holder?: StoreHolder;
+  /**
+   * Only read: a psr command that reads beside a running app. No lock is taken when the store is
+   * current; otherwise (missing, needs migrating) it is opened as the lock's holder after all.
+   */
+  readOnly?: boolean;
+  /** Carry out a restore asked for in the app (main/api/restoreRequest.ts); the lock is then taken alone. */
+  applyPendingRestore?: boolean;
   /** How many automatic backups to keep; false turns the start-up backup off. */
   backupsKept?: number | false;
   now?: () => Date;
@@ -32,8 +46,49 @@ function notWritable(dataDir: string, e: unknown): AppError | null {
 export function ensureDataDir(dataDir: string): void {
   try {
     fs.mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir);
   } catch (e) {
     throw notWritable(dataDir, e) ?? e;
+  }
+}
+
+export interface OwnedStore {
+  db: Database;
+  /** Null for a read-only opening beside the lock's holder. */
+  lock: StoreLock | null;
+  restored: RestoreResult | null;
+}
+
+/** Takes the lock (unless only reading), carries out a pending restore if asked, and opens the store. */
+export function openOwnedStore(dbFile: string, dataDir: string, options: StartupStoreOptions = {}): OwnedStore {
+  const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  if (options.readOnly) {
+    refuseDamagedDatabase(dbFile, dataDir, native);
+    const db = readOnlyOrNull(dbFile, native);
+    if (db) return { db, lock: null, restored: null };
+  }
+  let lock: StoreLock;
+  try {
+    lock = lockStore(dataDir, options.holder ?? 'cli', { alone: options.applyPendingRestore ?? false, ...native });
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw notWritable(dataDir, e) ?? e;
+  }
+  try {
+    const restored = options.applyPendingRestore ? applyPendingRestore(dbFile, dataDir, { ...native, locked: true }) : null;
+    return { db: openStoreAtStart(dbFile, dataDir, options), lock, restored };
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+function readOnlyOrNull(dbFile: string, native: { nativeBinding?: string }): Database | null {
+  try {
+    return openDatabaseReadOnly(dbFile, native);
+  } catch {
+    // A read-only handle cannot start a WAL index no one has made yet: open as the holder instead.
+    return null;
   }
 }
 

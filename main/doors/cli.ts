@@ -7,7 +7,7 @@ import { localDate } from '../api/handlers';
 import { AUTHOR_ROLE } from '../api/reportHandlers';
 import { loadJurisdiction } from '../api/templatesDir';
 import { restoreBackup, restoreLatestBackup } from '../store/recovery';
-import type { Input, Method, Output } from '../contract/api';
+import { contract, type Input, type Method, type Output } from '../contract/api';
 import type { CaseRecord, CaseSummary } from '../contract/case';
 import type { CaseFile } from '../contract/caseFile';
 import { AppError, type ApiError } from '../contract/errors';
@@ -54,15 +54,21 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
   let json = false;
   const program = new Command();
 
-  const getCore = (): AppCore => {
+  // A command that only reads opens the store read-only beside a running app; one that writes takes
+  // the store's lock (main/store/lock.ts), and is refused while the app holds it.
+  const getCore = (writes: boolean): AppCore => {
+    if (core && writes && !core.writable) {
+      core.close();
+      core = null;
+    }
     if (!core) {
       const opts = program.opts<{ dataDir?: string }>();
-      core = open(opts.dataDir ? { dataDir: opts.dataDir } : {});
+      core = open({ ...(opts.dataDir ? { dataDir: opts.dataDir } : {}), holder: 'cli', readOnly: !writes });
     }
     return core;
   };
   async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
-    const result = await getCore().dispatch(method, input, { actor: currentActor(), door: 'cli' });
+    const result = await getCore(contract[method].writes).dispatch(method, input, { actor: currentActor(), door: 'cli' });
     if (!result.ok) throw new CliFailure(result.error);
     return result.value as Output<M>;
   }
