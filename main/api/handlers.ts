@@ -10,8 +10,8 @@ import { canMarkComplete, evaluateForm, type FormEvaluation } from '../domain/fo
 import { parseCaseFile } from '../domain/caseFile';
 import { assertAdultCase, caseDetailIssues } from '../domain/caseRules';
 import { auditFor } from '../store/audit';
-import { backupDatabase, listBackups, rotatingBackup, verifyBackup } from '../store/backup';
-import { requestRestore } from './restoreRequest';
+import { backupDatabase } from '../store/backup';
+import { backupNowInApp, listAppBackups, requestRestoreInApp } from './restoreRequest';
 import { CaseRepository } from '../store/cases';
 import { InterviewRepository, type StoredInterview } from '../store/interviews';
 import { checkInterviewForSave, interviewSetting, offenceAccountFieldIds, progressSummary } from './interviews';
@@ -191,15 +191,9 @@ export function createHandlers(services: Services): Handlers {
       const saved = interviews.save(caseId, version, stored.interview, 'complete', meta(ctx));
       return saveResult(saved, setting, []);
     },
-    'store.listBackups': () => listBackups(services.dataDir),
-    'store.backupNow': () => rotatingBackup(db, services.dataDir, { now: services.now }),
-    'store.requestRestore': ({ backup }) => {
-      const chosen = listBackups(services.dataDir).find((b) => b.path === backup);
-      if (!chosen) throw new AppError('not_found', `${backup} is not one of this app's backups.`, { path: '$.backup' });
-      const checked = verifyBackup(chosen.path);
-      requestRestore(services.dataDir, chosen.path);
-      return { backup: chosen.path, createdAt: chosen.createdAt, schemaVersion: checked.schemaVersion, restartNeeded: true as const };
-    },
+    'store.listBackups': () => listAppBackups(services.dataDir),
+    'store.backupNow': () => backupNowInApp(db, services.dataDir, services.now),
+    'store.requestRestore': ({ backup }) => requestRestoreInApp(services.dataDir, backup),
     'store.backup': ({ path, overwrite }) => backupDatabase(db, path, { overwrite: overwrite ?? false }),
     ...options.handlers,
     ...createReportHandlers(services, { cases, interviews }, (caseId) => ({
