@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { readCatalogueSource } from '../main/api/options';
+import { readCatalogueSource } from '../main/loaders/catalogue';
 import { MatchingProfile, Proposal, type CatalogueOption, type OptionsFile } from '../main/contract/options';
 import { checkConditions } from '../main/domain/options/conditions';
 import { compileCatalogue } from '../main/domain/options/catalogue';

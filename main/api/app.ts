@@ -6,11 +6,10 @@ import type { Database } from 'better-sqlite3';
 import type { RotatingBackupResult } from '../store/backup';
 import type { RestoreResult } from '../store/recovery';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
-import { createHandlers, type Handlers } from './handlers';
-import { loadForms } from './forms';
-import { loadCatalogueWithSource } from './options';
+import { shippedCatalogue, shippedForms, shippedJurisdiction, shippedReportTemplates } from '../loaders/shipped';
+import { createHandlers } from './handlers';
 import { ensureDataDir, openOwnedStore, startupBackup, type StartupStoreOptions } from './startup';
-import { loadJurisdiction } from './templatesDir';
+import type { Handlers } from './types';
 
 export const APP_DIR_NAME = 'psr-author';
 export const DB_FILE_NAME = 'psr.sqlite';
@@ -53,12 +52,12 @@ export interface AppCore {
   startupBackup: Promise<RotatingBackupResult | null>;
   /** A restore asked for in the app, carried out at this start (null when none was pending). */
   restored: RestoreResult | null;
-  /** False when opened read-only beside the store's lock holder (a psr command that only reads). */
+  /** False when opened read-only (no lock taken): a copy opened to look at, or a command reading beside the app. */
   writable: boolean;
   close(): void;
 }
 
-export interface OpenCoreOptions extends DispatchOptions, Pick<StartupStoreOptions, 'holder' | 'readOnly'> {
+export interface OpenCoreOptions extends DispatchOptions, Pick<StartupStoreOptions, 'holder' | 'onlyReads'> {
   dataDir?: string;
   now?: () => Date;
   nativeBinding?: string;
@@ -69,29 +68,38 @@ export interface OpenCoreOptions extends DispatchOptions, Pick<StartupStoreOptio
    * browser mode); a CLI command run beside a running app must never swap the file under it.
    */
   applyPendingRestore?: boolean;
+  /**
+   * Open the store for reading only: nothing is migrated, restored or backed up, and every writing
+   * call is refused at the dispatch with a clear storage error (a copy opened to look at).
+   */
+  readOnly?: boolean;
 }
 
 /** Opens the store and wires the handler table: the one core every door stands on. */
 export function openCore(options: OpenCoreOptions = {}): AppCore {
   const dataDir = options.dataDir ?? defaultDataDir();
-  ensureDataDir(dataDir);
   const dbFile = path.join(dataDir, DB_FILE_NAME);
+  const readOnly = options.readOnly ?? false;
+  if (!readOnly) ensureDataDir(dataDir);
   // A store held by another process is refused with a StoreInUseError naming who holds it; a damaged
   // file with a CorruptDatabaseError naming the latest good backup.
   const { db, lock, restored } = openOwnedStore(dbFile, dataDir, options);
   const handlers = createHandlers({
     db,
-    jurisdiction: loadJurisdiction(),
-    forms: loadForms(),
+    jurisdiction: shippedJurisdiction(),
+    forms: shippedForms(),
     dataDir,
-    catalogue: loadCatalogueWithSource(),
+    catalogue: shippedCatalogue(),
+    reportTemplates: shippedReportTemplates(),
     appVersion: appVersion(),
     now: options.now ?? (() => new Date()),
   });
-  const dispatch = createDispatch(handlers, options);
+  const dispatch = createDispatch(handlers, { ...options, isReadOnly: () => db.readonly });
   let closed = false;
-  // Only the lock's holder backs up: a read-only command beside the app leaves the backups to it.
-  const backup = startupBackup(db, dataDir, lock ? options : { ...options, backupsKept: false }, options.logger ?? { error: (m, e) => console.error(`[psr] ${m}`, e) }, () => closed);
+  // Only the lock's holder backs up: a command reading beside the app leaves the backups to it.
+  const backup = !lock
+    ? Promise.resolve(null)
+    : startupBackup(db, dataDir, options, options.logger ?? { error: (m, e) => console.error(`[psr] ${m}`, e) }, () => closed);
   const close = () => {
     closed = true;
     db.close();

@@ -28,7 +28,7 @@ export async function backupNowInApp(db: Database, dataDir: string, now: () => D
 /** Checks one of the app's own backups, named as listAppBackups names it, and asks for it at the next start. */
 export function requestRestoreInApp(dataDir: string, backup: string) {
   const chosen = listBackups(dataDir).find((b) => backupName(b.path) === backup);
-  if (!chosen) throw new AppError('not_found', `${backup} is not one of this app's backups.`, { path: '$.backup' });
+  if (!chosen) throw new AppError('not_found', `${backup} is not one of this app's backups.`, { path: '$.backup', key: 'errors.notABackup' });
   const checked = verifyBackup(chosen.path, { shownAs: backupName(chosen.path) });
   requestRestore(dataDir, backupName(chosen.path));
   return { backup: backupName(chosen.path), createdAt: chosen.createdAt, schemaVersion: checked.schemaVersion, restartNeeded: true as const };

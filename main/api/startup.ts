@@ -1,10 +1,11 @@
 import fs from 'node:fs';
-import type { Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppError } from '../contract/errors';
 import { DEFAULT_BACKUPS_KEPT, rotatingBackup, type RotatingBackupResult } from '../store/backup';
-import { openDatabase, openDatabaseReadOnly } from '../store/connection';
+import { openDatabase, openDatabaseReadOnly, schemaVersion } from '../store/connection';
 import { ensurePrivateDir } from '../store/files';
 import { lockStore, type StoreHolder, type StoreLock } from '../store/lock';
+import { LATEST_SCHEMA_VERSION } from '../store/migrations';
 import { refuseDamagedDatabase, type RestoreResult } from '../store/recovery';
 import type { Logger } from './dispatch';
 import { applyPendingRestore } from './restoreRequest';
@@ -19,10 +20,15 @@ export interface StartupStoreOptions {
   /** Who opens the store, named to anyone refused while it is held. Default: a psr command. */
   holder?: StoreHolder;
   /**
-   * Only read: a psr command that reads beside a running app. No lock is taken when the store is
-   * current; otherwise (missing, needs migrating) it is opened as the lock's holder after all.
+   * Open for reading only, strictly: nothing is created, migrated, restored or backed up, no lock is
+   * taken, and every writing call is refused at the dispatch (a copy opened to look at).
    */
   readOnly?: boolean;
+  /**
+   * The caller only reads (a psr command that reads beside a running app): no lock is taken when the
+   * store is current; otherwise (missing, needs migrating) it is opened as the lock's holder after all.
+   */
+  onlyReads?: boolean;
   /** Carry out a restore asked for in the app (main/api/restoreRequest.ts); the lock is then taken alone. */
   applyPendingRestore?: boolean;
   /** How many automatic backups to keep; false turns the start-up backup off. */
@@ -62,7 +68,8 @@ export interface OwnedStore {
 /** Takes the lock (unless only reading), carries out a pending restore if asked, and opens the store. */
 export function openOwnedStore(dbFile: string, dataDir: string, options: StartupStoreOptions = {}): OwnedStore {
   const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  if (options.readOnly) {
+  if (options.readOnly) return { db: openStoreReadOnly(dbFile, dataDir, options), lock: null, restored: null };
+  if (options.onlyReads) {
     refuseDamagedDatabase(dbFile, dataDir, native);
     const db = readOnlyOrNull(dbFile, native);
     if (db) return { db, lock: null, restored: null };
@@ -101,6 +108,27 @@ export function openStoreAtStart(dbFile: string, dataDir: string, options: Start
     if (e instanceof AppError) throw e;
     throw notWritable(dataDir, e) ?? e;
   }
+}
+
+/**
+ * Opens an existing store for reading only: nothing is created, migrated or written, and the
+ * dispatch refuses every writing call (see dispatch.ts). A damaged file is refused as at start.
+ */
+export function openStoreReadOnly(dbFile: string, dataDir: string, options: StartupStoreOptions = {}): Database {
+  const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  if (!fs.existsSync(dbFile)) throw new AppError('not_found', `There is no store at ${dbFile} to open for reading.`, { key: 'errors.noStoreToRead' });
+  refuseDamagedDatabase(dbFile, dataDir, native);
+  const db = new BetterSqlite3(dbFile, { readonly: true, fileMustExist: true, ...native });
+  const found = schemaVersion(db);
+  if (found !== LATEST_SCHEMA_VERSION) {
+    db.close();
+    throw new AppError('storage', `The data file ${dbFile} has schema ${found} and this app reads schema ${LATEST_SCHEMA_VERSION}; open it once with write access to bring it up to date. The file has not been changed.`, {
+      key: 'errors.readOnlySchema',
+      params: { found, expected: LATEST_SCHEMA_VERSION },
+    });
+  }
+  db.pragma('busy_timeout = 5000');
+  return db;
 }
 
 /**

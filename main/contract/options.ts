@@ -128,7 +128,7 @@ export const MatchingProfile = z.strictObject({
   gender: Gender,
   /** True for a woman (recorded gender female, or a self-description as a woman): Bangkok Rules apply. */
   isWoman: z.boolean(),
-  /** 18 to the jurisdiction's upper limit (domain/age.ts assessAge). */
+  /** 18 to the jurisdiction's upper limit (domain/rules/facts.ts assessAge). */
   isYoungAdult: z.boolean(),
   preferredLanguage: languageTag,
   charges: z.array(singleLine(300)).max(100),

@@ -142,7 +142,7 @@ export class CaseRepository {
 
   get(id: string): CaseRecord {
     const found = this.find(id);
-    if (!found) throw new AppError('not_found', `No case with id ${id}.`, { path: '$.id' });
+    if (!found) throw new AppError('not_found', `No case with id ${id}.`, { path: '$.id', key: 'errors.caseNotFound', params: { id } });
     return found;
   }
 

@@ -44,8 +44,8 @@ export class StoreInUseError extends AppError {
   constructor(dataDir: string, owner: LockOwner | null) {
     const who = owner ? `${DESCRIBED[owner.holder]} (process ${owner.pid} on ${owner.host}, since ${owner.since})` : 'another process';
     super('refused', `The data folder ${dataDir} is in use by ${who}. Only one program may use a store at a time: close it first. Nothing was changed.`, {
-      key: 'errors.storeInUse',
-      params: owner ? { holder: owner.holder, pid: owner.pid } : { holder: 'unknown', pid: 0 },
+      key: owner ? `errors.storeInUseBy.${owner.holder}` : 'errors.storeInUse',
+      params: owner ? { pid: owner.pid, host: owner.host, since: owner.since } : {},
     });
     this.name = 'StoreInUseError';
     this.owner = owner;

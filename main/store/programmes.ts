@@ -57,7 +57,7 @@ export class ProgrammeRepository {
 
   get(id: string): ProgrammeRecord {
     const found = this.find(id);
-    if (!found) throw new AppError('not_found', `There is no programme with id ${id}.`, { path: '$.id', key: 'errors.programmeNotFound' });
+    if (!found) throw new AppError('not_found', `There is no programme with id ${id}.`, { path: '$.id', key: 'errors.programmeNotFound', params: { id } });
     return found;
   }
 

@@ -64,7 +64,7 @@ describe('an officer chooses community options and writes the proposal', () => {
     await proposal.writeRationale('Low risk; the offending is linked to debt and an unhealthy relationship. A women\u2019s centre addresses both.');
     await proposal.addCondition();
     await proposal.typeCondition(1, 'Avoid bad company');
-    await expect.poll(() => proposal.checks(1)).toEqual(expect.arrayContaining([expect.stringMatching(/"bad company" is vague/)]));
+    await expect.poll(() => proposal.checks(1)).toEqual(expect.arrayContaining([expect.stringMatching(/“bad company” is vague/)]));
     await expectAccessible(page, 'the proposal page with a vague condition flagged');
 
     await proposal.typeCondition(1, 'Do not knowingly contact Jane Doe until 2027-06-30');

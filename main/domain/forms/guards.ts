@@ -1,7 +1,13 @@
 import { english, type FormDefinition } from '../../contract/form';
 import { isGroupAnswer, type Interview } from '../../contract/interview';
+import { childJusticeRefusal } from '../caseRules';
+import type { RuleFacts } from '../rules/facts';
 import { answerPath, type FormIssue } from './evaluate';
-import type { RuleFacts } from './facts';
+
+/** No interview for a child: child justice applies (DOMAIN.md section 3). Enforced in main, not only hidden in the UI. */
+export function assertInterviewAllowed(facts: RuleFacts): void {
+  if (facts.isChild) throw childJusticeRefusal(facts);
+}
 
 /**
  * Offence-account answers present in a case before a finding of guilt (presumption of innocence,

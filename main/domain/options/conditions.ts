@@ -56,10 +56,10 @@ function linked(c: ProposedCondition, profile: MatchingProfile): Draft[] {
   if (c.link?.need && recorded.has(c.link.need)) return [];
   if (c.link?.risk && profile.risk !== 'not_assessed') return [];
   if (c.link?.need) {
-    return [{ ...base, key: 'conditions.needNotRecorded', params: { need: words(c.link.need) }, message: `Linked to ${words(c.link.need)}, but no ${words(c.link.need)} need is recorded in the assessment.` }];
+    return [{ ...base, key: 'conditions.needNotRecorded', params: { need: c.link.need }, message: `Linked to ${words(c.link.need)}, but no ${words(c.link.need)} need is recorded in the assessment.` }];
   }
   if (c.link?.risk) {
-    return [{ ...base, key: 'conditions.riskNotAssessed', params: { risk: c.link.risk }, message: `Linked to the risk "${c.link.risk}", but no structured risk assessment is recorded.` }];
+    return [{ ...base, key: 'conditions.riskLinkNotAssessed', params: { risk: c.link.risk }, message: `Linked to the risk "${c.link.risk}", but no structured risk assessment is recorded.` }];
   }
   return [{ ...base, key: 'conditions.notLinked', params: {}, message: 'Not linked to a recorded need or an assessed risk: say which one this condition addresses.' }];
 }
@@ -81,7 +81,7 @@ function clashes(c: ProposedCondition, profile: MatchingProfile, lang: Condition
         type: 'schedule_unverified',
         conditionId: c.id,
         key: 'conditions.scheduleUnverified',
-        params: { what: label, times: windows.map(describeSchedule).join('; ') },
+        params: { what: tag, times: JSON.stringify(windows), ...(recorded === 'declined' ? { context: 'declined' } : {}) },
         message: `The condition sets times (${windows.map(describeSchedule).join('; ')}), but ${label} are ${recorded === 'declined' ? 'not given (the person declined to say)' : 'not recorded'}: confirm they fit.`,
       });
       continue;
@@ -93,7 +93,7 @@ function clashes(c: ProposedCondition, profile: MatchingProfile, lang: Condition
         type: 'schedule_clash',
         conditionId: c.id,
         key: 'conditions.scheduleClash',
-        params: { what: label, condition: describeSchedule(hit.a), recorded: describeSchedule(hit.b), at: hit.at },
+        params: { what: tag, condition: JSON.stringify([hit.a]), recorded: JSON.stringify([hit.b]), atDay: hit.atDay, atTime: hit.atTime },
         message: `Clashes with the recorded ${label}: the condition's ${describeSchedule(hit.a)} overlaps ${describeSchedule(hit.b)} (first on ${hit.at}).`,
       });
     }
@@ -125,17 +125,19 @@ function affordability(proposal: Proposal, profile: MatchingProfile, catalogue: 
   for (const item of items) {
     const base = { id: `unaffordable:${item.id}`, type: 'unaffordable' as const, ...(item.conditionId ? { conditionId: item.conditionId } : {}) };
     const costText = item.cost ? ` (${item.cost.amount}, ${item.cost.period})` : '';
+    // A condition is named by its context, and a cost travels as a number and a period id.
+    const what = { ...(item.conditionId ? {} : { what: item.what }), ...(item.cost ? { cost: item.cost.amount, period: item.cost.period, context: item.conditionId ? 'condition' : 'cost' } : {}) };
     if (profile.ableToPay === 'no') {
-      out.push({ ...base, key: 'conditions.unableToPay', params: { what: item.what }, message: `${item.what}${costText} asks for money, and the person is recorded as unable to pay; financial penalties and sureties fall hardest on the poor (working paper para 21).` });
+      out.push({ ...base, key: 'conditions.unableToPay', params: what, message: `${item.what}${costText} asks for money, and the person is recorded as unable to pay; financial penalties and sureties fall hardest on the poor (working paper para 21).` });
     } else if (disposable !== null && (disposable <= 0 || (item.cost && monthly(item.cost) > disposable))) {
       out.push({
         ...base,
         key: 'conditions.incomeTooLow',
-        params: { what: item.what, monthlyIncome: income as number, monthlyOutgoings: outgoings as number, disposableIncome: disposable },
+        params: { ...what, monthlyIncome: income as number, monthlyOutgoings: outgoings as number, disposableIncome: disposable },
         message: `${item.what}${costText} is unaffordable: monthly income recorded as ${income as number} against outgoings of ${outgoings as number} leaves ${disposable}.`,
       });
     } else if (profile.ableToPay !== 'yes' && disposable === null) {
-      out.push({ ...base, key: 'conditions.abilityToPayNotRecorded', params: { what: item.what }, message: `${item.what}${costText} asks for money, but neither ability to pay nor income and outgoings are recorded.` });
+      out.push({ ...base, key: 'conditions.abilityToPayNotRecorded', params: what, message: `${item.what}${costText} asks for money, but neither ability to pay nor income and outgoings are recorded.` });
     }
   }
   return out;
@@ -147,7 +149,7 @@ function proportionality(proposal: Proposal, profile: MatchingProfile, catalogue
   const base = { id: 'too_many_requirements', type: 'too_many_requirements' as const };
   if (profile.risk === 'not_assessed') {
     if (count <= limits.low) return [];
-    return [{ ...base, key: 'conditions.riskNotAssessed', params: { count, limit: limits.low }, message: `${count} requirements, but no structured risk assessment is recorded to justify more than ${limits.low}.` }];
+    return [{ ...base, key: 'conditions.tooManyUnassessed', params: { count, limit: limits.low }, message: `${count} requirements, but no structured risk assessment is recorded to justify more than ${limits.low}.` }];
   }
   const { result, instrument, date } = profile.risk;
   const limit = limits[result];
@@ -169,17 +171,18 @@ function selections(proposal: Proposal, catalogue: Catalogue, programmes: readon
   });
   for (const { ref, option } of resolved) {
     if (!option) {
-      out.push({ id: `unknown_selection:${ref.id}`, type: 'unknown_selection', key: 'conditions.unknownSelection', params: { id: ref.id }, message: `The selected ${ref.type} "${ref.id}" is not in the catalogue or the programmes.` });
+      out.push({ id: `unknown_selection:${ref.id}`, type: 'unknown_selection', key: 'conditions.unknownSelection', params: { id: ref.id, ...(ref.type === 'programme' ? { context: 'programme' } : {}) }, message: `The selected ${ref.type} "${ref.id}" is not in the catalogue or the programmes.` });
       continue;
     }
     const needed = option.option.onlyWith;
     if (needed && !needed.some((k) => kinds.has(k))) {
       const names = needed.map((k) => catalogue.byKind.get(k)?.option.wording.en?.name ?? k).join(' or ');
+      const nameList = needed.map((k) => catalogue.byKind.get(k)?.option.wording.en?.name ?? k).join(',');
       out.push({
         id: `aid_only:${ref.id}`,
         type: 'aid_only',
         key: 'conditions.aidOnly',
-        params: { option: option.option.wording.en!.name, with: names },
+        params: { option: option.option.wording.en!.name, with: nameList },
         message: `${option.option.wording.en!.name} is an aid to supervision, never supervision itself (working paper para 32): propose it with ${names}.`,
       });
     }

@@ -4,7 +4,7 @@ import type { FormDefinition } from '../../contract/form';
 import { isGroupAnswer, type AnswerEntry, type GroupRow, type Interview } from '../../contract/interview';
 import type { Answer, MatchingProfile, Need, NotRecorded, OffenceCategory, RecordedAmount, RecordedNeed, RecordedSchedules, RiskAssessment } from '../../contract/options';
 import { evaluateForm } from '../forms/evaluate';
-import { ruleFacts } from '../forms/facts';
+import { dependantsCount, deriveFacts, readDependants } from '../rules/facts';
 import type { ConditionLanguage } from './catalogue';
 import { parseSchedules } from './schedule';
 
@@ -47,7 +47,7 @@ export function offenceCategoriesOf(charges: readonly string[]): OffenceCategory
 }
 
 export function deriveProfile(details: CaseDetails, interview: Interview | null, youngAdultUpperAge: number, options: DeriveProfileOptions = {}): MatchingProfile {
-  const facts = ruleFacts(details, youngAdultUpperAge);
+  const facts = deriveFacts(details, { youngAdultUpperAge });
   if (facts.isChild) {
     throw new AppError('out_of_scope', 'The person was under 18 at the offence or at the report: child justice applies, and no adult options are matched.', { path: '$.person.dateOfBirth', key: 'errors.childJustice', params: { ageAtOffence: facts.ageAtOffence, ageAtReport: facts.ageAtReport } });
   }
@@ -120,9 +120,10 @@ export function deriveProfile(details: CaseDetails, interview: Interview | null,
   } else workingHours = entry('work.workingHours')?.status === 'declined' ? 'declined' : typeof status === 'string' || typeof hoursText === 'string' ? 'unknown' : notRecorded('work.status');
 
   // Dependants and caregiving
-  const hasDependants = yesNo('dependants.hasDependants');
+  const recordedDependants = readDependants(interview, (id) => !hidden.has(id));
+  const hasDependants = recordedDependants.answer;
   const people = rows('dependants.people');
-  const dependants: RecordedAmount = hasDependants === 'no' ? 0 : hasDependants === 'yes' ? (Array.isArray(people) ? people.length : people) : hasDependants;
+  const dependants = dependantsCount(recordedDependants);
   const childRelations = ['own_child', 'stepchild', 'grandchild', 'other_child'];
   const caresForChild =
     Array.isArray(people) &&
@@ -169,7 +170,7 @@ export function deriveProfile(details: CaseDetails, interview: Interview | null,
     ageAtOffence: facts.ageAtOffence,
     ageAtReport: facts.ageAtReport,
     gender: details.person.gender,
-    // The same reading as the form rules (ruleFacts), so the interview and the matching never
+    // The same reading as the form rules (deriveFacts), so the interview and the matching never
     // disagree about whom the women's provisions are for.
     isWoman: facts.isWoman,
     isYoungAdult: facts.isYoungAdult,

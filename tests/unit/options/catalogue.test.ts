@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadCatalogue, optionsDir } from '../../../main/api/options';
+import { loadCatalogue, optionsDir } from '../../../main/loaders/catalogue';
 import type { AppError } from '../../../main/contract/errors';
 import { optionGroups, type MatchingProfile } from '../../../main/contract/options';
 import { matchOptions } from '../../../main/domain/options/match';

@@ -1,5 +1,5 @@
 import { MatchingProfile, Programme, Proposal, type ProgrammeDetails } from '../../../main/contract/options';
-import { loadCatalogue } from '../../../main/api/options';
+import { loadCatalogue } from '../../../main/loaders/catalogue';
 import type { Catalogue } from '../../../main/domain/options/catalogue';
 import type { MatchResult } from '../../../main/contract/options';
 
