@@ -103,7 +103,7 @@ export class CaseRepository {
                VALUES (@id, @version, @court, @case_number, @person_name, @hearing_date, @report_due_date, @report_type, @stage, @details, @at, @actor, @at, @actor)`,
             )
             .run({ id, version, ...columns(details), at: meta.at, actor: meta.actor }),
-        reload: () => this.get(id),
+        written: (version) => ({ id, version, details, createdAt: meta.at, createdBy: meta.actor, updatedAt: meta.at, updatedBy: meta.actor }),
       });
     }).immediate();
   }
@@ -130,7 +130,7 @@ export class CaseRepository {
                WHERE id = @id AND version = @expected`,
             )
             .run({ id, expected: expectedVersion, version, ...columns(details), at: meta.at, actor: meta.actor }),
-        reload: () => this.get(id),
+        written: (version) => ({ ...current, version, details, updatedAt: meta.at, updatedBy: meta.actor }),
       });
     }).immediate();
   }

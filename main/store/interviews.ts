@@ -86,7 +86,7 @@ export class InterviewRepository {
               at: meta.at,
               actor: meta.actor,
             }),
-        reload: () => this.find(caseId) as StoredInterview,
+        written: (version) => ({ caseId, version, interview, status, completedAt, updatedAt: meta.at, updatedBy: meta.actor }),
       });
     }).immediate();
   }

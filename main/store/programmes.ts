@@ -77,7 +77,7 @@ export class ProgrammeRepository {
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             )
             .run(id, version, details.name, details.kind, JSON.stringify(details), details.retired ? 1 : 0, meta.at, meta.actor, meta.at, meta.actor),
-        reload: () => this.get(id),
+        written: () => this.get(id),
       }),
     ).immediate();
   }
@@ -98,7 +98,7 @@ export class ProgrammeRepository {
           this.db
             .prepare(`UPDATE programmes SET version = ?, name = ?, kind = ?, details = ?, retired = ?, updated_at = ?, updated_by = ? WHERE id = ?`)
             .run(version, details.name, details.kind, JSON.stringify(details), details.retired ? 1 : 0, meta.at, meta.actor, id),
-        reload: () => this.get(id),
+        written: () => this.get(id),
       });
     }).immediate();
   }

@@ -70,7 +70,7 @@ export class ProposalRepository {
                ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, proposal = excluded.proposal, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
             )
             .run(caseId, version, JSON.stringify(proposal), meta.at, meta.actor),
-        reload: () => this.find(caseId) as StoredProposal,
+        written: (version) => ({ caseId, version, proposal, updatedAt: meta.at, updatedBy: meta.actor }),
       });
     }).immediate();
   }

@@ -61,8 +61,8 @@ export interface VersionedSave<R extends { version: number }> {
   write(version: number): void;
   /** Audit action; default `create` when there is no record yet, `update` otherwise. */
   action?: string;
-  /** Reads the record back after the write. */
-  reload(): R;
+  /** The record as just written at `version` (built from what was written, or read back). */
+  written(version: number): R;
 }
 
 /** Runs one versioned save; call inside the repository's transaction. Returns the record as stored. */
@@ -84,7 +84,7 @@ export function saveVersioned<R extends { version: number }>(db: Database, save:
   save.write(version);
   db.prepare(`UPDATE ${spec.table} SET save_id = ? WHERE ${spec.key} = ?`).run(saveId ?? null, save.id);
   appendAudit(db, save.meta, { entity: save.entity, entityId: save.id, action: save.action ?? (save.current ? 'update' : 'create'), version, changes: save.changes });
-  return save.reload();
+  return save.written(version);
 }
 
 /** The save id that produced the current version of a record, if the save carried one. */
