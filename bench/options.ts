@@ -9,7 +9,7 @@ import { rng } from './store';
 
 // Options figures: matching one case against 500 options (the shipped catalogue's options and
 // rules, replicated with varied ranks, needs and rule sets), and condition checks per keystroke.
-// Targets (issue 4): matching p95 < 10 ms. Condition checks run as the officer types: < 16 ms (a frame).
+// Targets: matching p95 < 10 ms. Condition checks run as the officer types: < 16 ms (a frame).
 
 function syntheticOptions(count: number, base: CatalogueOption[], rand: () => number): OptionsFile {
   const ruleIds = [...new Set(base.flatMap((o) => o.rules.filter((r): r is string => typeof r === 'string')))];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Gender, Stage } from './case';
 import { entityId, isoDate, languageTag, multiLine, singleLine } from './text';
 
-// Community options (DOMAIN.md sections 5 and 6): the catalogue as data, the local programmes a
+// Community options (docs/DOMAIN.md sections 5 and 6): the catalogue as data, the local programmes a
 // service adds, the matching profile derived from the case and interview, and the proposal.
 // Pure schemas only; the rules over them live in domain/options/.
 
@@ -16,7 +16,7 @@ export type OptionGroup = z.infer<typeof OptionGroup>;
 /**
  * Which groups may be considered at each stage. Enforced by the matcher, not left to catalogue
  * data: before a finding of guilt only release, alternatives to detention and diversion are
- * considered (presumption of innocence, DOMAIN.md section 3).
+ * considered (presumption of innocence, docs/DOMAIN.md section 3).
  */
 export const groupsForStage: Readonly<Record<z.infer<typeof Stage>, readonly OptionGroup[]>> = {
   pre_trial: ['pre_trial', 'diversion'],

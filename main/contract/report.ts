@@ -26,7 +26,8 @@ export const SourceKind = z.enum(sourceKinds);
 export const ItemSource = z.strictObject({
   kind: SourceKind,
   by: text(200).optional(),
-  how: text(300).optional(),
+  /** As long as the interview lets the officer write it (AnswerSource.how), so a stored case always exports. */
+  how: text(500).optional(),
 });
 export type ItemSource = z.infer<typeof ItemSource>;
 
@@ -76,7 +77,8 @@ export const ConsideredOption = z.strictObject({
 export type ConsideredOption = z.infer<typeof ConsideredOption>;
 
 export const ProposedCondition = z.strictObject({
-  requirement: text(1000),
+  /** As long as a proposal's condition may be (options ProposedCondition.text), so a saved proposal always exports. */
+  requirement: text(2000),
   /** The assessed risk or need it answers. */
   linkedTo: text(300),
   duration: text(200),

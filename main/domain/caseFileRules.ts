@@ -25,10 +25,21 @@ export function assertCaseDetails(details: CaseDetails, today: string, youngAdul
   assertAdultCase(details, youngAdultUpperAge);
 }
 
+/**
+ * Answer problems a draft typed in the app may carry but a file from outside may not: a text longer
+ * than its question allows, or one with a broken character, could never be written into a report,
+ * so such a file is refused whole rather than imported as a case that cannot be exported.
+ */
+const REFUSED_IN_A_FILE = new Set(['validation.tooLong', 'validation.brokenCharacter']);
+
 /** Refuses a case file (already parsed) that import would refuse: its case, then its interview. */
 export function checkCaseFile(caseFile: CaseFile, setting: CaseCheckSetting): void {
   assertCaseDetails(caseFile.case, setting.today, setting.youngAdultUpperAge, '$.case');
   if (!caseFile.interview) return;
   const { form, facts } = interviewSetting(setting.forms, caseFile.case, setting.youngAdultUpperAge);
-  checkInterviewForSave(form, facts, caseFile.interview, setting.offenceAccountIds, '$.interview');
+  const issues = checkInterviewForSave(form, facts, caseFile.interview, setting.offenceAccountIds, '$.interview');
+  const refused = issues.filter((i) => i.key !== undefined && REFUSED_IN_A_FILE.has(i.key));
+  if (refused.length > 0) {
+    throw invalidInput(refused.map(({ path, message, key, params }) => ({ path: `$.interview${path.slice(1)}`, message, ...(key ? { key } : {}), ...(params ? { params } : {}) })));
+  }
 }

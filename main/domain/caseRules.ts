@@ -80,7 +80,7 @@ export function childJusticeRefusal(age: { ageAtOffence: number; ageAtReport: nu
   });
 }
 
-/** Refuses any case about a child; the product is for adults only (DOMAIN.md section 3). */
+/** Refuses any case about a child; the product is for adults only (docs/DOMAIN.md section 3). */
 export function assertAdultCase(details: CaseDetails, youngAdultUpperAge: number): void {
   const age = assessCaseAge(details, youngAdultUpperAge);
   if (age.child) throw childJusticeRefusal(age);

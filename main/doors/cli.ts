@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { readInputText } from './input';
 import { currentActor, DB_FILE_NAME, defaultDataDir, openCore, type AppCore } from '../api/app';
 import { restoreBackup, restoreLatestBackup } from '../store/recovery';
 import { contract, type Input, type Method, type Output } from '../contract/api';
@@ -266,7 +267,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
         ? e.error
         : e instanceof AppError
           ? e.toApiError()
-          : { code: 'internal', message: `Internal error: ${(e as Error).message}` };
+          : { code: 'internal', message: `Internal error: ${(e as Error).message}`, key: 'cli.internalError', params: { message: (e as Error).message } };
     if (json) io.err(`${JSON.stringify({ ok: false, error })}\n`);
     else io.err(`${t('cli.error', { message: oneLine(error) })}\n`);
     return exitCodeFor(error);
@@ -289,13 +290,7 @@ function oneLine(error: ApiError): string {
 }
 
 function readJsonFile(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new AppError('invalid_input', `Cannot read ${file}: ${reason}.`, { key: 'cli.cannotRead', params: { file, reason } });
-  }
+  const text = readInputText(file);
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -329,13 +324,24 @@ export async function renderParsedCaseFile(caseFile: CaseFile, templateId: strin
 }
 
 function writeNewFile(file: string, text: string | Uint8Array, overwrite: boolean): void {
+  // Exports hold a person's most private facts: readable by the officer only (POSIX), even when
+  // --force overwrites a file that was readable by others.
+  let fd: number;
   try {
-    fs.writeFileSync(file, text, { flag: overwrite ? 'w' : 'wx' });
+    fd = fs.openSync(file, overwrite ? 'w' : 'wx', 0o600);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new AppError('refused', `${file} already exists; use --force to overwrite it.`, { key: 'cli.exists', params: { file } });
-    const reason = code ?? (e as Error).message;
-    throw new AppError('invalid_input', `Cannot write ${file}: ${reason}.`, { key: 'cli.cannotWrite', params: { file, reason } });
+    throw new AppError('invalid_input', `Cannot write ${file}: ${code ?? (e as Error).message}.`, { key: 'cli.cannotWrite', params: { file, reason: code ?? (e as Error).message } });
+  }
+  try {
+    if (process.platform !== 'win32') fs.fchmodSync(fd, 0o600);
+    fs.writeFileSync(fd, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AppError('invalid_input', `Cannot write ${file}: ${code ?? (e as Error).message}.`, { key: 'cli.cannotWrite', params: { file, reason: code ?? (e as Error).message } });
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

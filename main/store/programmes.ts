@@ -8,7 +8,7 @@ import type { WriteMeta } from './audit';
 import { parseStored } from './stored';
 import { saveVersioned } from './versioned';
 
-// Local programmes (issue 4). Versioned like cases: a stale version is a conflict naming the
+// Local programmes. Versioned like cases: a stale version is a conflict naming the
 // current one and nothing changes. Retiring keeps the row (and its details) readable for the
 // reports that proposed it; every write is audited with what changed.
 

@@ -7,7 +7,7 @@ import { validateInterview } from './validate';
 
 export interface CompletionVerdict {
   ok: boolean;
-  /** The informed-participation section is complete (DOMAIN.md section 3). */
+  /** The informed-participation section is complete (docs/DOMAIN.md section 3). */
   participationComplete: boolean;
   /** Why it cannot be marked complete, most important first; empty when `ok`. */
   issues: FormIssue[];

@@ -18,7 +18,7 @@ import type { RuleValue } from '../rules/validate';
 import { formatFact, pick, render, words } from './text';
 import { countRequirements } from './requirements';
 
-// Needs-based matching (issue 4): every catalogue option and local programme gets a status with
+// Needs-based matching: every catalogue option and local programme gets a status with
 // the facts that decided it. Pure and deterministic: the order of the catalogue or programme list
 // never changes the result.
 
@@ -180,7 +180,7 @@ function programmeReasons(p: Programme, profile: MatchingProfile, facts: FactTab
     else if (answer !== 'yes') add('programme.consent', 'suitable_with_concerns', { option: name, consent: kind, ...(answer === 'declined' ? { context: 'declined' } : {}) }, `${name} needs ${what}, which is ${answer === 'declined' ? 'not given: the person declined to say' : 'not recorded'}.`, 'unknown');
   }
   if (e.riskLevels.length > 0) {
-    // A score informs and never decides (DOMAIN.md section 3): outside the provider's range is a concern.
+    // A score informs and never decides (docs/DOMAIN.md section 3): outside the provider's range is a concern.
     if (profile.risk === 'not_assessed') add('programme.risk', 'suitable_with_concerns', { option: name, levels: e.riskLevels.join(',') }, `${name} takes people assessed at ${e.riskLevels.join(', ')} risk; no structured risk assessment is recorded.`, 'unknown');
     else if (!e.riskLevels.includes(profile.risk.result)) {
       const r = profile.risk;

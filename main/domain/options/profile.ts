@@ -8,7 +8,7 @@ import { dependantsCount, deriveFacts, readDependants } from '../rules/facts';
 import type { ConditionLanguage } from './catalogue';
 import { parseSchedules } from './schedule';
 
-// The matching profile read off the case and the recorded interview (issue 4). Honest by design:
+// The matching profile read off the case and the recorded interview. Honest by design:
 // a question the person declined is `declined`, one not asked, not yet answered or hidden by the
 // form's rules is `unknown`, and neither is ever read as a yes or a no. Each need carries the
 // source of the answer that shows it. Pure: no I/O, the same code in main and the renderer.

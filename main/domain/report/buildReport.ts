@@ -12,7 +12,7 @@ import type { Catalogue } from '../options/catalogue';
 import { programmesToMatch, reportMatch } from '../options/caseMatch';
 import { answerSectionsOf, buildReportContext } from './context';
 
-// The one report pipeline: a case, its interview
+// The one report pipeline (docs/ARCHITECTURE.md, data flow of one report): a case, its interview
 // and proposal, the catalogue and the chosen template in; the report context out. The API's preview
 // and export, `psr export` and `psr render` all call this, so no door assembles a report itself.
 

@@ -23,7 +23,7 @@ describe('the shipped interview forms', () => {
     expect(formForReportType(forms, 'addendum')).toBeUndefined();
   });
 
-  it('give the full interview all 17 domains of DOMAIN.md, after informed participation', () => {
+  it('give the full interview all 17 domains of docs/DOMAIN.md, after informed participation', () => {
     expect(form('full').sections.map((s) => s.id)).toEqual([
       'participation',
       'caseAndStage',

@@ -56,7 +56,7 @@ describe('every shipped catalogue rule is exercised both ways', () => {
   });
 });
 
-describe('the shipped catalogue holds every option of DOMAIN.md section 5', () => {
+describe('the shipped catalogue holds every option of docs/DOMAIN.md section 5', () => {
   const kinds = (group: string) => catalogue().options.filter((o) => o.option.group === group).map((o) => o.option.kind).sort();
 
   it('has all four groups with their options', () => {
