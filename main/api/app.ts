@@ -8,8 +8,7 @@ import type { RestoreResult } from '../store/recovery';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
 import { shippedCatalogue, shippedForms, shippedJurisdiction, shippedReportTemplates } from '../loaders/shipped';
 import { createHandlers } from './handlers';
-import { applyPendingRestore } from './restoreRequest';
-import { ensureDataDir, openStoreAtStart, openStoreReadOnly, startupBackup } from './startup';
+import { ensureDataDir, openOwnedStore, startupBackup, type StartupStoreOptions } from './startup';
 import type { Handlers } from './types';
 
 export const APP_DIR_NAME = 'psr-author';
@@ -53,10 +52,12 @@ export interface AppCore {
   startupBackup: Promise<RotatingBackupResult | null>;
   /** A restore asked for in the app, carried out at this start (null when none was pending). */
   restored: RestoreResult | null;
+  /** False when opened read-only (no lock taken): a copy opened to look at, or a command reading beside the app. */
+  writable: boolean;
   close(): void;
 }
 
-export interface OpenCoreOptions extends DispatchOptions {
+export interface OpenCoreOptions extends DispatchOptions, Pick<StartupStoreOptions, 'holder' | 'onlyReads'> {
   dataDir?: string;
   now?: () => Date;
   nativeBinding?: string;
@@ -80,9 +81,9 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
   const dbFile = path.join(dataDir, DB_FILE_NAME);
   const readOnly = options.readOnly ?? false;
   if (!readOnly) ensureDataDir(dataDir);
-  const restored = options.applyPendingRestore && !readOnly ? applyPendingRestore(dbFile, dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) : null;
-  // A damaged file is refused here with a CorruptDatabaseError naming the latest good backup.
-  const db = readOnly ? openStoreReadOnly(dbFile, dataDir, options) : openStoreAtStart(dbFile, dataDir, options);
+  // A store held by another process is refused with a StoreInUseError naming who holds it; a damaged
+  // file with a CorruptDatabaseError naming the latest good backup.
+  const { db, lock, restored } = openOwnedStore(dbFile, dataDir, options);
   const handlers = createHandlers({
     db,
     jurisdiction: shippedJurisdiction(),
@@ -95,12 +96,14 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
   });
   const dispatch = createDispatch(handlers, { ...options, isReadOnly: () => db.readonly });
   let closed = false;
-  const backup = readOnly
+  // Only the lock's holder backs up: a command reading beside the app leaves the backups to it.
+  const backup = !lock
     ? Promise.resolve(null)
     : startupBackup(db, dataDir, options, options.logger ?? { error: (m, e) => console.error(`[psr] ${m}`, e) }, () => closed);
   const close = () => {
     closed = true;
     db.close();
+    lock?.release();
   };
-  return { db, dataDir, dbFile, handlers, dispatch, startupBackup: backup, restored, close };
+  return { db, dataDir, dbFile, handlers, dispatch, startupBackup: backup, restored, writable: lock !== null, close };
 }

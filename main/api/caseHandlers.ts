@@ -24,10 +24,10 @@ export function createCaseHandlers({ services, stores, meta }: Area, interviews:
       return cases.create(details, meta(ctx));
     },
     'cases.get': ({ id }) => cases.get(id),
-    'cases.update': ({ id, version, details }, ctx) => {
+    'cases.update': ({ id, version, details, saveId }, ctx) => {
       assertCaseDetails(details, today(), jurisdiction.youngAdultUpperAge, '$.details');
       refuseFormChange(services.forms, stores.interviews.find(id)?.interview.formId ?? null, details);
-      return cases.update(id, version, details, meta(ctx));
+      return cases.update(id, version, details, { ...meta(ctx), saveId });
     },
     'cases.list': (query) => cases.list(query),
     'cases.history': ({ id }) => {

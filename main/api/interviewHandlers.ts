@@ -28,7 +28,7 @@ export function createInterviewHandlers({ services, stores, meta }: Area, saver:
         updatedBy: stored?.updatedBy ?? null,
       };
     },
-    'interview.save': ({ caseId, version, interview }, ctx) => saver.save(caseId, version, interview, ctx),
+    'interview.save': ({ caseId, version, interview, saveId }, ctx) => saver.save(caseId, version, interview, ctx, undefined, saveId),
     'interview.complete': ({ caseId, version }, ctx) => {
       const current = setting(caseId);
       const stored = stores.interviews.find(caseId);

@@ -12,7 +12,7 @@ import type { Area, CallContext } from './types';
 
 export interface InterviewSaver {
   /** Saves a case's interview draft after the safeguards; returns the draft's open issues. */
-  save(caseId: string, version: number, interview: Interview, ctx: CallContext, prefix?: string): ReturnType<InterviewSaver['result']>;
+  save(caseId: string, version: number, interview: Interview, ctx: CallContext, prefix?: string, saveId?: string): ReturnType<InterviewSaver['result']>;
   /** What a save or completion answers: the stored version, status and progress. */
   result(
     stored: StoredInterview,
@@ -33,7 +33,7 @@ export function createInterviewSaver({ services, stores, meta }: Area): Intervie
   });
   return {
     result,
-    save(caseId, version, answered, ctx, prefix = '$.interview') {
+    save(caseId, version, answered, ctx, prefix = '$.interview', saveId) {
       const setting = interviewSetting(services.forms, stores.cases.get(caseId).details, services.jurisdiction.youngAdultUpperAge);
       // Whatever door the answers came through, the form's not-for-disclosure defaults are stored with them.
       const interview = applyDisclosureDefaults(setting.form, answered);
@@ -42,7 +42,7 @@ export function createInterviewSaver({ services, stores, meta }: Area): Intervie
       const issues = checkInterviewForSave(setting.form, setting.facts, interview, offenceAccountIds, prefix, evaluation);
       // A completed interview stays complete only while it still passes; otherwise it is a draft again.
       const stillComplete = stores.interviews.find(caseId)?.status === 'complete' && canMarkComplete(setting.form, interview, setting.facts).ok;
-      const stored = stores.interviews.save(caseId, version, interview, stillComplete ? 'complete' : 'in_progress', meta(ctx));
+      const stored = stores.interviews.save(caseId, version, interview, stillComplete ? 'complete' : 'in_progress', { ...meta(ctx), saveId });
       // The stored answers are the ones just checked (a save that changed nothing stored equal answers).
       return result(stored, setting, issues, evaluation);
     },

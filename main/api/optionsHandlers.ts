@@ -119,9 +119,9 @@ export function createOptionsHandlers(area: Area): HandlerPart<OptionsMethod> {
         updatedBy: stored?.updatedBy ?? null,
       };
     },
-    'proposal.save': ({ caseId, version, proposal }, ctx) => {
+    'proposal.save': ({ caseId, version, proposal, saveId }, ctx) => {
       const profile = caseProfile(caseInput(caseId));
-      const saved = proposals.save(caseId, version, proposal, area.meta(ctx));
+      const saved = proposals.save(caseId, version, proposal, { ...area.meta(ctx), saveId });
       return {
         version: saved.version,
         checks: checkConditions(saved.proposal, profile, CHECK_LANGUAGE, catalogue, programmesToMatch(programmes.list(true), saved.proposal)),

@@ -2,16 +2,35 @@ import fs from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppError } from '../contract/errors';
 import { DEFAULT_BACKUPS_KEPT, rotatingBackup, type RotatingBackupResult } from '../store/backup';
-import { openDatabase, schemaVersion } from '../store/connection';
+import { openDatabase, openDatabaseReadOnly, schemaVersion } from '../store/connection';
+import { ensurePrivateDir } from '../store/files';
+import { lockStore, type StoreHolder, type StoreLock } from '../store/lock';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations';
-import { refuseDamagedDatabase } from '../store/recovery';
+import { refuseDamagedDatabase, type RestoreResult } from '../store/recovery';
 import type { Logger } from './dispatch';
+import { applyPendingRestore } from './restoreRequest';
 
-// What happens to the store when the app starts: a damaged file is refused (naming the latest good
-// backup) before anything writes to it; a sound one is opened, migrated, then backed up.
+// What happens to the store when the app starts: the store's lock is taken (one process owns a
+// store at a time: main/store/lock.ts); a damaged, empty or missing file beside backups is refused
+// (naming the latest good backup) before anything writes to it; a sound one is opened, migrated,
+// then backed up.
 
 export interface StartupStoreOptions {
   nativeBinding?: string;
+  /** Who opens the store, named to anyone refused while it is held. Default: a psr command. */
+  holder?: StoreHolder;
+  /**
+   * Open for reading only, strictly: nothing is created, migrated, restored or backed up, no lock is
+   * taken, and every writing call is refused at the dispatch (a copy opened to look at).
+   */
+  readOnly?: boolean;
+  /**
+   * The caller only reads (a psr command that reads beside a running app): no lock is taken when the
+   * store is current; otherwise (missing, needs migrating) it is opened as the lock's holder after all.
+   */
+  onlyReads?: boolean;
+  /** Carry out a restore asked for in the app (main/api/restoreRequest.ts); the lock is then taken alone. */
+  applyPendingRestore?: boolean;
   /** How many automatic backups to keep; false turns the start-up backup off. */
   backupsKept?: number | false;
   now?: () => Date;
@@ -33,8 +52,50 @@ function notWritable(dataDir: string, e: unknown): AppError | null {
 export function ensureDataDir(dataDir: string): void {
   try {
     fs.mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir);
   } catch (e) {
     throw notWritable(dataDir, e) ?? e;
+  }
+}
+
+export interface OwnedStore {
+  db: Database;
+  /** Null for a read-only opening beside the lock's holder. */
+  lock: StoreLock | null;
+  restored: RestoreResult | null;
+}
+
+/** Takes the lock (unless only reading), carries out a pending restore if asked, and opens the store. */
+export function openOwnedStore(dbFile: string, dataDir: string, options: StartupStoreOptions = {}): OwnedStore {
+  const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  if (options.readOnly) return { db: openStoreReadOnly(dbFile, dataDir, options), lock: null, restored: null };
+  if (options.onlyReads) {
+    refuseDamagedDatabase(dbFile, dataDir, native);
+    const db = readOnlyOrNull(dbFile, native);
+    if (db) return { db, lock: null, restored: null };
+  }
+  let lock: StoreLock;
+  try {
+    lock = lockStore(dataDir, options.holder ?? 'cli', { alone: options.applyPendingRestore ?? false, ...native });
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw notWritable(dataDir, e) ?? e;
+  }
+  try {
+    const restored = options.applyPendingRestore ? applyPendingRestore(dbFile, dataDir, { ...native, locked: true }) : null;
+    return { db: openStoreAtStart(dbFile, dataDir, options), lock, restored };
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+function readOnlyOrNull(dbFile: string, native: { nativeBinding?: string }): Database | null {
+  try {
+    return openDatabaseReadOnly(dbFile, native);
+  } catch {
+    // A read-only handle cannot start a WAL index no one has made yet: open as the holder instead.
+    return null;
   }
 }
 

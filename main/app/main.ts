@@ -68,7 +68,7 @@ app.whenReady().then(async () => {
   const dataDir = defaultDataDir();
   app.setPath('userData', dataDir);
   const nativeBinding = process.env.PSR_ELECTRON_NATIVE_BINDING;
-  core = openCoreOrOfferBackup({ dataDir, applyPendingRestore: true, ...(nativeBinding && fs.existsSync(nativeBinding) ? { nativeBinding } : {}) });
+  core = openCoreOrOfferBackup({ dataDir, applyPendingRestore: true, holder: 'desktop', ...(nativeBinding && fs.existsSync(nativeBinding) ? { nativeBinding } : {}) });
   if (!core) {
     app.exit(1);
     return;

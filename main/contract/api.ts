@@ -6,7 +6,7 @@ import { CaseFile } from './caseFile';
 import { Interview } from './interview';
 import { OpenInterviewOutput, SaveInterviewOutput } from './interviewApi';
 import { reportEntries } from './reportApi';
-import { BackupInfoSchema, BackupNowOutput, RestoreRequestOutput } from './storeApi';
+import { BackupInfoSchema, BackupNowOutput, RestoreRequestOutput, saveId } from './storeApi';
 import { optionsEntries } from './optionsApi';
 import { entityId, entityVersion } from './text';
 
@@ -51,7 +51,7 @@ export const contract = {
     writes: false,
   }),
   'cases.update': entry({
-    input: z.strictObject({ id: entityId, version: entityVersion, details: CaseDetails, saveId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional() }),
+    input: z.strictObject({ id: entityId, version: entityVersion, details: CaseDetails, saveId }),
     output: CaseRecord,
     access: 'any',
     writes: true,
@@ -95,7 +95,7 @@ export const contract = {
   }),
   'interview.save': entry({
     // version 0 saves the first draft; a stale version is a conflict naming the current one.
-    input: z.strictObject({ caseId: entityId, version: z.number().int().min(0), interview: Interview, saveId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional() }),
+    input: z.strictObject({ caseId: entityId, version: z.number().int().min(0), interview: Interview, saveId }),
     output: SaveInterviewOutput,
     access: 'any',
     writes: true,

@@ -13,6 +13,7 @@ import {
   RulesFile,
 } from './options';
 import { entityId, entityVersion } from './text';
+import { saveId } from './storeApi';
 
 // The options calls: local programmes, the catalogue as data for the renderer, matching
 // for a case, and the case's proposal with its condition checks. Spread into `contract` in api.ts.
@@ -127,7 +128,7 @@ export const optionsEntries = {
   }),
   'proposal.save': entry({
     // version 0 saves the first proposal; a stale version is a conflict naming the current one.
-    input: z.strictObject({ caseId: entityId, version: z.number().int().min(0), proposal: Proposal, saveId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional() }),
+    input: z.strictObject({ caseId: entityId, version: z.number().int().min(0), proposal: Proposal, saveId }),
     output: z.strictObject({ version: entityVersion, checks: ConditionReport, updatedAt: z.string() }),
     access: 'any',
     writes: true,

@@ -47,15 +47,22 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
   let json = false;
   const program = new Command();
 
-  const getCore = async (): Promise<AppCore> => {
+  // A command that only reads opens the store read-only beside a running app; one that writes takes
+  // the store's lock (main/store/lock.ts), and is refused while the app holds it.
+  const getCore = async (writes: boolean): Promise<AppCore> => {
+    if (core && writes && !core.writable) {
+      core.close();
+      core = null;
+    }
     if (!core) {
       const opts = program.opts<{ dataDir?: string }>();
-      core = (open ?? (await appModule()).openCore)(opts.dataDir ? { dataDir: opts.dataDir } : {});
+      core = (open ?? (await appModule()).openCore)({ ...(opts.dataDir ? { dataDir: opts.dataDir } : {}), holder: 'cli', onlyReads: !writes });
     }
     return core;
   };
   async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
-    const app = await getCore();
+    const { contract } = await import('../contract/api');
+    const app = await getCore(contract[method].writes);
     const result = await app.dispatch(method, input, { actor: (await appModule()).currentActor(), door: 'cli' });
     if (!result.ok) throw new CliFailure(result.error);
     return result.value as Output<M>;

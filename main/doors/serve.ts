@@ -24,7 +24,7 @@ export async function startBrowserMode(options: { dataDir?: string; port?: numbe
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     throw new AppError('refused', `The user interface has not been built (${staticDir} is missing): run "npm run build" first.`);
   }
-  const core = openCore({ applyPendingRestore: true, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  const core = openCore({ applyPendingRestore: true, holder: 'browser', ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
   try {
     const server = await startBrowserServer({
       dispatch: core.dispatch,

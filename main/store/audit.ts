@@ -1,11 +1,14 @@
 import type { Database } from 'better-sqlite3';
-import type { AuditEntry } from '../contract/api';
+import { AuditEntry } from '../contract/api';
 import type { Change } from '../domain/diff';
+import { parseStored } from './stored';
 
 export interface WriteMeta {
   actor: string;
   /** ISO timestamp of the write. */
   at: string;
+  /** The page's id for this save, when it sent one (main/store/versioned.ts). */
+  saveId?: string | undefined;
 }
 
 export interface AuditRow {
@@ -43,6 +46,6 @@ export function auditFor(db: Database, entity: string, entityId: string): AuditE
     entityId: r.entity_id,
     action: r.action,
     version: r.version,
-    changes: JSON.parse(r.changes) as AuditEntry['changes'],
+    changes: parseStored(AuditEntry.shape.changes, r.changes, 'audit', String(r.id), 'changes'),
   }));
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppError } from '../contract/errors';
+import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from './files';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 
 export interface BackupResult {
@@ -20,15 +21,23 @@ export interface NativeOptions {
  * Copies the live store with SQLite's online backup API (consistent even while saves continue),
  * then opens the copy and runs integrity_check so a backup is only reported once it is proven.
  */
-export async function backupDatabase(db: Database, target: string, { overwrite = false, nativeBinding }: { overwrite?: boolean } & NativeOptions = {}): Promise<BackupResult> {
+export async function backupDatabase(
+  db: Database,
+  target: string,
+  { overwrite = false, nativeBinding, shownAs }: { overwrite?: boolean; /** How messages name the file (relative to the data folder). */ shownAs?: string } & NativeOptions = {},
+): Promise<BackupResult> {
   const out = path.resolve(target);
+  const named = shownAs ?? out;
   if (fs.existsSync(out) && !overwrite) {
-    throw new AppError('refused', `${out} already exists; choose another file or allow overwriting.`, { path: '$.path' });
+    throw new AppError('refused', `${named} already exists; choose another file or allow overwriting.`, { path: '$.path' });
   }
   const dir = path.dirname(out);
   if (!fs.existsSync(dir)) throw new AppError('invalid_input', `The folder ${dir} does not exist.`, { path: '$.path' });
   const partial = `${out}.partial-${process.pid}`;
   try {
+    // Made 0600 before SQLite writes a page into it: a backup holds everything the store does.
+    fs.writeFileSync(partial, '', { mode: PRIVATE_FILE_MODE });
+    makePrivate(partial);
     await db.backup(partial);
     // The copy inherits WAL mode; switching it to a rollback journal makes it one self-contained file
     // (no -wal or -shm left beside it) that any SQLite tool can open read-only.
@@ -50,9 +59,9 @@ export async function backupDatabase(db: Database, target: string, { overwrite =
     fs.rmSync(partial, { force: true });
     if (e instanceof AppError) throw e;
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new AppError('refused', `${out} already exists; choose another file or allow overwriting.`, { path: '$.path' });
+      throw new AppError('refused', `${named} already exists; choose another file or allow overwriting.`, { path: '$.path' });
     }
-    throw new AppError('storage', `The backup to ${out} failed: ${(e as Error).message}`, { path: '$.path' });
+    throw new AppError('storage', `The backup to ${named} failed: ${(e as Error).message}`, { path: '$.path' });
   }
   return { path: out, bytes: fs.statSync(out).size, integrity: 'ok' };
 }
@@ -104,9 +113,57 @@ export interface RotatingBackupResult {
 }
 
 /**
- * Backs the store up into <dataDir>/backups and keeps the newest `keep`. A start with nothing changed
- * since the newest backup adds no copy, so opening the app (or the CLI) many times in a row never
- * rotates out an older backup that holds different work.
+ * Which automatic backups are kept: the newest `last`, plus the newest of each day for `days` days
+ * and the newest of each month for `months` months, so a burst of starts (each with a small change)
+ * can push out only recent copies, never the only copy of last week's or last month's work.
+ */
+export interface RetentionPolicy {
+  last: number;
+  days: number;
+  months: number;
+}
+export const DEFAULT_RETENTION: RetentionPolicy = { last: DEFAULT_BACKUPS_KEPT, days: 30, months: 12 };
+
+/** The backups (newest first) the policy keeps on `now`. Days and months are UTC, as the names are. */
+export function backupsToKeep(backups: readonly BackupInfo[], now: Date, policy: RetentionPolicy = DEFAULT_RETENTION): Set<string> {
+  const keep = new Set(backups.slice(0, policy.last).map((b) => b.path));
+  const dayCutoff = new Date(now.getTime() - policy.days * 86_400_000).toISOString();
+  const monthCutoff = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - policy.months + 1, 1)).toISOString();
+  const days = new Set<string>();
+  const months = new Set<string>();
+  for (const b of backups) {
+    const day = b.createdAt.slice(0, 10);
+    const month = b.createdAt.slice(0, 7);
+    if (b.createdAt >= dayCutoff && !days.has(day)) {
+      days.add(day);
+      keep.add(b.path);
+    }
+    if (b.createdAt >= monthCutoff && !months.has(month)) {
+      months.add(month);
+      keep.add(b.path);
+    }
+  }
+  return keep;
+}
+
+/** Removes the automatic backups the policy does not keep; returns their paths. */
+export function pruneBackups(dataDir: string, now: Date, policy: RetentionPolicy = DEFAULT_RETENTION): string[] {
+  const all = listBackups(dataDir);
+  const keep = backupsToKeep(all, now, policy);
+  const removed: string[] = [];
+  for (const old of all) {
+    if (keep.has(old.path)) continue;
+    fs.rmSync(old.path, { force: true });
+    removed.push(old.path);
+  }
+  return removed;
+}
+
+/**
+ * Backs the store up into <dataDir>/backups and prunes by the retention policy (the newest `keep`,
+ * one a day for 30 days, one a month for a year). A start with nothing changed since the newest
+ * backup adds no copy, so opening the app (or the CLI) many times in a row never rotates out an
+ * older backup that holds different work.
  */
 export async function rotatingBackup(
   db: Database,
@@ -115,29 +172,32 @@ export async function rotatingBackup(
 ): Promise<RotatingBackupResult> {
   if (!Number.isInteger(keep) || keep < 1) throw new Error(`keep must be a whole number of at least 1, not ${keep}`);
   const dir = backupsDir(dataDir);
-  fs.mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   removeAbandonedPartials(dir);
-  const previous = listBackups(dataDir)[0];
+  const existing = listBackups(dataDir);
+  // Backups an older version made 0644 are narrowed too.
+  for (const b of existing) makePrivate(b.path);
+  const previous = existing[0];
   let at = now();
   // Two starts within the same millisecond must not collide; the later one moves on by a millisecond.
   while (fs.existsSync(path.join(dir, backupFileName(at)))) at = new Date(at.getTime() + 1);
-  let created: BackupResult | null = await backupDatabase(db, path.join(dir, backupFileName(at)), nativeBinding ? { nativeBinding } : {});
+  const name = backupFileName(at);
+  let created: BackupResult | null = await backupDatabase(db, path.join(dir, name), { shownAs: path.join(BACKUP_DIR_NAME, name), ...(nativeBinding ? { nativeBinding } : {}) });
   if (previous && sameContent(previous.path, created.path)) {
     fs.rmSync(created.path);
     created = null;
   }
-  const removed: string[] = [];
-  for (const old of listBackups(dataDir).slice(keep)) {
-    fs.rmSync(old.path);
-    removed.push(old.path);
-  }
+  const removed = pruneBackups(dataDir, at, { ...DEFAULT_RETENTION, last: keep });
   return { created, removed };
 }
 
-/** A process that quit mid-backup (a short CLI command, a crash) leaves its partial copy behind. */
+/**
+ * A process that quit mid-backup (a short CLI command, a crash) leaves its partial copy behind,
+ * and sometimes that copy's rollback journal (`.partial-<pid>-journal`) from the check.
+ */
 function removeAbandonedPartials(dir: string): void {
   for (const name of fs.readdirSync(dir)) {
-    const m = /\.partial-(\d+)$/.exec(name);
+    const m = /\.partial-(\d+)(-journal|-wal|-shm)?$/.exec(name);
     if (!m || Number(m[1]) === process.pid || isRunning(Number(m[1]))) continue;
     fs.rmSync(path.join(dir, name), { force: true });
   }
@@ -166,15 +226,19 @@ export interface VerifiedBackup {
  * Proves a backup can be restored: it opens as a database, passes integrity_check, and was not
  * written by a newer version of the app. Throws a `storage` or `newer_database` error saying which.
  */
-export function verifyBackup(file: string, { maxSchemaVersion = LATEST_SCHEMA_VERSION, nativeBinding }: { maxSchemaVersion?: number } & NativeOptions = {}): VerifiedBackup {
+export function verifyBackup(
+  file: string,
+  { maxSchemaVersion = LATEST_SCHEMA_VERSION, nativeBinding, shownAs }: { maxSchemaVersion?: number; /** How messages name the file. */ shownAs?: string } & NativeOptions = {},
+): VerifiedBackup {
+  const named = shownAs ?? file;
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    throw new AppError('not_found', `There is no backup file at ${file}.`, { path: '$.path' });
+    throw new AppError('not_found', `There is no backup file at ${named}.`, { path: '$.path' });
   }
   let check: Database;
   try {
     check = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (e) {
-    throw new AppError('storage', `The backup ${file} cannot be opened: ${(e as Error).message}`, { path: '$.path' });
+    throw new AppError('storage', `The backup ${named} cannot be opened: ${(e as Error).message}`, { path: '$.path' });
   }
   try {
     let integrity: unknown;
@@ -183,20 +247,20 @@ export function verifyBackup(file: string, { maxSchemaVersion = LATEST_SCHEMA_VE
       integrity = check.pragma('integrity_check', { simple: true });
       schemaVersion = check.pragma('user_version', { simple: true }) as number;
     } catch (e) {
-      throw new AppError('storage', `The backup ${file} is not a readable database: ${(e as Error).message}`, { path: '$.path' });
+      throw new AppError('storage', `The backup ${named} is not a readable database: ${(e as Error).message}`, { path: '$.path' });
     }
     if (integrity !== 'ok') {
-      throw new AppError('storage', `The backup ${file} is damaged (integrity check: ${String(integrity)}); it cannot be restored.`, { path: '$.path' });
+      throw new AppError('storage', `The backup ${named} is damaged (integrity check: ${String(integrity)}); it cannot be restored.`, { path: '$.path' });
     }
     if (schemaVersion > maxSchemaVersion) {
       throw new AppError(
         'newer_database',
-        `The backup ${file} was written by a newer version of this app (schema ${schemaVersion}; this app knows up to ${maxSchemaVersion}). Install the newer version to restore it.`,
+        `The backup ${named} was written by a newer version of this app (schema ${schemaVersion}; this app knows up to ${maxSchemaVersion}). Install the newer version to restore it.`,
         { path: '$.path' },
       );
     }
     if (schemaVersion < 1) {
-      throw new AppError('storage', `The backup ${file} holds no data store of this app (schema version ${schemaVersion}).`, { path: '$.path' });
+      throw new AppError('storage', `The backup ${named} holds no data store of this app (schema version ${schemaVersion}).`, { path: '$.path' });
     }
     return { path: file, schemaVersion };
   } finally {

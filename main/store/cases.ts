@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { displayName, type CaseDetails, type CaseRecord, type CaseSort, type CaseSummary } from '../contract/case';
+import { CaseDetails, displayName, type CaseRecord, type CaseSort, type CaseSummary } from '../contract/case';
 import { AppError } from '../contract/errors';
 import { diffJson } from '../domain/diff';
-import { appendAudit, type WriteMeta } from './audit';
+import type { WriteMeta } from './audit';
+import { parseStored } from './stored';
+import { saveVersioned } from './versioned';
 
 interface CaseRow {
   id: string;
@@ -26,7 +28,7 @@ function toRecord(row: CaseRow): CaseRecord {
   return {
     id: row.id,
     version: row.version,
-    details: JSON.parse(row.details) as CaseDetails,
+    details: parseStored(CaseDetails, row.details, 'cases', row.id, 'details'),
     createdAt: row.created_at,
     createdBy: row.created_by,
     updatedAt: row.updated_at,
@@ -87,43 +89,49 @@ export class CaseRepository {
     return this.db.transaction(() => {
       this.refuseDuplicate(details, null);
       const id = randomUUID();
-      this.db
-        .prepare(
-          `INSERT INTO cases (id, version, court, case_number, person_name, hearing_date, report_due_date, report_type, stage, details, created_at, created_by, updated_at, updated_by)
-           VALUES (@id, 1, @court, @case_number, @person_name, @hearing_date, @report_due_date, @report_type, @stage, @details, @at, @actor, @at, @actor)`,
-        )
-        .run({ id, ...columns(details), at: meta.at, actor: meta.actor });
-      appendAudit(this.db, meta, { entity: 'case', entityId: id, action: 'create', version: 1, changes: diffJson(undefined, details) });
-      return this.get(id);
+      return saveVersioned(this.db, {
+        entity: 'case',
+        id,
+        expectedVersion: 0,
+        meta,
+        current: null,
+        changes: diffJson(undefined, details),
+        write: (version) =>
+          this.db
+            .prepare(
+              `INSERT INTO cases (id, version, court, case_number, person_name, hearing_date, report_due_date, report_type, stage, details, created_at, created_by, updated_at, updated_by)
+               VALUES (@id, @version, @court, @case_number, @person_name, @hearing_date, @report_due_date, @report_type, @stage, @details, @at, @actor, @at, @actor)`,
+            )
+            .run({ id, version, ...columns(details), at: meta.at, actor: meta.actor }),
+        written: (version) => ({ id, version, details, createdAt: meta.at, createdBy: meta.actor, updatedAt: meta.at, updatedBy: meta.actor }),
+      });
     }).immediate();
   }
 
   /** Saves `details` over version `expectedVersion`; a stale version is a conflict and changes nothing. */
   update(id: string, expectedVersion: number, details: CaseDetails, meta: WriteMeta): CaseRecord {
     return this.db.transaction(() => {
-      const current = this.find(id);
-      if (!current) throw new AppError('not_found', `No case with id ${id}.`, { path: '$.id', key: 'errors.caseNotFound', params: { id } });
-      if (current.version !== expectedVersion) {
-        throw new AppError(
-          'conflict',
-          `This case was saved by someone else in the meantime (now version ${current.version}; you edited version ${expectedVersion}). Nothing was saved.`,
-          { path: '$.version', currentVersion: current.version, key: 'errors.conflict', params: { current: current.version, yours: expectedVersion } },
-        );
-      }
-      this.refuseDuplicate(details, id);
-      const changes = diffJson(current.details, details);
-      if (changes.length === 0) return current;
-      const version = current.version + 1;
-      this.db
-        .prepare(
-          `UPDATE cases SET version = @version, court = @court, case_number = @case_number, person_name = @person_name,
-             hearing_date = @hearing_date, report_due_date = @report_due_date, report_type = @report_type, stage = @stage,
-             details = @details, updated_at = @at, updated_by = @actor
-           WHERE id = @id AND version = @expected`,
-        )
-        .run({ id, expected: expectedVersion, version, ...columns(details), at: meta.at, actor: meta.actor });
-      appendAudit(this.db, meta, { entity: 'case', entityId: id, action: 'update', version, changes });
-      return this.get(id);
+      const current = this.get(id);
+      // A duplicate number is refused only for a save that will be written.
+      if (current.version === expectedVersion) this.refuseDuplicate(details, id);
+      return saveVersioned(this.db, {
+        entity: 'case',
+        id,
+        expectedVersion,
+        meta,
+        current,
+        changes: diffJson(current.details, details),
+        write: (version) =>
+          this.db
+            .prepare(
+              `UPDATE cases SET version = @version, court = @court, case_number = @case_number, person_name = @person_name,
+                 hearing_date = @hearing_date, report_due_date = @report_due_date, report_type = @report_type, stage = @stage,
+                 details = @details, updated_at = @at, updated_by = @actor
+               WHERE id = @id AND version = @expected`,
+            )
+            .run({ id, expected: expectedVersion, version, ...columns(details), at: meta.at, actor: meta.actor }),
+        written: (version) => ({ ...current, version, details, updatedAt: meta.at, updatedBy: meta.actor }),
+      });
     }).immediate();
   }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppError } from '../contract/errors';
+import { ensurePrivateDir, makePrivate } from './files';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
 
 export interface OpenStoreOptions {
@@ -39,17 +40,40 @@ export function openDatabase(file: string, options: OpenStoreOptions = {}): Data
       );
     }
   } else if (file !== ':memory:') {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    ensurePrivateDir(path.dirname(file));
   }
 
   const db = new BetterSqlite3(file, native);
   try {
+    // SQLite gives the -wal and -shm the database file's mode, so it is narrowed before WAL starts.
+    if (file !== ':memory:') for (const f of [file, `${file}-wal`, `${file}-shm`]) makePrivate(f);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // FULL: an acknowledged save survives a power cut, not only a crash of the app.
     db.pragma('synchronous = FULL');
     migrate(db, list, target);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return db;
+}
+
+/**
+ * Opens an existing, current store for reading only (a psr command that only reads, beside a
+ * running app). Returns null when the file is missing or needs migrating: then only the lock's
+ * holder may open it.
+ */
+export function openDatabaseReadOnly(file: string, options: Pick<OpenStoreOptions, 'nativeBinding'> = {}): Database | null {
+  if (!fs.existsSync(file)) return null;
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (schemaVersion(db) !== LATEST_SCHEMA_VERSION || db.pragma('journal_mode', { simple: true }) !== 'wal') {
+      db.close();
+      return null;
+    }
   } catch (e) {
     db.close();
     throw e;

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../contract/errors';
-import type { ProgrammeDetails } from '../contract/options';
+import { ProgrammeDetails } from '../contract/options';
 import type { ProgrammeRecord } from '../contract/optionsApi';
 import { diffJson } from '../domain/diff';
-import { appendAudit, type WriteMeta } from './audit';
+import type { WriteMeta } from './audit';
+import { parseStored } from './stored';
+import { saveVersioned } from './versioned';
 
 // Local programmes. Versioned like cases: a stale version is a conflict naming the
 // current one and nothing changes. Retiring keeps the row (and its details) readable for the
@@ -23,7 +25,7 @@ interface Row {
 function toRecord(row: Row): ProgrammeRecord {
   return {
     id: row.id,
-    ...(JSON.parse(row.details) as ProgrammeDetails),
+    ...parseStored(ProgrammeDetails, row.details, 'programmes', row.id, 'details'),
     version: row.version,
     createdAt: row.created_at,
     createdBy: row.created_by,
@@ -60,38 +62,44 @@ export class ProgrammeRepository {
   }
 
   create(details: ProgrammeDetails, meta: WriteMeta, id: string = randomUUID()): ProgrammeRecord {
-    return this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO programmes (id, version, name, kind, details, retired, created_at, created_by, updated_at, updated_by)
-           VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(id, details.name, details.kind, JSON.stringify(details), details.retired ? 1 : 0, meta.at, meta.actor, meta.at, meta.actor);
-      appendAudit(this.db, meta, { entity: 'programme', entityId: id, action: 'create', version: 1, changes: diffJson(undefined, details) });
-      return this.get(id);
-    }).immediate();
+    return this.db.transaction(() =>
+      saveVersioned(this.db, {
+        entity: 'programme',
+        id,
+        expectedVersion: 0,
+        meta,
+        current: null,
+        changes: diffJson(undefined, details),
+        write: (version) =>
+          this.db
+            .prepare(
+              `INSERT INTO programmes (id, version, name, kind, details, retired, created_at, created_by, updated_at, updated_by)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(id, version, details.name, details.kind, JSON.stringify(details), details.retired ? 1 : 0, meta.at, meta.actor, meta.at, meta.actor),
+        written: () => this.get(id),
+      }),
+    ).immediate();
   }
 
   /** Saves over `expectedVersion`; a stale version is a conflict naming the current one. */
   update(id: string, expectedVersion: number, details: ProgrammeDetails, meta: WriteMeta, action = 'update'): ProgrammeRecord {
     return this.db.transaction(() => {
       const current = this.get(id);
-      if (current.version !== expectedVersion) {
-        throw new AppError('conflict', `This programme was changed elsewhere in the meantime (now version ${current.version}; you edited version ${expectedVersion}). Nothing was saved.`, {
-          path: '$.version',
-          currentVersion: current.version,
-          key: 'errors.programmeConflict',
-          params: { current: current.version, yours: expectedVersion },
-        });
-      }
-      const changes = diffJson(detailsOf(current), details);
-      if (changes.length === 0) return current;
-      const version = current.version + 1;
-      this.db
-        .prepare(`UPDATE programmes SET version = ?, name = ?, kind = ?, details = ?, retired = ?, updated_at = ?, updated_by = ? WHERE id = ?`)
-        .run(version, details.name, details.kind, JSON.stringify(details), details.retired ? 1 : 0, meta.at, meta.actor, id);
-      appendAudit(this.db, meta, { entity: 'programme', entityId: id, action, version, changes });
-      return this.get(id);
+      return saveVersioned(this.db, {
+        entity: 'programme',
+        id,
+        expectedVersion,
+        meta,
+        current,
+        changes: diffJson(detailsOf(current), details),
+        action,
+        write: (version) =>
+          this.db
+            .prepare(`UPDATE programmes SET version = ?, name = ?, kind = ?, details = ?, retired = ?, updated_at = ?, updated_by = ? WHERE id = ?`)
+            .run(version, details.name, details.kind, JSON.stringify(details), details.retired ? 1 : 0, meta.at, meta.actor, id),
+        written: () => this.get(id),
+      });
     }).immediate();
   }
 

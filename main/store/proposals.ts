@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import { AppError } from '../contract/errors';
-import type { Proposal } from '../contract/options';
+import { Proposal } from '../contract/options';
 import { diffJson, type Change } from '../domain/diff';
-import { appendAudit, type WriteMeta } from './audit';
+import type { WriteMeta } from './audit';
+import { parseStored } from './stored';
+import { saveVersioned } from './versioned';
 
 // One proposal per case, versioned on its own so editing it never conflicts with the
 // interview or the case details. Every save is audited with what changed; each acknowledgement
@@ -44,33 +45,33 @@ export class ProposalRepository {
 
   find(caseId: string): StoredProposal | null {
     const row = this.db.prepare(`SELECT * FROM proposals WHERE case_id = ?`).get(caseId) as Row | undefined;
-    return row ? { caseId: row.case_id, version: row.version, proposal: JSON.parse(row.proposal) as Proposal, updatedAt: row.updated_at, updatedBy: row.updated_by } : null;
+    return row
+      ? { caseId: row.case_id, version: row.version, proposal: parseStored(Proposal, row.proposal, 'proposals', row.case_id, 'proposal'), updatedAt: row.updated_at, updatedBy: row.updated_by }
+      : null;
   }
 
   /** Saves over `expectedVersion` (0 when there is none yet); a stale version is a conflict and nothing changes. */
   save(caseId: string, expectedVersion: number, proposal: Proposal, meta: WriteMeta): StoredProposal {
     return this.db.transaction(() => {
       const current = this.find(caseId);
-      const currentVersion = current?.version ?? 0;
-      if (currentVersion !== expectedVersion) {
-        throw new AppError('conflict', `This proposal was saved elsewhere in the meantime (now version ${currentVersion}; you edited version ${expectedVersion}). Nothing was saved.`, {
-          path: '$.version',
-          currentVersion,
-          key: 'errors.proposalConflict',
-          params: { current: currentVersion, yours: expectedVersion },
-        });
-      }
       const changes = diffJson(current?.proposal, proposal);
-      if (current && changes.length === 0) return current;
-      const version = currentVersion + 1;
-      this.db
-        .prepare(
-          `INSERT INTO proposals (case_id, version, proposal, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, proposal = excluded.proposal, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-        )
-        .run(caseId, version, JSON.stringify(proposal), meta.at, meta.actor);
-      appendAudit(this.db, meta, { entity: 'proposal', entityId: caseId, action: current ? 'update' : 'create', version, changes: [...changes, ...acknowledgementChanges(current?.proposal, proposal)] });
-      return this.find(caseId) as StoredProposal;
+      return saveVersioned(this.db, {
+        entity: 'proposal',
+        id: caseId,
+        expectedVersion,
+        meta,
+        current,
+        // Acknowledgements are listed with their reasons only when something is written.
+        changes: changes.length === 0 ? changes : [...changes, ...acknowledgementChanges(current?.proposal, proposal)],
+        write: (version) =>
+          this.db
+            .prepare(
+              `INSERT INTO proposals (case_id, version, proposal, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, proposal = excluded.proposal, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+            )
+            .run(caseId, version, JSON.stringify(proposal), meta.at, meta.actor),
+        written: (version) => ({ caseId, version, proposal, updatedAt: meta.at, updatedBy: meta.actor }),
+      });
     }).immediate();
   }
 }

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../contract/errors';
-import { latestGoodBackup, verifyBackup, type BackupInfo, type NativeOptions } from './backup';
+import { latestGoodBackup, listBackups, verifyBackup, type BackupInfo, type NativeOptions } from './backup';
+import { makePrivate } from './files';
+import { withStoreAlone } from './lock';
 
 // What happens when the data file itself is damaged: the app refuses to open it (never "repairs"
 // it), names the newest good backup, and restoring that backup first moves the damaged file aside
@@ -49,10 +51,20 @@ export class CorruptDatabaseError extends AppError {
   }
 }
 
-/** Throws CorruptDatabaseError, naming the newest good backup, when the data file is damaged. */
+/**
+ * Throws CorruptDatabaseError, naming the newest good backup, when the data file is damaged, or is
+ * empty or missing although backups exist: SQLite would start such a file as a new, empty store,
+ * and the officer would meet an app with no cases (and the next backup would keep the empty store).
+ */
 export function refuseDamagedDatabase(file: string, dataDir: string, options: NativeOptions = {}): void {
-  const damage = findDamage(file, options);
+  const damage = findDamage(file, options) ?? (listBackups(dataDir).length > 0 ? missingOrEmpty(file) : null);
   if (damage !== null) throw new CorruptDatabaseError(file, damage, latestGoodBackup(dataDir, options));
+}
+
+function missingOrEmpty(file: string): string | null {
+  if (!fs.existsSync(file)) return 'the data file is missing, although there are backups';
+  if (fs.statSync(file).size === 0) return 'the data file is empty (0 bytes), although there are backups';
+  return null;
 }
 
 export interface RestoreResult {
@@ -77,21 +89,33 @@ function moveAsideExclusive(from: string, to: string): void {
   }
 }
 
+export interface RestoreOptions extends NativeOptions {
+  reason?: 'corrupt' | 'replaced';
+  now?: () => Date;
+  /** The caller already holds the store's lock alone (the app's own start); otherwise it is taken here. */
+  locked?: boolean;
+}
+
 /**
- * Replaces the data file with a checked backup. The store must be closed. The file that was there
- * (damaged or not) and its -wal/-shm companions are kept aside as `<file>.<reason>-<timestamp>`;
- * a stale -wal must never be replayed onto the restored file.
+ * Replaces the data file with a checked backup, holding the store's lock alone: a store another
+ * process has open is refused (StoreInUseError), since it would go on writing into the file moved
+ * aside. The file that was there (damaged or not) is kept aside as `<file>.<reason>-<timestamp>`
+ * with its -wal and -shm beside it under the names SQLite looks for (`<aside>-wal`), so the kept
+ * file still opens with everything that was saved in it; a stale -wal is never replayed onto the
+ * restored file.
  */
-export function restoreBackup(
-  dbFile: string,
-  backupFile: string,
-  { reason = 'replaced', now = () => new Date(), nativeBinding }: { reason?: 'corrupt' | 'replaced'; now?: () => Date } & NativeOptions = {},
-): RestoreResult {
+export function restoreBackup(dbFile: string, backupFile: string, options: RestoreOptions = {}): RestoreResult {
+  if (options.locked) return restoreLocked(dbFile, backupFile, options);
+  return withStoreAlone(path.dirname(dbFile), () => restoreLocked(dbFile, backupFile, options), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+}
+
+function restoreLocked(dbFile: string, backupFile: string, { reason = 'replaced', now = () => new Date(), nativeBinding }: RestoreOptions): RestoreResult {
   const native = nativeBinding ? { nativeBinding } : {};
   verifyBackup(backupFile, native);
   const staging = `${dbFile}.restoring-${process.pid}`;
   fs.rmSync(staging, { force: true });
   fs.copyFileSync(backupFile, staging, fs.constants.COPYFILE_EXCL);
+  makePrivate(staging);
   const fd = fs.openSync(staging, 'r+');
   try {
     fs.fsyncSync(fd);
@@ -105,21 +129,22 @@ export function restoreBackup(
     throw e;
   }
 
-  let suffix = `${reason}-${stamp(now())}`;
-  for (let n = 2; [dbFile, `${dbFile}-wal`, `${dbFile}-shm`].some((f) => fs.existsSync(`${f}.${suffix}`)); n++) suffix = `${reason}-${stamp(now())}-${n}`;
+  let aside = `${dbFile}.${reason}-${stamp(now())}`;
+  for (let n = 2; ['', '-wal', '-shm'].some((end) => fs.existsSync(`${aside}${end}`)); n++) aside = `${dbFile}.${reason}-${stamp(now())}-${n}`;
   const keptAside: string[] = [];
-  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) {
-    if (!fs.existsSync(f)) continue;
-    const aside = `${f}.${suffix}`;
-    moveAsideExclusive(f, aside);
-    keptAside.push(aside);
+  // The database first: a move cut short leaves no database beside a -wal it does not own, and a
+  // missing data file beside backups is refused at the next start.
+  for (const end of ['', '-wal', '-shm']) {
+    if (!fs.existsSync(`${dbFile}${end}`)) continue;
+    moveAsideExclusive(`${dbFile}${end}`, `${aside}${end}`);
+    keptAside.push(`${aside}${end}`);
   }
   fs.renameSync(staging, dbFile);
   return { restoredFrom: backupFile, keptAside };
 }
 
 /** Restores the newest backup that passes its check; refuses clearly when there is none. */
-export function restoreLatestBackup(dbFile: string, dataDir: string, options: { reason?: 'corrupt' | 'replaced'; now?: () => Date } & NativeOptions = {}): RestoreResult {
+export function restoreLatestBackup(dbFile: string, dataDir: string, options: RestoreOptions = {}): RestoreResult {
   const latest = latestGoodBackup(dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   if (!latest) throw new AppError('not_found', `There is no good backup in ${path.join(dataDir, 'backups')} to restore.`);
   return restoreBackup(dbFile, latest.path, options);

@@ -22,6 +22,24 @@ describe('backups an officer makes and restores from the app', () => {
     expect(again.created).toBeNull();
   });
 
+  it('names backups inside the data folder, never by a path of the machine, in lists, results and errors', async () => {
+    await core.call('cases.create', { details: caseDetails() });
+    const made = await core.call('store.backupNow', {});
+    expect(made.created!.path).toMatch(/^backups\/psr-\d{8}-\d{6}-\d{3}\.sqlite$/);
+    const list = await core.call('store.listBackups', {});
+    expect(list.map((b) => b.path)).toContain(made.created!.path);
+    for (const b of list) expect(b.path.startsWith(core.dataDir)).toBe(false);
+    expect((await core.call('store.requestRestore', { backup: made.created!.path })).backup).toBe(made.created!.path);
+    // A damaged backup is refused by its name, not its place on the machine.
+    fs.writeFileSync(path.join(core.dataDir, made.created!.path), 'not a database any more'.repeat(400));
+    const refused = await core.raw('store.requestRestore', { backup: made.created!.path });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'storage' } });
+    expect(JSON.stringify(refused)).not.toContain(core.dataDir);
+    expect(JSON.stringify(refused)).toContain(made.created!.path);
+    // Its machine path is not one of the names the app gave.
+    expect(await core.raw('store.requestRestore', { backup: path.join(core.dataDir, list[0]!.path) })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
   it('only restores one of its own backups, and changes nothing when asked for another file', async () => {
     const before = storeSnapshot(core);
     const outside = path.join(core.dataDir, 'elsewhere.sqlite');
@@ -46,7 +64,7 @@ describe('backups an officer makes and restores from the app', () => {
 
     const reopened = testCore({ dataDir: core.dataDir, applyPendingRestore: true });
     try {
-      expect(reopened.restored?.restoredFrom).toBe(backup.path);
+      expect(reopened.restored?.restoredFrom).toBe(path.join(core.dataDir, backup.path));
       expect(reopened.restored?.keptAside.some((f) => f.includes('.replaced-'))).toBe(true);
       const cases = await reopened.call('cases.list', {});
       expect(cases.items.map((c) => c.id)).toEqual([first.id]);

@@ -135,3 +135,29 @@ describe('migration 3: programmes and proposals', () => {
     v3.close();
   });
 });
+
+describe('migration 4: save ids', () => {
+  it('keeps every versioned record and lets each remember the save id that made its version', () => {
+    const file = dbFile();
+    const v3 = openDatabase(file, { targetVersion: 3 });
+    v3.prepare(
+      `INSERT INTO cases (id, version, court, case_number, person_name, hearing_date, report_due_date, report_type, stage, details, created_at, created_by, updated_at, updated_by)
+       VALUES ('a', 2, 'Court', 'CR-1', 'Okafor, Amina', '2026-12-20', '2026-12-15', 'full', 'convicted', '{}', 't', 'u', 't', 'u')`,
+    ).run();
+    v3.prepare(`INSERT INTO interviews (case_id, version, form_id, form_version, answers, status, updated_at, updated_by) VALUES ('a', 4, 'full', 1, '{}', 'in_progress', 't', 'u')`).run();
+    v3.prepare(`INSERT INTO proposals (case_id, version, proposal, updated_at, updated_by) VALUES ('a', 3, '{}', 't', 'u')`).run();
+    v3.prepare(`INSERT INTO programmes (id, version, name, kind, details, retired, created_at, created_by, updated_at, updated_by) VALUES ('p', 5, 'P', 'k', '{}', 0, 't', 'u', 't', 'u')`).run();
+    v3.close();
+
+    const v4 = openDatabase(file, { targetVersion: 4 });
+    expect(schemaVersion(v4)).toBe(4);
+    const tables = [['cases', 'id', 2], ['interviews', 'case_id', 4], ['proposals', 'case_id', 3], ['programmes', 'id', 5]] as const;
+    for (const [table, key, version] of tables) {
+      // Versions written before the upgrade carry no save id.
+      expect(v4.prepare(`SELECT ${key} AS id, version, save_id FROM ${table}`).all()).toEqual([{ id: key === 'id' && table === 'programmes' ? 'p' : 'a', version, save_id: null }]);
+      v4.prepare(`UPDATE ${table} SET save_id = 'tab-1_save-2'`).run();
+      for (const bad of ['', 'x'.repeat(65), 'no spaces']) expect(() => v4.prepare(`UPDATE ${table} SET save_id = ?`).run(bad), `${table} ${bad}`).toThrow(/CHECK/);
+    }
+    v4.close();
+  });
+});

@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME, openCore, type AppCore } from '../../main/api/app';
 import { AppError } from '../../main/contract/errors';
-import { backupsDir, latestGoodBackup, listBackups, verifyBackup } from '../../main/store/backup';
+import { backupFileName, backupsDir, backupsToKeep, latestGoodBackup, listBackups, pruneBackups, verifyBackup } from '../../main/store/backup';
 import { CorruptDatabaseError, restoreBackup, restoreLatestBackup } from '../../main/store/recovery';
 import { caseDetails, tempDir, TODAY } from '../support/core';
 
@@ -132,6 +132,20 @@ describe('automatic backups at start', () => {
     expect(fs.existsSync(running)).toBe(true);
   });
 
+  it('clear away the rollback journal a half-written backup left beside it', async () => {
+    const dataDir = await folderWithCases(1);
+    const dir = backupsDir(dataDir);
+    const journal = path.join(dir, 'psr-20261126-100000-000.sqlite.partial-999999999-journal');
+    const live = path.join(dir, `psr-20261126-100000-001.sqlite.partial-${process.ppid}-journal`);
+    fs.writeFileSync(journal, 'a journal nobody will finish');
+    fs.writeFileSync(live, 'a journal of a live backup');
+    const core = start(dataDir);
+    await core.startupBackup;
+    core.close();
+    expect(fs.existsSync(journal)).toBe(false);
+    expect(fs.existsSync(live)).toBe(true);
+  });
+
   it('can be turned off', async () => {
     const dataDir = await folderWithCases(1);
     const count = listBackups(dataDir).length;
@@ -140,6 +154,97 @@ describe('automatic backups at start', () => {
     expect(await core.startupBackup).toBeNull();
     core.close();
     expect(listBackups(dataDir)).toHaveLength(count);
+  });
+});
+
+describe('how long backups are kept', () => {
+  const now = new Date('2026-11-26T10:00:00Z');
+  const at = (daysAgo: number, hour = 9) => new Date(Date.UTC(2026, 10, 26 - daysAgo, hour, 0, 0));
+
+  /** A backups folder holding a named (empty) file for each moment: pruning reads names, not contents. */
+  function folderWithBackupsAt(moments: Date[]): string {
+    const dataDir = tempDir('psr-retention-');
+    dirs.push(dataDir);
+    fs.mkdirSync(backupsDir(dataDir));
+    for (const m of moments) fs.writeFileSync(path.join(backupsDir(dataDir), backupFileName(m)), '');
+    return dataDir;
+  }
+  const kept = (dataDir: string) => listBackups(dataDir).map((b) => b.createdAt);
+
+  it('keeps the newest 10, one a day for 30 days and one a month for a year, and removes the rest', () => {
+    // Three starts a day for 400 days.
+    const moments = Array.from({ length: 400 }, (_, d) => [at(d, 8), at(d, 12), at(d, 17)]).flat().filter((m) => m <= now);
+    const dataDir = folderWithBackupsAt(moments);
+    pruneBackups(dataDir, now);
+    const left = kept(dataDir);
+    const newest10 = moments.sort((a, b) => b.getTime() - a.getTime()).slice(0, 10).map((m) => m.toISOString());
+    expect(left.slice(0, 10)).toEqual(newest10);
+    // Every one of the last 30 days still has its last backup of the day.
+    for (let d = 0; d < 30; d++) expect(left, `day ${d}`).toContain(at(d, d === 0 ? 8 : 17).toISOString());
+    // Every month of the last year has one, and nothing older than the year is left.
+    const monthsLeft = new Set(left.map((c) => c.slice(0, 7)));
+    for (let m = 0; m < 12; m++) expect(monthsLeft, `month ${m}`).toContain(new Date(Date.UTC(2026, 10 - m, 1)).toISOString().slice(0, 7));
+    expect(left.every((c) => c >= '2025-12')).toBe(true);
+    // And no more than that: 10 + 30 days + 12 months at most.
+    expect(left.length).toBeLessThanOrEqual(10 + 30 + 12);
+  });
+
+  it('lets no burst of starts push out the only copy of last week or last month', () => {
+    const lastMonth = at(40);
+    const lastWeek = at(7);
+    // Fifty starts in the last hour, each with a small change.
+    const burst = Array.from({ length: 50 }, (_, i) => new Date(now.getTime() - (50 - i) * 60_000));
+    const dataDir = folderWithBackupsAt([lastMonth, lastWeek, ...burst]);
+    pruneBackups(dataDir, now);
+    expect(kept(dataDir)).toEqual(expect.arrayContaining([lastWeek.toISOString(), lastMonth.toISOString()]));
+    expect(kept(dataDir)).toHaveLength(12);
+  });
+
+  it('is worked out from the names alone', () => {
+    const list = [at(0), at(1), at(400)].map((m) => ({ path: backupFileName(m), createdAt: m.toISOString(), bytes: 0 }));
+    expect([...backupsToKeep(list, now, { last: 1, days: 30, months: 12 })]).toEqual([list[0]!.path, list[1]!.path]);
+  });
+});
+
+describe('an empty or missing data file beside backups', () => {
+  for (const [what, make] of [
+    ['empty (0 bytes)', (file: string) => fs.writeFileSync(file, '')],
+    ['missing', (file: string) => fs.rmSync(file)],
+  ] as const) {
+    it(`is refused as damaged when ${what}, naming the latest good backup, and no empty store is backed up`, async () => {
+      const dataDir = await folderWithCases(4);
+      const dbFile = path.join(dataDir, DB_FILE_NAME);
+      for (const f of [`${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(f, { force: true });
+      make(dbFile);
+      const latest = latestGoodBackup(dataDir);
+      const backupsBefore = listBackups(dataDir);
+
+      let error: unknown;
+      try {
+        start(dataDir);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(CorruptDatabaseError);
+      expect((error as CorruptDatabaseError).message).toMatch(new RegExp(`is damaged and was not opened \\(the data file is ${what === 'missing' ? 'missing' : 'empty'}`));
+      expect((error as CorruptDatabaseError).latestBackup?.path).toBe(latest?.path);
+      expect(listBackups(dataDir)).toEqual(backupsBefore);
+      expect(fs.existsSync(dbFile)).toBe(what !== 'missing');
+      if (what !== 'missing') expect(fs.statSync(dbFile).size).toBe(0);
+
+      // Offered the backup, the officer gets every case back.
+      restoreLatestBackup(dbFile, dataDir, { reason: 'corrupt' });
+      expect(caseNumbersIn(dbFile)).toHaveLength(4);
+    });
+  }
+
+  it('still starts a new store in a new data folder', async () => {
+    const dataDir = tempDir('psr-backup-');
+    dirs.push(dataDir);
+    const core = start(dataDir);
+    await core.startupBackup;
+    core.close();
+    expect(listBackups(dataDir)).toHaveLength(1);
   });
 });
 

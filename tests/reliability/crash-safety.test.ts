@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../main/api/app';
 import { tempDir } from '../support/core';
+import { bundleScript } from './bundle';
 import { contentHash } from './canonical';
 
 // The autosave writer is killed with SIGKILL at a random moment, 50 times, each run continuing from
@@ -14,8 +14,8 @@ import { contentHash } from './canonical';
 
 const KILLS = 50;
 const root = path.resolve(import.meta.dirname, '../..');
-// Inside node_modules so the bundle finds better-sqlite3 and no linter or git ever looks at it.
-const writer = path.join(root, 'node_modules', '.cache', 'psr-tests', 'autosave-writer.mjs');
+let writer: string;
+let removeWriter = () => undefined as void;
 
 interface Run {
   tries: string[];
@@ -27,18 +27,14 @@ interface Run {
 let dataDir: string;
 beforeAll(async () => {
   dataDir = tempDir('psr-crash-');
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'autosave-writer.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: writer,
-    external: ['better-sqlite3'],
-    banner: { js: "import { createRequire as __psrRequire } from 'node:module'; const require = __psrRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  const bundle = await bundleScript(path.join(import.meta.dirname, 'autosave-writer.ts'));
+  writer = bundle.file;
+  removeWriter = bundle.remove;
 });
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  removeWriter();
+});
 
 // A small seeded generator, so a failing sequence of kill moments can be replayed (the seed is printed).
 function prng(seed: number): () => number {

@@ -76,7 +76,7 @@ function validInput(method: Method, n: number): Record<string, unknown> {
     'interview.complete': { caseId, version: Math.max(1, interviewVersion()) },
     'store.listBackups': {},
     'store.backupNow': {},
-    'store.requestRestore': { backup: path.join(core.dataDir, 'backups', 'psr-20261126-100000-000.sqlite') },
+    'store.requestRestore': { backup: 'backups/psr-20261126-100000-000.sqlite' },
     'store.backup': { path: path.join(outDir, `backup-${n}.sqlite`), overwrite: true },
     'report.templates': { caseId },
     'report.preview': { caseId, templateId: 'full-report' },

@@ -8,6 +8,7 @@ import { methodNames } from '../../main/contract/methodNames';
 import { catalogues, hasMessage, languages, messages, resources as shared } from '../../main/contract/messages';
 import { resources } from '../../renderer/src/i18n';
 import { collectKeys, sourceFiles } from './messageKeys';
+import { storeHolders } from '../../main/store/lock';
 
 // Every string the user sees comes from the one message catalogue (main/contract/messages), read by
 // main, the CLI and the screens alike; these checks keep it complete and keep main honest with it.
@@ -111,6 +112,7 @@ describe('the message catalogue', () => {
       'cli.matchStatus.${item.status}': Status.options.map((s) => `cli.matchStatus.${s}`),
       'report.docx.duration.${d.unit}': Duration.shape.unit.options.map((u) => `report.docx.duration.${u}`),
       'conditions.day.${WEEK_DAYS[i]}': weekDays.map((d) => `conditions.day.${d}`),
+      'errors.storeInUseBy.${owner.holder}': storeHolders.map((h) => `errors.storeInUseBy.${h}`),
       // The `ids` formatter's prefixes are checked with the texts that name them, below.
       '${options.prefix}.${id}': [],
     };
