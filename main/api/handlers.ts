@@ -19,7 +19,7 @@ import { formForReportType } from './forms';
 import { createReportHandlers } from './reportHandlers';
 import { schemaVersion } from '../store/connection';
 import type { LoadedCatalogue } from './options';
-import { createOptionsHandlers, importProposal, proposalForExport } from './optionsHandlers';
+import { createOptionsHandlers, importProposal, proposalForExport, programmesForExport } from './optionsHandlers';
 
 export interface CallContext {
   /** Who is acting: recorded in the audit log. */
@@ -140,10 +140,11 @@ export function createHandlers(services: Services): Handlers {
         return record;
       }).immediate();
     },
-    'caseFile.export': ({ id }, ctx) => {
+    'caseFile.export': ({ id, includeProgrammes }, ctx) => {
       const record = cases.get(id);
       const stored = interviews.find(id);
       const proposal = proposalForExport(services, id);
+      const programmes = includeProgrammes ? programmesForExport(services, proposal) : [];
       return {
         format: CASE_FILE_FORMAT,
         formatVersion: CURRENT_CASE_FILE_VERSION,
@@ -152,6 +153,7 @@ export function createHandlers(services: Services): Handlers {
         case: record.details,
         ...(stored ? { interview: stored.interview } : {}),
         ...(proposal ? { proposal } : {}),
+        ...(programmes.length ? { programmes } : {}),
       };
     },
     'interview.open': ({ caseId }) => {

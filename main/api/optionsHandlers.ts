@@ -4,7 +4,7 @@ import { invalidInput, quoted, type ApiIssue } from '../contract/errors';
 import type { MatchingProfile, MatchResult, Programme, ProgrammeDetails, Proposal } from '../contract/options';
 import { PROGRAMMES_FILE_FORMAT, ProgrammesFile, type optionsEntries } from '../contract/optionsApi';
 import { zodIssues } from '../contract/validate';
-import { checkConditions, deriveProfile, disclosableInterview, matchOptions, withheldReasons, type Catalogue } from '../domain/options';
+import { checkConditions, deriveProfile, disclosableInterview, matchOptions, programmeRuleIssues, withheldReasons, type Catalogue } from '../domain/options';
 import type { WriteMeta } from '../store/audit';
 import type { InterviewRepository } from '../store/interviews';
 import { detailsOf, ProgrammeRepository } from '../store/programmes';
@@ -48,7 +48,7 @@ export function createOptionsHandlers(services: Services, helpers: OptionsContex
     const interview = stored && disclosableOnly ? disclosableInterview(stored) : stored;
     const form = formForReportType(services.forms, record.details.reportType);
     const language = catalogue.languages.get(CHECK_LANGUAGE);
-    return deriveProfile(record.details, interview, services.jurisdiction.youngAdultUpperAge, { ...(form ? { form } : {}), ...(language ? { language } : {}) });
+    return deriveProfile(record.details, interview, services.jurisdiction, { ...(form ? { form } : {}), ...(language ? { language } : {}) });
   }
 
   function matchFor(caseId: string, disclosableOnly = false): MatchResult {
@@ -74,6 +74,7 @@ export function createOptionsHandlers(services: Services, helpers: OptionsContex
     if (typeof minAge === 'number' && typeof maxAge === 'number' && minAge > maxAge) {
       issues.push({ path: `${prefix}.eligibility.maxAge`, message: `The upper age (${maxAge}) is below the lower age (${minAge}).`, key: 'programmes.ageRange' });
     }
+    issues.push(...programmeRuleIssues(details, catalogue, prefix));
     return issues;
   }
   function checkProgramme(details: ProgrammeDetails, prefix = '$.details'): void {
@@ -168,4 +169,10 @@ export function importProposal(services: Services, caseId: string, proposal: Pro
 
 export function proposalForExport(services: Services, caseId: string): Proposal | undefined {
   return new ProposalRepository(services.db).find(caseId)?.proposal;
+}
+
+/** The programmes a case file carries when the sender chooses: the active ones and any the proposal names. */
+export function programmesForExport(services: Services, proposal: Proposal | undefined): Programme[] {
+  const named = new Set((proposal?.selected ?? []).filter((r) => r.type === 'programme').map((r) => r.id));
+  return new ProgrammeRepository(services.db).list(true).filter((p) => !p.retired || named.has(p.id)).map((p) => ({ id: p.id, ...detailsOf(p) }));
 }

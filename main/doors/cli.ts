@@ -117,8 +117,9 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
     .description('write a case as a case file (JSON)')
     .requiredOption('--out <file>', 'where to write the case file')
     .option('--force', 'overwrite the file if it exists')
-    .action(async (id: string, o: { out: string; force?: boolean }) => {
-      const caseFile = await call('caseFile.export', { id });
+    .option('--with-programmes', 'include the local programmes, so `psr render` matches them without this store')
+    .action(async (id: string, o: { out: string; force?: boolean; withProgrammes?: boolean }) => {
+      const caseFile = await call('caseFile.export', { id, ...(o.withProgrammes ? { includeProgrammes: true } : {}) });
       const out = path.resolve(o.out);
       writeNewFile(out, `${JSON.stringify(caseFile, null, 2)}\n`, Boolean(o.force));
       print({ path: out }, () => `Wrote ${out}.`);
@@ -311,7 +312,7 @@ export async function renderParsedCaseFile(caseFile: CaseFile, templateId: strin
   const catalogue = loadCatalogueWithSource().compiled;
   const language = catalogue.languages.get('en');
   const matchOn = (interview: Interview | null) =>
-    matchOptions(catalogue, [], deriveProfile(caseFile.case, interview, jurisdiction.youngAdultUpperAge, { ...(form ? { form } : {}), ...(language ? { language } : {}) }), {
+    matchOptions(catalogue, caseFile.programmes ?? [], deriveProfile(caseFile.case, interview, jurisdiction, { ...(form ? { form } : {}), ...(language ? { language } : {}) }), {
       language: 'en',
       ...(proposal ? { proposal } : {}),
     });

@@ -117,12 +117,13 @@ describe('matching a case', () => {
     const result = await core.call('options.match', { caseId: record.id });
     const fine = result.items.find((i) => i.optionId === 'sentencing.fine')!;
     expect(fine.status).toBe('not_suitable');
-    expect(fine.reasons.map((r) => r.message).join(' ')).toMatch(/unable to pay|monthly income recorded as 450/);
+    expect(fine.reasons.map((r) => r.message).join(' ')).toMatch(/not affordable \(unable without hardship\): the person can pay £0 a month/);
     const houseArrest = result.items.find((i) => i.optionId === 'sentencing.house_arrest')!;
     expect(houseArrest.status).toBe('not_suitable');
     expect(houseArrest.reasons.map((r) => r.message).join(' ')).toMatch(/domestic abuse in the household is recorded/);
-    // Least restrictive first.
-    const ranks = result.items.map((i) => i.restrictiveness);
+    // What the catalogue's ordering pulls forward for her (the women's centre) first, then least restrictive first.
+    expect(result.items.filter((i) => i.prioritised).map((i) => i.optionId)).toEqual(['diversion.referral_womens_centre']);
+    const ranks = result.items.filter((i) => !i.prioritised).map((i) => i.restrictiveness);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
 
@@ -188,7 +189,7 @@ describe('the case file carries the proposal', () => {
     const record = await poorCaseWithUnsafeHome();
     await core.call('proposal.save', { caseId: record.id, version: 0, proposal: proposal() });
     const file = await core.call('caseFile.export', { id: record.id });
-    expect(file).toMatchObject({ formatVersion: 3, proposal: proposal() });
+    expect(file).toMatchObject({ formatVersion: 4, proposal: proposal() });
     const other = testCore();
     try {
       const imported = await other.call('caseFile.import', { file: JSON.parse(JSON.stringify(file)) });
@@ -232,7 +233,7 @@ describe('psr programmes and psr options', () => {
 
       const record = await poorCaseWithUnsafeHome();
       const human = await cli(core, 'options', record.id);
-      expect(human.out).toMatch(/NOT SUITABLE: Fine \[sentencing, rank 12\]\n( {2}- .*\n)* {2}- .*unable to pay/);
+      expect(human.out).toMatch(/NOT SUITABLE: Fine \[sentencing, rank 12\]\n( {2}- .*\n)* {2}- .*unable without hardship/);
       expect(human.out).toMatch(/NOT SUITABLE: House arrest.*\n( {2}- .*\n)* {2}- Not suitable: domestic abuse in the household is recorded/);
       const json = await cli(core, '--json', 'options', record.id);
       expect((JSON.parse(json.out) as { items: unknown[] }).items.length).toBeGreaterThan(20);

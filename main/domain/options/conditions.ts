@@ -1,4 +1,5 @@
 import type { ConditionCheck, ConditionReport, MatchingProfile, Programme, Proposal, ProposedCondition, Schedule } from '../../contract/options';
+import { affordability as meansOf, money } from './affordability';
 import type { Catalogue, ConditionLanguage } from './catalogue';
 import { countRequirements } from './requirements';
 import { describeSchedule, firstOverlap, parseSchedules } from './schedule';
@@ -119,22 +120,25 @@ function affordability(proposal: Proposal, profile: MatchingProfile, catalogue: 
     }
   }
   const out: Draft[] = [];
-  const income = profile.monthlyIncome;
-  const outgoings = profile.monthlyOutgoings;
-  const disposable = typeof income === 'number' && typeof outgoings === 'number' ? income - outgoings : null;
+  // The same calculation the matcher uses for every money option (affordability.ts).
+  const a = meansOf(profile);
+  const m = (n: number) => money(n, a.currency);
   for (const item of items) {
     const base = { id: `unaffordable:${item.id}`, type: 'unaffordable' as const, ...(item.conditionId ? { conditionId: item.conditionId } : {}) };
-    const costText = item.cost ? ` (${item.cost.amount}, ${item.cost.period})` : '';
-    if (profile.ableToPay === 'no') {
+    const costText = item.cost ? ` (${m(item.cost.amount)}, ${item.cost.period})` : '';
+    const payable = a.payableMonthly ?? 0;
+    const { monthlyIncome: income, monthlyOutgoings: outgoings } = profile;
+    const figures = typeof income === 'number' && typeof outgoings === 'number' ? `: income ${m(income)} a month against outgoings of ${m(outgoings)}` : '';
+    if (a.basis === 'unable_without_hardship') {
       out.push({ ...base, key: 'conditions.unableToPay', params: { what: item.what }, message: `${item.what}${costText} asks for money, and the person is recorded as unable to pay; financial penalties and sureties fall hardest on the poor (working paper para 21).` });
-    } else if (disposable !== null && (disposable <= 0 || (item.cost && monthly(item.cost) > disposable))) {
+    } else if (a.affordable === 'no' || (a.affordable === 'yes' && item.cost && item.cost.period !== 'once' && monthly(item.cost) > payable)) {
       out.push({
         ...base,
         key: 'conditions.incomeTooLow',
-        params: { what: item.what, monthlyIncome: income as number, monthlyOutgoings: outgoings as number, disposableIncome: disposable },
-        message: `${item.what}${costText} is unaffordable: monthly income recorded as ${income as number} against outgoings of ${outgoings as number} leaves ${disposable}.`,
+        params: { what: item.what, payableMonthly: payable, currency: a.currency ?? '' },
+        message: `${item.what}${costText} is unaffordable: the person can pay ${m(payable)} a month (${words(a.basis ?? '')}${figures}).`,
       });
-    } else if (profile.ableToPay !== 'yes' && disposable === null) {
+    } else if (a.affordable !== 'yes') {
       out.push({ ...base, key: 'conditions.abilityToPayNotRecorded', params: { what: item.what }, message: `${item.what}${costText} asks for money, but neither ability to pay nor income and outgoings are recorded.` });
     }
   }

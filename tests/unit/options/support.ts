@@ -1,5 +1,6 @@
 import { MatchingProfile, Programme, Proposal, type ProgrammeDetails } from '../../../main/contract/options';
 import { loadCatalogue } from '../../../main/api/options';
+import { loadJurisdiction } from '../../../main/api/templatesDir';
 import type { Catalogue } from '../../../main/domain/options/catalogue';
 import type { MatchResult } from '../../../main/contract/options';
 
@@ -28,9 +29,14 @@ export function profile(overrides: Overrides = {}): MatchingProfile {
     preferredLanguage: 'en',
     charges: ['Theft from a shop'],
     offenceCategories: ['property'],
+    offenceSeriousness: 'low',
+    previousSimilarConvictions: 0,
     monthlyIncome: 1800,
     monthlyOutgoings: 1200,
     ableToPay: 'yes',
+    paymentMode: 'lump_sum',
+    affordableMonthly: 'unknown',
+    benefitsOnly: 'no',
     stableSafeHome: 'yes',
     noFixedAbode: 'no',
     domesticAbuseInHousehold: 'no',
@@ -53,6 +59,7 @@ export function profile(overrides: Overrides = {}): MatchingProfile {
       { need: 'mental_health', source: 'third_party' },
     ],
     victimViewsOnRestorative: 'willing',
+    jurisdiction: loadJurisdiction('default').options ?? null,
     ...rest,
   });
 }
