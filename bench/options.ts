@@ -34,7 +34,7 @@ function syntheticOptions(count: number, base: CatalogueOption[], rand: () => nu
 
 const basePerson = {
   stage: 'convicted', ageAtOffence: 23, ageAtReport: 24, gender: 'female', isWoman: true, isYoungAdult: true, preferredLanguage: 'en',
-  charges: ['Theft from a shop'], offenceCategories: ['property'], offenceSeriousness: 'medium', previousSimilarConvictions: 1,
+  charges: ['Theft from a shop'], offenceCategories: ['property'], offenceSeriousness: 'medium', previousSimilarConvictions: 1, plea: 'guilty',
   monthlyIncome: 900, monthlyOutgoings: 'unknown', ableToPay: 'unknown', paymentMode: 'instalments', affordableMonthly: 20, benefitsOnly: 'no',
   stableSafeHome: 'yes', noFixedAbode: 'no', domesticAbuseInHousehold: 'unknown',
   workingHours: [{ days: ['mon', 'tue', 'wed'], start: '22:00', end: '06:00' }], childcareResponsibilities: 'yes',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Gender, OffenceCategory, offenceCategories, Seriousness, Stage } from './case';
+import { Gender, OffenceCategory, offenceCategories, Plea, Seriousness, Stage } from './case';
 import { JurisdictionOptions } from './jurisdiction';
 import { entityId, isoDate, languageTag, multiLine, singleLine } from './text';
 
@@ -124,6 +124,8 @@ export const MatchingProfile = z.strictObject({
   preferredLanguage: languageTag,
   charges: z.array(singleLine(300)).max(100),
   offenceCategories: z.array(OffenceCategory).max(offenceCategories.length),
+  /** `not_guilty` when any charge is denied, `guilty` when every charge is admitted, else `not_entered`. */
+  plea: Plea,
   /** The highest seriousness recorded on a charge; `unknown` when no charge has one. */
   offenceSeriousness: z.union([Seriousness, z.literal('unknown')]),
   /** Previous convictions in a category of a current charge (a third drink-drive has 2). */
@@ -183,6 +185,7 @@ export const factNames = [
   'offenceCategories',
   'offenceSeriousness',
   'previousSimilarConvictions',
+  'plea',
   'monthlyIncome',
   'monthlyOutgoings',
   'disposableIncome',
@@ -233,6 +236,7 @@ export const factLabels: Record<FactName, string> = {
   offenceCategories: 'offence categories',
   offenceSeriousness: 'the seriousness of the offence',
   previousSimilarConvictions: 'previous convictions for similar offences',
+  plea: 'the plea',
   monthlyIncome: 'monthly income',
   monthlyOutgoings: 'monthly outgoings',
   disposableIncome: 'monthly income after outgoings',

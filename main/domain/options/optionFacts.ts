@@ -15,6 +15,7 @@ export function optionFacts(p: MatchingProfile, language = 'en'): FactTable {
   put('offenceSeriousness', p.offenceSeriousness);
   put('previousSimilarConvictions', p.previousSimilarConvictions);
   put('benefitsOnly', p.benefitsOnly);
+  put('plea', p.plea);
   const a = affordability(p);
   const m = (amount: number) => money(amount, a.currency, language);
   put('affordable', a.affordable);

@@ -184,6 +184,7 @@ export function deriveProfile(details: CaseDetails, interview: Interview | null,
   const literacy: MatchingProfile['literacy'] = typeof literacyValue === 'string' ? (literacyValue === 'no_difficulty' ? 'adequate' : 'limited') : notRecorded('identity.literacy');
 
   const victimKind = value('victim.kind');
+  const notAsked = details.person.gender === 'male' && !facts.isWoman && entry('caregiving.pregnant') === undefined && entry('caregiving.breastfeeding') === undefined;
 
   // Offence: the recorded category of each charge (its wording when none is recorded), and
   // earlier convictions in one of those categories ("other" says nothing about likeness).
@@ -221,6 +222,7 @@ export function deriveProfile(details: CaseDetails, interview: Interview | null,
     charges: details.charges.map((c) => c.offence),
     offenceCategories: categories,
     offenceSeriousness: highestSeriousness(details.charges),
+    plea: details.charges.some((c) => c.plea === 'not_guilty') ? 'not_guilty' : details.charges.every((c) => c.plea === 'guilty') ? 'guilty' : 'not_entered',
     previousSimilarConvictions,
     monthlyIncome: amount('finance.monthlyIncome'),
     monthlyOutgoings: amount('finance.monthlyEssentialOutgoings'),
@@ -235,8 +237,9 @@ export function deriveProfile(details: CaseDetails, interview: Interview | null,
     childcareResponsibilities,
     childcareTimes,
     primaryCaregiver,
-    pregnant: choice('caregiving.pregnant', ['yes'], ['no']),
-    breastfeeding: yesNo('caregiving.breastfeeding'),
+    // The form asks about pregnancy only where it can apply; for a man nothing is left open.
+    pregnant: notAsked ? 'no' : choice('caregiving.pregnant', ['yes'], ['no']),
+    breastfeeding: notAsked ? 'no' : yesNo('caregiving.breastfeeding'),
     dependants,
     risk,
     consents: {

@@ -34,7 +34,7 @@ const table: Record<string, MatchingProfile> = {
     victimViewsOnRestorative: 'unwilling',
   }),
   'a man convicted of a third drink-drive of high seriousness': profile({ charges: ['Driving with excess alcohol'], offenceCategories: ['driving'], offenceSeriousness: 'high', previousSimilarConvictions: 2 }),
-  'a pre-trial person on benefits only, with no fixed abode and limited literacy': profile({ stage: 'pre_trial', acknowledgesBasicFacts: 'unknown', benefitsOnly: 'yes', noFixedAbode: 'yes', stableSafeHome: 'no', literacy: 'limited' }),
+  'a pre-trial person pleading not guilty, on benefits only, with no fixed abode and limited literacy': profile({ stage: 'pre_trial', plea: 'not_guilty', acknowledgesBasicFacts: 'unknown', benefitsOnly: 'yes', noFixedAbode: 'yes', stableSafeHome: 'no', literacy: 'limited' }),
   'a pre-trial person in work with a settled home': profile({ stage: 'pre_trial', acknowledgesBasicFacts: 'unknown' }),
 };
 
@@ -145,7 +145,7 @@ describe('a broken catalogue file is refused with the file, the JSON path and th
 
   it('refuses a duplicate rule id, also between the library and an option', () => {
     const e = refusal(broken('options.diversion.json', (j) => (option(j, 0).rules as unknown[]).push({ id: 'pay.affordable', failsWhen: true, severity: 'concern', failed: { en: 'x' }, met: { en: 'y' } })));
-    expect(e.message).toContain('options.diversion.json $.options[0].rules[3].id: duplicate rule id "pay.affordable"');
+    expect(e.message).toContain('options.diversion.json $.options[0].rules[4].id: duplicate rule id "pay.affordable"');
   });
 
   it('refuses a reference to a rule that does not exist', () => {

@@ -30,6 +30,7 @@ export function profile(overrides: Overrides = {}): MatchingProfile {
     charges: ['Theft from a shop'],
     offenceCategories: ['property'],
     offenceSeriousness: 'low',
+    plea: 'guilty',
     previousSimilarConvictions: 0,
     monthlyIncome: 1800,
     monthlyOutgoings: 1200,
