@@ -218,6 +218,30 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
       print(result, () => formatMatch(result));
     });
 
+  // The condition checks of the saved proposal, grouped as the Proposal page shows them: the open
+  // count, each condition's checks in the proposal's order, the whole-proposal checks, and
+  // acknowledgements whose check no longer arises.
+  program
+    .command('conditions <caseId>')
+    .description("the condition checks of a case's saved proposal, as the Proposal page shows them")
+    .action(async (caseId: string) => {
+      const result = await call('proposal.get', { caseId });
+      print({ version: result.version, ...result.checks }, () => {
+        if (!result.proposal) return 'No proposal has been saved for this case.';
+        const { checks, open, staleAcknowledgements } = result.checks;
+        const line = (c: (typeof checks)[number]) => `  - ${c.message}${c.acknowledged ? `\n    Acknowledged: ${c.acknowledged.reason}` : ''}`;
+        const out = [`${open} ${open === 1 ? 'check is' : 'checks are'} open (proposal version ${result.version}).`];
+        result.proposal.conditions.forEach((condition, i) => {
+          const own = checks.filter((c) => c.conditionId === condition.id);
+          if (own.length) out.push('', `Checks on condition ${i + 1}: ${condition.text.split('\n')[0]}`, ...own.map(line));
+        });
+        const general = checks.filter((c) => c.conditionId === undefined);
+        if (general.length) out.push('', 'Checks on the whole proposal', ...general.map(line));
+        if (staleAcknowledgements.length) out.push('', 'Acknowledgements of checks that no longer arise', ...staleAcknowledgements.map((a) => `  - ${a.checkId}: ${a.reason}`));
+        return out.join('\n');
+      });
+    });
+
   program
     .command('backup')
     .description('copy the whole store to a file, while it is in use, and check the copy')

@@ -7,7 +7,10 @@ import type { ProgrammeDetails, Proposal } from '../../main/contract/options';
 import { caseDetails, storeSnapshot, tempDir, testCore, type TestCore } from '../support/core';
 import { cli } from '../support/doors';
 import { answered } from '../unit/forms/support';
+import { strFromU8, unzipSync } from 'fflate';
 import { checkConditions, compileCatalogue, matchOptions, type CatalogueSource } from '../../main/domain/options';
+import { womanWithTwoDependants } from '../fixtures/interviews';
+import { youngAdultRobbery } from '../fixtures/people';
 
 // Options through the handler table over a real SQLite file: programmes, matching derived from the
 // stored interview, the proposal with its checks, and the case file carrying it.
@@ -209,6 +212,64 @@ describe('the case file carries the proposal', () => {
     const refused = await core.raw('caseFile.import', { file: bad });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', path: '$.proposal.rationale' } });
     expect(storeSnapshot(core)).toBe(before);
+  });
+});
+
+describe('the case file carries charge categories and, when the sender chooses, the local programmes', () => {
+  it('exports the programmes only on request, and psr render matches a women’s centre from the file alone', async () => {
+    const c = womanWithTwoDependants();
+    const record = await core.call('cases.create', { details: c.details });
+    await core.call('interview.save', { caseId: record.id, version: 0, interview: c.interview });
+    const centre = await core.call('programmes.create', { details: details({ name: 'Kestrel Lane Women’s Centre', needs: ['trauma'] }) });
+    expect((await core.call('caseFile.export', { id: record.id })).programmes).toBeUndefined();
+    const file = await core.call('caseFile.export', { id: record.id, includeProgrammes: true });
+    expect(file.programmes?.map((p) => p.id)).toEqual([centre.id]);
+
+    const dir = tempDir('psr-options-render-');
+    try {
+      const path1 = path.join(dir, 'case.json');
+      fs.writeFileSync(path1, JSON.stringify(file));
+      const out = path.join(dir, 'report.docx');
+      const result = await cli(core, 'render', path1, '--template', 'full-report', '--out', out);
+      expect(result.code).toBe(0);
+      const xml = strFromU8(unzipSync(fs.readFileSync(out))['word/document.xml']!);
+      expect(xml).toContain('Kestrel Lane Women’s Centre');
+      // The CLI's own export asks for them with --with-programmes.
+      const cliOut = path.join(dir, 'exported.json');
+      expect((await cli(core, 'export-case', record.id, '--out', cliOut, '--with-programmes')).code).toBe(0);
+      expect((JSON.parse(fs.readFileSync(cliOut, 'utf8')) as { programmes: unknown[] }).programmes).toHaveLength(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a charge’s category and seriousness, and the options read them', async () => {
+    const c = youngAdultRobbery();
+    const record = await core.call('cases.create', { details: c.details });
+    expect(record.details.charges[0]).toMatchObject({ category: 'violence', seriousness: 'high' });
+    await core.call('interview.save', { caseId: record.id, version: 0, interview: c.interview });
+    const result = await core.call('options.match', { caseId: record.id });
+    expect(result.items.find((i) => i.optionId === 'sentencing.conditional_discharge')).toMatchObject({ status: 'not_suitable' });
+    expect(result.items.some((i) => i.optionId === 'diversion.caution')).toBe(false);
+    const refused = await core.raw('cases.create', { details: { ...c.details, charges: [{ ...c.details.charges[0]!, category: 'arson' }] } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', path: '$.details.charges[0].category' } });
+  });
+});
+
+describe('psr conditions', () => {
+  it('prints the saved proposal’s checks as the Proposal page groups them, and the same checks with --json', async () => {
+    const record = await poorCaseWithUnsafeHome();
+    expect((await cli(core, 'conditions', record.id)).out).toMatch(/No proposal has been saved/);
+    const saved = await core.call('proposal.save', {
+      caseId: record.id,
+      version: 0,
+      proposal: proposal({ conditions: [{ id: 'c1', text: 'Avoid bad company' }, { id: 'c2', text: 'Do not knowingly contact Jane Doe until 2027-06-30', link: { need: 'relationships' } }] }),
+    });
+    const human = (await cli(core, 'conditions', record.id)).out;
+    expect(human).toMatch(new RegExp(`^${saved.checks.open} checks are open \\(proposal version 1\\)`));
+    expect(human).toMatch(/Checks on condition 1: Avoid bad company\n( {2}- .*\n)*? {2}- .*bad company/);
+    const json = JSON.parse((await cli(core, '--json', 'conditions', record.id)).out) as { checks: unknown[]; open: number };
+    expect(json).toMatchObject({ version: 1, ...saved.checks });
   });
 });
 
