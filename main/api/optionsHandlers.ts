@@ -140,6 +140,7 @@ export function createOptionsHandlers(services: Services, helpers: OptionsContex
       }).immediate();
     },
     'options.catalogue': () => loaded.source,
+    'options.jurisdiction': () => services.jurisdiction.options ?? null,
     'options.profile': ({ caseId }) => ({ profile: profileFor(caseId), language: CHECK_LANGUAGE }),
     'options.match': ({ caseId }) => matchFor(caseId),
     'proposal.get': ({ caseId }) => {

@@ -12,6 +12,7 @@ import { fieldId, SelectField, TextField } from '../../components/fields';
 import { formatDateTime, formatTime } from '../../i18n';
 import { CaseNav } from '../../components/CaseNav';
 import { caseDetailsResolver, issuesToFieldErrors, normalise } from './caseFormResolver';
+import { ChargeClassification } from './ChargeClassification';
 
 const emptyCharge = { offence: '', offenceDate: '', plea: '' } as unknown as CaseDetails['charges'][number];
 
@@ -217,6 +218,7 @@ export function CasePage({ id }: { id: string | null }) {
               <TextField name={`charges.${i}.offence`} label={t('fields.offence')} required error={e.charges?.[i]?.offence} registration={register(`charges.${i}.offence`)} />
               <TextField name={`charges.${i}.offenceDate`} type="date" label={t('fields.offenceDate')} required error={e.charges?.[i]?.offenceDate} registration={register(`charges.${i}.offenceDate`)} />
               <SelectField name={`charges.${i}.plea`} label={t('fields.plea')} required placeholder={t('fields.choose')} options={options(pleas, 'plea')} error={e.charges?.[i]?.plea} registration={register(`charges.${i}.plea`)} />
+              <ChargeClassification index={i} register={register} errors={e.charges?.[i]} />
               {charges.fields.length > 1 && (
                 <button type="button" className="secondary" onClick={() => charges.remove(i)}>
                   {t('case.removeCharge', { n: i + 1 })}
