@@ -11,6 +11,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { checkConditions, compileCatalogue, matchOptions, type CatalogueSource } from '../../main/domain/options';
 import { womanWithTwoDependants } from '../fixtures/interviews';
 import { youngAdultRobbery } from '../fixtures/people';
+import { STATUS, table } from '../unit/options/expertTable';
+import type { MatchResult } from '../../main/contract/options';
 
 // Options through the handler table over a real SQLite file: programmes, matching derived from the
 // stored interview, the proposal with its checks, and the case file carrying it.
@@ -253,6 +255,49 @@ describe('the case file carries charge categories and, when the sender chooses, 
     expect(result.items.some((i) => i.optionId === 'diversion.caution')).toBe(false);
     const refused = await core.raw('cases.create', { details: { ...c.details, charges: [{ ...c.details.charges[0]!, category: 'arson' }] } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', path: '$.details.charges[0].category' } });
+  });
+});
+
+describe('the options page, psr options and the report agree with the expert table', () => {
+  it.each(table.map((t) => [t.who, t] as const))('for %s', async (_who, { person, rows }) => {
+    const c = person();
+    const record = await core.call('cases.create', { details: c.details });
+    await core.call('interview.save', { caseId: record.id, version: 0, interview: c.interview });
+    // The Options page shows what options.match returns; psr options prints the same call.
+    const page = await core.call('options.match', { caseId: record.id });
+    const printed = JSON.parse((await cli(core, '--json', 'options', record.id)).out) as MatchResult;
+    expect(printed).toEqual(page);
+    const human = (await cli(core, 'options', record.id)).out;
+    const words = { suitable: 'SUITABLE', suitable_with_concerns: 'WITH CONCERNS', not_suitable: 'NOT SUITABLE' } as const;
+    for (const [option, status] of rows) {
+      const item = page.items.find((i) => i.optionId === option);
+      if (status === '-') {
+        expect(item).toBeUndefined();
+        continue;
+      }
+      expect(item?.status, option).toBe(STATUS[status]);
+      const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      expect(human).toMatch(new RegExp(`^${escape(`${words[STATUS[status]]}: ${item!.name} [`)}`, 'm'));
+    }
+  });
+
+  it('lists no sentencing option in a pre-trial report and no caution in a report after conviction', async () => {
+    const dir = tempDir('psr-options-report-');
+    try {
+      for (const [c, template, absent] of [
+        [table[5]!.person(), 'pre-trial-report', ['Day-fine', 'Community service', 'Driving disqualification']],
+        [table[3]!.person(), 'full-report', ['Caution or warning', 'Conditional dismissal']],
+      ] as const) {
+        const file = path.join(dir, `${c.details.caseNumber}.json`);
+        fs.writeFileSync(file, JSON.stringify({ format: 'psr-case-file', formatVersion: 4, case: c.details, interview: c.interview }));
+        const out = path.join(dir, `${c.details.caseNumber}.docx`);
+        expect((await cli(core, 'render', file, '--template', template, '--out', out)).code).toBe(0);
+        const text = strFromU8(unzipSync(fs.readFileSync(out))['word/document.xml']!).replace(/<[^>]+>/g, ' ');
+        for (const name of absent) expect(text, `${name} in ${template}`).not.toContain(name);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
