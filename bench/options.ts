@@ -22,6 +22,8 @@ function syntheticOptions(count: number, base: CatalogueOption[], rand: () => nu
     options.push({
       ...template,
       id: `bench.option_${i}`,
+      // All open after conviction, so every one of them is matched (pre-trial measures are not listed then).
+      group: template.group === 'pre_trial' ? 'sentencing' : template.group,
       kind: `bench_kind_${i}`,
       restrictiveness: 1 + Math.floor(rand() * 100),
       needs: allNeeds.filter(() => rand() < 0.2),

@@ -67,7 +67,8 @@ interface Caches {
 }
 
 function evaluateRule(c: CompiledRule, data: Record<string, unknown>, facts: FactTable, language: string, caches: Caches): Reason {
-  const missing = explainMissing(c.reads.filter((f) => facts.missing.has(f)), facts);
+  const notRecorded = c.reads.filter((f) => facts.missing.has(f));
+  const missing = notRecorded.length === 0 ? notRecorded : explainMissing(notRecorded, facts);
   if (missing.length > 0) {
     const declined = missing.filter((f) => facts.missing.get(f) === 'declined');
     const unknown = missing.filter((f) => facts.missing.get(f) !== 'declined');
