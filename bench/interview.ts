@@ -8,7 +8,7 @@ import type { Interview } from '../main/contract/interview';
 import { startBrowserMode } from '../main/doors/serve';
 import { line, ms, percentile } from './stats';
 
-// Interview responsiveness in Chromium with a 300-field form (issue 3): keystroke-to-paint latency
+// Interview responsiveness in Chromium with a 300-field form: keystroke-to-paint latency
 // while typing into a long answer of a 150-question section (target median < 16 ms), and the
 // autosave round trip, timed in the page from request to parsed answer, with all 300 questions
 // answered (target p95 < 30 ms). The form is generated

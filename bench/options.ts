@@ -1,6 +1,6 @@
 import os from 'node:os';
-import { readCatalogueSource } from '../main/api/options';
-import { loadJurisdiction } from '../main/api/templatesDir';
+import { readCatalogueSource } from '../main/loaders/catalogue';
+import { loadJurisdiction } from '../main/loaders/dataFiles';
 import { MatchingProfile, Proposal, type CatalogueOption, type OptionsFile } from '../main/contract/options';
 import { checkConditions } from '../main/domain/options/conditions';
 import { compileCatalogue } from '../main/domain/options/catalogue';
@@ -10,7 +10,7 @@ import { rng } from './store';
 
 // Options figures: matching one case against 500 options (the shipped catalogue's options and
 // rules, replicated with varied ranks, needs and rule sets), and condition checks per keystroke.
-// Targets (issue 4): matching p95 < 10 ms. Condition checks run as the officer types: < 16 ms (a frame).
+// Targets: matching p95 < 10 ms. Condition checks run as the officer types: < 16 ms (a frame).
 
 function syntheticOptions(count: number, base: CatalogueOption[], rand: () => number): OptionsFile {
   const ruleIds = [...new Set(base.flatMap((o) => o.rules.filter((r): r is string => typeof r === 'string')))];

@@ -7,7 +7,7 @@ import { CaseRepository } from '../main/store/cases';
 import { line, ms, percentile, timeAsync } from './stats';
 
 // Store figures at 100,000 cases: save and search latency, import throughput, database size.
-// Targets (issue 2): save p95 < 5 ms, search p95 < 20 ms, size < 500 MB.
+// Targets: save p95 < 5 ms, search p95 < 20 ms, size < 500 MB.
 
 const FAMILY = ['Okafor', 'Müller', 'Nguyen', 'Smith', 'García', 'Kowalski', 'Haddad', 'Ivanova', 'Brown', 'Osei', 'Tanaka', 'Silva', 'Dubois', 'Rossi', 'Murphy', 'Khan'];
 const GIVEN = ['Amina', 'Jörg', 'Thi Lan', 'John', 'María', 'Piotr', 'Layla', 'Olga', 'Grace', 'Kwame', 'Yuki', 'Ana', 'Camille', 'Luca', 'Siobhan', 'Imran'];

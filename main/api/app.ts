@@ -6,12 +6,11 @@ import type { Database } from 'better-sqlite3';
 import type { RotatingBackupResult } from '../store/backup';
 import type { RestoreResult } from '../store/recovery';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
-import { createHandlers, type Handlers } from './handlers';
-import { loadForms } from './forms';
+import { shippedCatalogue, shippedForms, shippedJurisdiction, shippedReportTemplates } from '../loaders/shipped';
+import { createHandlers } from './handlers';
 import { applyPendingRestore } from './restoreRequest';
-import { loadCatalogueWithSource } from './options';
-import { ensureDataDir, openStoreAtStart, startupBackup } from './startup';
-import { loadJurisdiction } from './templatesDir';
+import { ensureDataDir, openStoreAtStart, openStoreReadOnly, startupBackup } from './startup';
+import type { Handlers } from './types';
 
 export const APP_DIR_NAME = 'psr-author';
 export const DB_FILE_NAME = 'psr.sqlite';
@@ -68,28 +67,37 @@ export interface OpenCoreOptions extends DispatchOptions {
    * browser mode); a CLI command run beside a running app must never swap the file under it.
    */
   applyPendingRestore?: boolean;
+  /**
+   * Open the store for reading only: nothing is migrated, restored or backed up, and every writing
+   * call is refused at the dispatch with a clear storage error (a copy opened to look at).
+   */
+  readOnly?: boolean;
 }
 
 /** Opens the store and wires the handler table: the one core every door stands on. */
 export function openCore(options: OpenCoreOptions = {}): AppCore {
   const dataDir = options.dataDir ?? defaultDataDir();
-  ensureDataDir(dataDir);
   const dbFile = path.join(dataDir, DB_FILE_NAME);
-  const restored = options.applyPendingRestore ? applyPendingRestore(dbFile, dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) : null;
+  const readOnly = options.readOnly ?? false;
+  if (!readOnly) ensureDataDir(dataDir);
+  const restored = options.applyPendingRestore && !readOnly ? applyPendingRestore(dbFile, dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) : null;
   // A damaged file is refused here with a CorruptDatabaseError naming the latest good backup.
-  const db = openStoreAtStart(dbFile, dataDir, options);
+  const db = readOnly ? openStoreReadOnly(dbFile, dataDir, options) : openStoreAtStart(dbFile, dataDir, options);
   const handlers = createHandlers({
     db,
-    jurisdiction: loadJurisdiction(),
-    forms: loadForms(),
+    jurisdiction: shippedJurisdiction(),
+    forms: shippedForms(),
     dataDir,
-    catalogue: loadCatalogueWithSource(),
+    catalogue: shippedCatalogue(),
+    reportTemplates: shippedReportTemplates(),
     appVersion: appVersion(),
     now: options.now ?? (() => new Date()),
   });
-  const dispatch = createDispatch(handlers, options);
+  const dispatch = createDispatch(handlers, { ...options, isReadOnly: () => db.readonly });
   let closed = false;
-  const backup = startupBackup(db, dataDir, options, options.logger ?? { error: (m, e) => console.error(`[psr] ${m}`, e) }, () => closed);
+  const backup = readOnly
+    ? Promise.resolve(null)
+    : startupBackup(db, dataDir, options, options.logger ?? { error: (m, e) => console.error(`[psr] ${m}`, e) }, () => closed);
   const close = () => {
     closed = true;
     db.close();

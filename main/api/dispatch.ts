@@ -1,8 +1,8 @@
 import { contract, isMethod, type Door } from '../contract/api';
-import { AppError, boundedError, type ApiResult } from '../contract/errors';
+import { AppError, boundedError, type ApiError, type ApiResult } from '../contract/errors';
 import { zodIssues } from '../contract/validate';
 import { invalidInput } from '../contract/errors';
-import type { CallContext, Handlers } from './handlers';
+import type { CallContext, Handlers } from './types';
 
 export interface Logger {
   error(message: string, error?: unknown): void;
@@ -13,7 +13,19 @@ export interface DispatchOptions {
   /** Also validate what handlers return (tests turn this on). */
   checkOutput?: boolean;
   logger?: Logger;
+  /**
+   * True while the store is open for reading only (a copy opened to look at, a folder this user
+   * may not write): every call the contract marks `writes` is then refused before its handler runs.
+   */
+  isReadOnly?: () => boolean;
 }
+
+/** The answer to a writing call on a store opened read-only: the same at every door. */
+export const READ_ONLY_STORE: ApiError = {
+  code: 'storage',
+  message: 'This store is open for reading only: nothing was saved. Open it with write access to make changes.',
+  key: 'errors.storeReadOnly',
+};
 
 export type Dispatch = (method: string, input: unknown, ctx: CallContext) => Promise<ApiResult<unknown>>;
 
@@ -31,6 +43,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
     if (entry.access === 'local' && ctx.door !== 'cli') {
       return { ok: false, error: { code: 'forbidden', message: `${method} is only available from the command line.` } };
     }
+    if (entry.writes && options.isReadOnly?.()) return { ok: false, error: { ...READ_ONLY_STORE, params: { method } } };
     try {
       const parsed = entry.input.safeParse(input);
       if (!parsed.success) throw invalidInput(zodIssues(parsed.error));

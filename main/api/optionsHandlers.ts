@@ -1,98 +1,60 @@
-import type { Input, Method, Output } from '../contract/api';
-import type { CaseRecord } from '../contract/case';
-import { invalidInput, quoted, type ApiIssue } from '../contract/errors';
-import type { MatchingProfile, MatchResult, Programme, ProgrammeDetails, Proposal } from '../contract/options';
+import type { Method } from '../contract/api';
+import { invalidInput, type ApiIssue } from '../contract/errors';
+import type { Programme, ProgrammeDetails, Proposal } from '../contract/options';
 import { PROGRAMMES_FILE_FORMAT, ProgrammesFile, type optionsEntries } from '../contract/optionsApi';
 import { zodIssues } from '../contract/validate';
-import { checkConditions, deriveProfile, disclosableInterview, matchOptions, programmeRuleIssues, withheldReasons, type Catalogue } from '../domain/options';
-import type { WriteMeta } from '../store/audit';
-import type { InterviewRepository } from '../store/interviews';
-import { detailsOf, ProgrammeRepository } from '../store/programmes';
-import { ProposalRepository } from '../store/proposals';
-import type { CallContext, Services } from './handlers';
-import { formForReportType } from './forms';
-import { loadCatalogueWithSource } from './options';
+import { checkConditions, type Catalogue } from '../domain/options';
+import { CHECK_LANGUAGE, caseProfile, matchCase, programmesToMatch, type CaseMatchInput } from '../domain/options/caseMatch';
+import { programmeIssues } from '../domain/options/programmeRules';
+import { formForReportType } from '../domain/interviewRules';
+import { shippedCatalogue } from '../loaders/shipped';
+import { detailsOf } from '../store/programmes';
+import type { Area, HandlerPart, Stores } from './types';
 
-// Handlers of the options calls (issue 4): programmes, matching, the proposal and its checks. The
-// profile is always derived here from the stored case and interview, never taken from a caller.
+// Handlers of the options calls: programmes, matching, the proposal and its checks. The profile is
+// always derived from the stored case and interview (domain/options/caseMatch), never taken from a caller.
 
 type OptionsMethod = keyof typeof optionsEntries & Method;
-export type OptionsHandlers = {
-  [M in OptionsMethod]: (input: Input<M>, ctx: CallContext) => Output<M> | Promise<Output<M>>;
-};
 
-export interface OptionsContext {
-  meta(ctx: CallContext): WriteMeta;
-  getCase(id: string): CaseRecord;
-  interviews: InterviewRepository;
+/** What matching one stored case reads from the store; the report builds the same from a case file. */
+function storedCaseMatchInput(area: Area, caseId: string, catalogue: Catalogue, proposal?: Proposal): CaseMatchInput {
+  const { services, stores } = area;
+  const details = stores.cases.get(caseId).details;
+  return {
+    details,
+    interview: stores.interviews.find(caseId)?.interview ?? null,
+    form: formForReportType(services.forms, details.reportType),
+    catalogue,
+    programmes: programmesToMatch(stores.programmes.list(true), proposal),
+    proposal,
+    youngAdultUpperAge: services.jurisdiction.youngAdultUpperAge,
+    jurisdictionOptions: services.jurisdiction.options,
+  };
 }
 
-/** The language condition checks and working hours are read in (the officer's interface language). */
-const CHECK_LANGUAGE = 'en';
-
-export interface OptionsHandlersWithReport {
-  handlers: OptionsHandlers;
-  /** The matched options as a report may show them: statuses from every fact, reasons withheld where they quote a not-for-disclosure fact. */
-  reportMatch(caseId: string): MatchResult;
-}
-
-export function createOptionsHandlers(services: Services, helpers: OptionsContext): OptionsHandlersWithReport {
-  const loaded = services.catalogue ?? loadCatalogueWithSource();
+export function createOptionsHandlers(area: Area): HandlerPart<OptionsMethod> {
+  const { services, stores } = area;
+  const { programmes, proposals } = stores;
+  const loaded = services.catalogue ?? shippedCatalogue();
   const catalogue: Catalogue = loaded.compiled;
-  const programmes = new ProgrammeRepository(services.db);
-  const proposals = new ProposalRepository(services.db);
+  const caseInput = (caseId: string, proposal?: Proposal) => storedCaseMatchInput(area, caseId, catalogue, proposal);
 
-  function profileFor(caseId: string, disclosableOnly = false): MatchingProfile {
-    const record = helpers.getCase(caseId);
-    const stored = helpers.interviews.find(caseId)?.interview ?? null;
-    const interview = stored && disclosableOnly ? disclosableInterview(stored) : stored;
-    const form = formForReportType(services.forms, record.details.reportType);
-    const language = catalogue.languages.get(CHECK_LANGUAGE);
-    return deriveProfile(record.details, interview, services.jurisdiction, { ...(form ? { form } : {}), ...(language ? { language } : {}) });
-  }
-
-  function matchFor(caseId: string, disclosableOnly = false): MatchResult {
-    const stored = proposals.find(caseId);
-    return matchOptions(catalogue, programmesFor(stored?.proposal), profileFor(caseId, disclosableOnly), {
-      language: CHECK_LANGUAGE,
-      ...(stored ? { proposal: stored.proposal } : {}),
-    });
-  }
-
-  /** Active programmes, plus retired ones the proposal still names (so old choices stay readable). */
-  function programmesFor(proposal: Proposal | null | undefined): Programme[] {
-    const named = new Set((proposal?.selected ?? []).filter((r) => r.type === 'programme').map((r) => r.id));
-    return programmes.list(true).filter((p) => !p.retired || named.has(p.id));
-  }
-
-  function programmeIssues(details: ProgrammeDetails, prefix: string): ApiIssue[] {
-    const issues: ApiIssue[] = [];
-    if (!catalogue.byKind.has(details.kind)) {
-      issues.push({ path: `${prefix}.kind`, message: `The catalogue has no option of kind ${quoted(details.kind)}; choose one of ${[...catalogue.byKind.keys()].sort().join(', ')}.`, key: 'programmes.unknownKind', params: { kind: details.kind } });
-    }
-    const { minAge, maxAge } = details.eligibility;
-    if (typeof minAge === 'number' && typeof maxAge === 'number' && minAge > maxAge) {
-      issues.push({ path: `${prefix}.eligibility.maxAge`, message: `The upper age (${maxAge}) is below the lower age (${minAge}).`, key: 'programmes.ageRange' });
-    }
-    issues.push(...programmeRuleIssues(details, catalogue, prefix));
-    return issues;
-  }
   function checkProgramme(details: ProgrammeDetails, prefix = '$.details'): void {
-    const issues = programmeIssues(details, prefix);
+    const issues = programmeIssues(details, catalogue, prefix);
     if (issues.length) throw invalidInput(issues);
   }
 
-  const handlers: OptionsHandlers = {
+  return {
     'programmes.list': ({ includeRetired }) => programmes.list(includeRetired ?? true),
     'programmes.create': ({ details }, ctx) => {
       checkProgramme(details);
-      return programmes.create(details, helpers.meta(ctx));
+      return programmes.create(details, area.meta(ctx));
     },
     'programmes.update': ({ id, version, details }, ctx) => {
       checkProgramme(details);
-      return programmes.update(id, version, details, helpers.meta(ctx));
+      return programmes.update(id, version, details, area.meta(ctx));
     },
-    'programmes.retire': ({ id, version }, ctx) => programmes.retire(id, version, helpers.meta(ctx)),
+    'programmes.retire': ({ id, version }, ctx) => programmes.retire(id, version, area.meta(ctx)),
     'programmes.export': ({ includeRetired }, ctx) => ({
       format: PROGRAMMES_FILE_FORMAT,
       formatVersion: 1,
@@ -111,7 +73,7 @@ export function createOptionsHandlers(services: Services, helpers: OptionsContex
       (Array.isArray(entries) ? entries : []).forEach((raw: unknown, i) => {
         if (typeof raw !== 'object' || raw === null) return;
         const p = raw as Partial<ProgrammeDetails> & { id?: unknown };
-        if (typeof p.kind === 'string' && p.eligibility && typeof p.eligibility === 'object') issues.push(...programmeIssues(p as ProgrammeDetails, `$.programmes[${i}]`));
+        if (typeof p.kind === 'string' && p.eligibility && typeof p.eligibility === 'object') issues.push(...programmeIssues(p as ProgrammeDetails, catalogue, `$.programmes[${i}]`));
         if (typeof p.id === 'string') {
           const first = seen.get(p.id);
           if (first !== undefined) issues.push({ path: `$.programmes[${i}].id`, message: `The id ${p.id} is already used by $.programmes[${first}].`, key: 'programmes.duplicateId' });
@@ -119,7 +81,7 @@ export function createOptionsHandlers(services: Services, helpers: OptionsContex
         }
       });
       if (!parsed.success || issues.length) throw invalidInput(issues);
-      const meta = helpers.meta(ctx);
+      const meta = area.meta(ctx);
       return services.db.transaction(() => {
         let created = 0;
         let updated = 0;
@@ -141,39 +103,37 @@ export function createOptionsHandlers(services: Services, helpers: OptionsContex
     },
     'options.catalogue': () => loaded.source,
     'options.jurisdiction': () => services.jurisdiction.options ?? null,
-    'options.profile': ({ caseId }) => ({ profile: profileFor(caseId), language: CHECK_LANGUAGE }),
-    'options.match': ({ caseId }) => matchFor(caseId),
+    'options.profile': ({ caseId }) => ({ profile: caseProfile(caseInput(caseId)), language: CHECK_LANGUAGE }),
+    'options.match': ({ caseId }) => {
+      const proposal = proposals.find(caseId)?.proposal;
+      return matchCase(caseInput(caseId, proposal));
+    },
     'proposal.get': ({ caseId }) => {
-      const profile = profileFor(caseId);
+      const profile = caseProfile(caseInput(caseId));
       const stored = proposals.find(caseId);
       return {
         version: stored?.version ?? 0,
         proposal: stored?.proposal ?? null,
-        checks: stored ? checkConditions(stored.proposal, profile, CHECK_LANGUAGE, catalogue, programmesFor(stored.proposal)) : { checks: [], open: 0, staleAcknowledgements: [] },
+        checks: stored
+          ? checkConditions(stored.proposal, profile, CHECK_LANGUAGE, catalogue, programmesToMatch(programmes.list(true), stored.proposal))
+          : { checks: [], open: 0, staleAcknowledgements: [] },
         updatedAt: stored?.updatedAt ?? null,
         updatedBy: stored?.updatedBy ?? null,
       };
     },
     'proposal.save': ({ caseId, version, proposal }, ctx) => {
-      const profile = profileFor(caseId);
-      const saved = proposals.save(caseId, version, proposal, helpers.meta(ctx));
-      return { version: saved.version, checks: checkConditions(saved.proposal, profile, CHECK_LANGUAGE, catalogue, programmesFor(saved.proposal)), updatedAt: saved.updatedAt };
+      const profile = caseProfile(caseInput(caseId));
+      const saved = proposals.save(caseId, version, proposal, area.meta(ctx));
+      return {
+        version: saved.version,
+        checks: checkConditions(saved.proposal, profile, CHECK_LANGUAGE, catalogue, programmesToMatch(programmes.list(true), saved.proposal)),
+        updatedAt: saved.updatedAt,
+      };
     },
   };
-  return { handlers, reportMatch: (caseId) => withheldReasons(matchFor(caseId), matchFor(caseId, true)) };
-}
-
-/** Writes a proposal carried by a case file (inside the import's transaction). */
-export function importProposal(services: Services, caseId: string, proposal: Proposal, meta: WriteMeta): void {
-  new ProposalRepository(services.db).save(caseId, 0, proposal, meta);
-}
-
-export function proposalForExport(services: Services, caseId: string): Proposal | undefined {
-  return new ProposalRepository(services.db).find(caseId)?.proposal;
 }
 
 /** The programmes a case file carries when the sender chooses: the active ones and any the proposal names. */
-export function programmesForExport(services: Services, proposal: Proposal | undefined): Programme[] {
-  const named = new Set((proposal?.selected ?? []).filter((r) => r.type === 'programme').map((r) => r.id));
-  return new ProgrammeRepository(services.db).list(true).filter((p) => !p.retired || named.has(p.id)).map((p) => ({ id: p.id, ...detailsOf(p) }));
+export function programmesForExport(programmes: Stores['programmes'], proposal: Proposal | undefined): Programme[] {
+  return programmesToMatch(programmes.list(true), proposal).map((p) => ({ id: p.id, ...detailsOf(p) }));
 }

@@ -1,82 +1,50 @@
-import type { CaseRecord } from '../contract/case';
-import { AppError } from '../contract/errors';
-import type { MatchResult, Proposal } from '../contract/options';
-import type { ReportContext, ReportTemplate } from '../contract/report';
-import { ruleFacts } from '../domain/forms';
-import { answerSectionsOf, buildReportContext } from '../domain/report/context';
+import type { Method } from '../contract/api';
+import type { ReportContext } from '../contract/report';
+import { buildReport, reportLanguageOf, templatesForCase } from '../domain/report/buildReport';
+import { localDate } from '../domain/localDate';
 import { previewReport, renderReportFile } from '../export';
-import { listReportTemplates, loadReportTemplate } from '../export/templates';
-import type { CaseRepository } from '../store/cases';
-import type { InterviewRepository } from '../store/interviews';
-import { formForReportType } from './forms';
-import { localDate, type CallContext, type Handlers, type Services } from './handlers';
+import { shippedCatalogue, shippedReportTemplate, shippedReportTemplates } from '../loaders/shipped';
+import type { Area, CallContext, HandlerPart } from './types';
 
-// The report calls: template choice, preview and DOCX export for a stored case. The context is
-// built in one place, `reportContextFor`, so the preview and the file are always the same report.
+// The report calls: template choice, preview and DOCX export for a stored case. The context comes
+// from the one report pipeline (domain/report/buildReport), as `psr render` of a case file does.
 
-/** The options matched for a case and the officer's proposal, when the options store has them. */
-export type OptionsProvider = (caseId: string) => { match?: MatchResult; proposal?: Proposal; catalogueNames?: Readonly<Record<string, string>> } | null;
+type ReportMethod = Extract<Method, `report.${string}`>;
 
-export const AUTHOR_ROLE = 'Probation officer';
+export function createReportHandlers({ services, stores }: Area): HandlerPart<ReportMethod> {
+  const templates = () => services.reportTemplates ?? shippedReportTemplates();
+  const catalogue = () => (services.catalogue ?? shippedCatalogue()).compiled;
 
-type ReportHandlers = Pick<Handlers, 'report.templates' | 'report.preview' | 'report.export'>;
-
-export function createReportHandlers(
-  services: Services,
-  stores: { cases: CaseRepository; interviews: InterviewRepository },
-  optionsFor: OptionsProvider = () => null,
-): ReportHandlers {
-  /** Shipped templates that fit the case's stage and report type (test templates are never offered). */
-  function templatesFor(record: CaseRecord) {
-    const { stage, reportType } = record.details;
-    return listReportTemplates().filter((t) => t.stages.includes(stage) && (t.reportTypes === undefined || t.reportTypes.includes(reportType)));
-  }
-
-  function templateFor(record: CaseRecord, templateId: string) {
-    const template = loadReportTemplate(templateId);
-    if (!templatesFor(record).some((t) => t.id === template.id)) {
-      throw new AppError('refused', `The template "${templateId}" is not for a ${record.details.reportType.replace('_', '-')} report at the ${record.details.stage.replace('_', '-')} stage.`, {
-        path: '$.templateId',
-        key: 'report.errors.templateNotForCase',
-        params: { templateId, reportType: record.details.reportType, stage: record.details.stage },
-      });
-    }
-    return template;
-  }
-
-  /** The one place a stored case becomes a report context, for the template the officer chose. */
-  function reportContextFor(caseId: string, templateId: string, ctx: CallContext): ReportContext {
+  /** A stored case, its interview and proposal, as the report for the template the officer chose. */
+  function reportContextFor(caseId: string, templateId: string, ctx: CallContext) {
     const record = stores.cases.get(caseId);
-    const template: ReportTemplate = templateFor(record, templateId);
-    const form = formForReportType(services.forms, record.details.reportType) ?? null;
-    const stored = stores.interviews.find(caseId);
-    const options = optionsFor(caseId);
-    return buildReportContext({
+    const template = services.reportTemplates?.find((t) => t.id === templateId) ?? shippedReportTemplate(templateId);
+    const context: ReportContext = buildReport({
       details: record.details,
-      interview: stored && form ? stored.interview : null,
-      form,
-      facts: ruleFacts(record.details, services.jurisdiction.youngAdultUpperAge),
+      interview: stores.interviews.find(caseId)?.interview ?? null,
+      proposal: stores.proposals.find(caseId)?.proposal,
+      programmes: stores.programmes.list(true),
+      forms: services.forms,
+      catalogue: catalogue(),
+      template,
+      youngAdultUpperAge: services.jurisdiction.youngAdultUpperAge,
+      jurisdictionOptions: services.jurisdiction.options,
       reportDate: localDate(services.now()),
-      // Signing and countersigning come with the review workflow; until then every export is a draft.
-      status: 'draft',
-      author: { name: ctx.actor, role: AUTHOR_ROLE },
-      ...(options?.match ? { match: options.match } : {}),
-      ...(options?.proposal ? { proposal: options.proposal } : {}),
-      ...(options?.catalogueNames ? { catalogueNames: options.catalogueNames } : {}),
-      language: template.locale ?? template.language,
-      answerSections: answerSectionsOf(template),
+      authorName: ctx.actor,
+      language: reportLanguageOf(template),
     });
+    return { context, template };
   }
 
   return {
-    'report.templates': ({ caseId }) => templatesFor(stores.cases.get(caseId)).map((t) => ({ id: t.id, title: t.title, language: t.language })),
+    'report.templates': ({ caseId }) => templatesForCase(templates(), stores.cases.get(caseId).details).map((t) => ({ id: t.id, title: t.title, language: t.language })),
     'report.preview': ({ caseId, templateId }, ctx) => {
-      const context = reportContextFor(caseId, templateId, ctx);
-      return previewReport(context, templateId, { jurisdiction: services.jurisdiction });
+      const { context, template } = reportContextFor(caseId, templateId, ctx);
+      return previewReport(context, template, { jurisdiction: services.jurisdiction });
     },
     'report.export': async ({ caseId, templateId }, ctx) => {
-      const context = reportContextFor(caseId, templateId, ctx);
-      const result = await renderReportFile(context, templateId, { jurisdiction: services.jurisdiction });
+      const { context, template } = reportContextFor(caseId, templateId, ctx);
+      const result = await renderReportFile(context, template, { jurisdiction: services.jurisdiction });
       return {
         fileName: result.suggestedFileName,
         docxBase64: Buffer.from(result.bytes).toString('base64'),

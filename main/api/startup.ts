@@ -1,8 +1,9 @@
 import fs from 'node:fs';
-import type { Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppError } from '../contract/errors';
 import { DEFAULT_BACKUPS_KEPT, rotatingBackup, type RotatingBackupResult } from '../store/backup';
-import { openDatabase } from '../store/connection';
+import { openDatabase, schemaVersion } from '../store/connection';
+import { LATEST_SCHEMA_VERSION } from '../store/migrations';
 import { refuseDamagedDatabase } from '../store/recovery';
 import type { Logger } from './dispatch';
 
@@ -46,6 +47,27 @@ export function openStoreAtStart(dbFile: string, dataDir: string, options: Start
     if (e instanceof AppError) throw e;
     throw notWritable(dataDir, e) ?? e;
   }
+}
+
+/**
+ * Opens an existing store for reading only: nothing is created, migrated or written, and the
+ * dispatch refuses every writing call (see dispatch.ts). A damaged file is refused as at start.
+ */
+export function openStoreReadOnly(dbFile: string, dataDir: string, options: StartupStoreOptions = {}): Database {
+  const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  if (!fs.existsSync(dbFile)) throw new AppError('not_found', `There is no store at ${dbFile} to open for reading.`, { key: 'errors.noStoreToRead' });
+  refuseDamagedDatabase(dbFile, dataDir, native);
+  const db = new BetterSqlite3(dbFile, { readonly: true, fileMustExist: true, ...native });
+  const found = schemaVersion(db);
+  if (found !== LATEST_SCHEMA_VERSION) {
+    db.close();
+    throw new AppError('storage', `The data file ${dbFile} has schema ${found} and this app reads schema ${LATEST_SCHEMA_VERSION}; open it once with write access to bring it up to date. The file has not been changed.`, {
+      key: 'errors.readOnlySchema',
+      params: { found, expected: LATEST_SCHEMA_VERSION },
+    });
+  }
+  db.pragma('busy_timeout = 5000');
+  return db;
 }
 
 /**

@@ -25,7 +25,7 @@ export const CaseFileV1 = z.strictObject({
 });
 export type CaseFileV1 = z.infer<typeof CaseFileV1>;
 
-/** Version 2 carries the interview as recorded so far (issue 3). */
+/** Version 2 carries the interview as recorded so far. */
 export const CaseFileV2 = z.strictObject({
   format: z.literal(CASE_FILE_FORMAT),
   formatVersion: z.literal(2),
@@ -36,7 +36,7 @@ export const CaseFileV2 = z.strictObject({
 });
 export type CaseFileV2 = z.infer<typeof CaseFileV2>;
 
-/** Version 3 adds the proposal: selected options, rationale, conditions and acknowledgements (issue 4). */
+/** Version 3 adds the proposal: selected options, rationale, conditions and acknowledgements. */
 export const CaseFileV3 = z.strictObject({
   format: z.literal(CASE_FILE_FORMAT),
   formatVersion: z.literal(3),

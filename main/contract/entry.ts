@@ -9,7 +9,7 @@ export interface Entry<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;
   access: Access;
-  /** Whether the call changes the store (used by doors for logging and by tests). */
+  /** Whether the call changes the store: the dispatch refuses it, at every door, on a store opened read-only. */
   writes: boolean;
 }
 

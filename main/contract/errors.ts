@@ -1,5 +1,6 @@
 // Errors are values at the doors and exceptions inside. This module is pure: it is shared by main,
 // the renderer and the CLI, so every door reports a problem in the same shape.
+import { translator } from './messages';
 
 export const errorCodes = [
   'invalid_input',
@@ -61,7 +62,7 @@ export function invalidInput(issues: ApiIssue[], summary?: string): AppError {
     (first
       ? issues.length === 1
         ? `${first.path}: ${first.message}`
-        : `${first.path}: ${first.message} (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})`
+        : `${first.path}: ${first.message} (${translator()('errors.andMore', { count: issues.length - 1 })})`
       : 'The input is not valid.');
   return new AppError('invalid_input', message, { path: first?.path, issues });
 }

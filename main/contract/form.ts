@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { languageTag } from './text';
 import { reportTypes } from './case';
+import { validateRule, type RuleValue } from '../domain/rules/validate';
 
 // An interview form is data (templates/forms/*.json): a probation service edits the questions,
 // the wording, the limits and the rules without touching code. Everything here is strict so a
@@ -28,76 +29,9 @@ function singleLineOrParagraph() {
   return z.string().trim().min(1, { message: 'Required.' }).max(2000);
 }
 
-/**
- * The JSON Logic operators a form rule may use. Operators that read data by computed names
- * (`missing`, `missing_some`) or have side effects (`log`) are left out so every reference a rule
- * makes can be checked when the form loads.
- */
-export const RULE_OPERATORS = [
-  'var',
-  '==',
-  '===',
-  '!=',
-  '!==',
-  '!',
-  '!!',
-  'or',
-  'and',
-  'if',
-  '?:',
-  '>',
-  '>=',
-  '<',
-  '<=',
-  'in',
-  'some',
-  'all',
-  'none',
-  'min',
-  'max',
-  '+',
-  '-',
-  '*',
-  '/',
-  'cat',
-  'merge',
-] as const;
-const ruleOperators = new Set<string>(RULE_OPERATORS);
-
-export type RuleValue = null | boolean | number | string | RuleValue[] | { [op: string]: RuleValue };
-
-function ruleShapeIssues(value: unknown, path: Array<string | number>, out: Array<{ path: Array<string | number>; message: string }>): void {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) out.push({ path, message: 'Numbers in rules must be finite.' });
-    return;
-  }
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => ruleShapeIssues(v, [...path, i], out));
-    return;
-  }
-  if (typeof value === 'object') {
-    const keys = Object.keys(value);
-    if (keys.length !== 1) {
-      out.push({ path, message: `A rule object has exactly one operator; found ${keys.length}.` });
-      return;
-    }
-    const op = keys[0] as string;
-    if (!ruleOperators.has(op)) {
-      out.push({ path: [...path, op], message: `Unknown rule operator "${op}".` });
-      return;
-    }
-    ruleShapeIssues((value as Record<string, unknown>)[op], [...path, op], out);
-    return;
-  }
-  out.push({ path, message: 'A rule is JSON: null, true/false, a number, a string, a list or an operator object.' });
-}
-
-/** A JSON Logic rule (https://jsonlogic.com); the same evaluator runs in the renderer and in main. */
+/** A JSON Logic rule (https://jsonlogic.com) in the form dialect (domain/rules/dialect.ts); the same evaluator runs in the renderer and in main. */
 export const Rule = z.custom<RuleValue>(() => true).superRefine((value, ctx) => {
-  const found: Array<{ path: Array<string | number>; message: string }> = [];
-  ruleShapeIssues(value, [], found);
-  for (const f of found) ctx.addIssue({ code: 'custom', path: f.path, message: f.message, params: { key: 'forms.badRule' } });
+  for (const issue of validateRule(value, 'form').issues) ctx.addIssue({ code: 'custom', path: issue.segments, message: issue.message, params: { key: issue.key } });
 });
 
 export const ChoiceOption = z.strictObject({

@@ -7,7 +7,7 @@ import { z } from 'zod';
 export const answerStatuses = ['answered', 'declined'] as const;
 export const sourceKinds = ['self_reported', 'verified', 'third_party'] as const;
 
-/** Where an item comes from (DOMAIN.md section 3: every item's source). */
+/** Where an item comes from (docs/DOMAIN.md section 3: every item's source). */
 export const AnswerSource = z.strictObject({
   kind: z.enum(sourceKinds),
   /** Who verified it or who the third party is ("GP surgery", "Housing officer J. Smith"). */

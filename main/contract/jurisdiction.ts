@@ -39,7 +39,7 @@ export const Jurisdiction = z.strictObject({
   name: singleLine(200),
   serviceName: singleLine(200),
   locale: languageTag,
-  /** Young adults are 18 up to and including this age (DOMAIN.md section 4). */
+  /** Young adults are 18 up to and including this age (docs/DOMAIN.md section 4). */
   youngAdultUpperAge: z.number().int().min(18).max(30),
   courts: z.array(singleLine(200)).max(500),
   protectiveMarking: singleLine(100),

@@ -3,7 +3,7 @@ import { Gender, OffenceCategory, offenceCategories, Plea, Seriousness, Stage } 
 import { JurisdictionOptions } from './jurisdiction';
 import { entityId, isoDate, languageTag, multiLine, singleLine } from './text';
 
-// Community options (DOMAIN.md sections 5 and 6): the catalogue as data, the local programmes a
+// Community options (docs/DOMAIN.md sections 5 and 6): the catalogue as data, the local programmes a
 // service adds, the matching profile derived from the case and interview, and the proposal.
 // Pure schemas only; the rules over them live in domain/options/.
 
@@ -19,7 +19,7 @@ export type OptionGroup = z.infer<typeof OptionGroup>;
 /**
  * Which groups may be considered at each stage. Enforced by the matcher, not left to catalogue
  * data: before a finding of guilt only release, alternatives to detention and diversion are
- * considered (presumption of innocence, DOMAIN.md section 3).
+ * considered (presumption of innocence, docs/DOMAIN.md section 3).
  */
 export const groupsForStage: Readonly<Record<z.infer<typeof Stage>, readonly OptionGroup[]>> = {
   pre_trial: ['pre_trial', 'diversion', 'support'],
@@ -119,7 +119,7 @@ export const MatchingProfile = z.strictObject({
   gender: Gender,
   /** True for a woman (recorded gender female, or a self-description as a woman): Bangkok Rules apply. */
   isWoman: z.boolean(),
-  /** 18 to the jurisdiction's upper limit (domain/age.ts assessAge). */
+  /** 18 to the jurisdiction's upper limit (domain/rules/facts.ts assessAge). */
   isYoungAdult: z.boolean(),
   preferredLanguage: languageTag,
   charges: z.array(singleLine(300)).max(100),

@@ -15,7 +15,7 @@ import {
 import { JurisdictionOptions } from './jurisdiction';
 import { entityId, entityVersion } from './text';
 
-// The options calls (issue 4): local programmes, the catalogue as data for the renderer, matching
+// The options calls: local programmes, the catalogue as data for the renderer, matching
 // for a case, and the case's proposal with its condition checks. Spread into `contract` in api.ts.
 
 

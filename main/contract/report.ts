@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseDetails, ReportType, Stage } from './case';
 import { isoDate, languageTag, singleLine } from './text';
+import { isVariable, validateRule, variableName, type VariableScope, type VariableVerdict } from '../domain/rules/validate';
 
 // Report templates (data in templates/reports/*.json) and the report context they are filled from.
 // A template holds wording, order, conditions (JSON Logic) and binding paths into the context:
@@ -25,7 +26,8 @@ export const SourceKind = z.enum(sourceKinds);
 export const ItemSource = z.strictObject({
   kind: SourceKind,
   by: text(200).optional(),
-  how: text(300).optional(),
+  /** As long as the interview lets the officer write it (AnswerSource.how), so a stored case always exports. */
+  how: text(500).optional(),
 });
 export type ItemSource = z.infer<typeof ItemSource>;
 
@@ -75,7 +77,8 @@ export const ConsideredOption = z.strictObject({
 export type ConsideredOption = z.infer<typeof ConsideredOption>;
 
 export const ProposedCondition = z.strictObject({
-  requirement: text(1000),
+  /** As long as a proposal's condition may be (options ProposedCondition.text), so a saved proposal always exports. */
+  requirement: text(2000),
   /** The assessed risk or need it answers. */
   linkedTo: text(300),
   duration: text(200),
@@ -170,26 +173,32 @@ export function schemaType(schema: AnyZod): string {
   return (schema as { _zod: { def: { type: string } } })._zod.def.type;
 }
 
-/** JSON Logic operators a template condition may use: comparisons and logic, no custom code. */
-export const conditionOperators = ['var', 'missing', 'if', '==', '===', '!=', '!==', '!', '!!', 'or', 'and', '>', '>=', '<', '<=', 'in', 'some', 'all', 'none'] as const;
-const allowedOperators = new Set<string>(conditionOperators);
+/** The list an element scope iterates over, as a context path ("case.charges"); nested scopes join up. */
+function elementList(scope: VariableScope): string | undefined {
+  const element = scope.element;
+  if (!element) return undefined;
+  const name = isVariable(element.list) ? variableName(element.list) : undefined;
+  if (typeof name !== 'string' || name === '') return undefined;
+  if (!element.outer.element) return name;
+  const outer = elementList(element.outer);
+  return outer === undefined ? undefined : `${outer}.0.${name}`;
+}
 
-/** Every problem with a JSON Logic rule, as [relative path, message]; variables must exist in the context. */
-export function conditionProblems(rule: unknown, at: PropertyKey[] = []): Array<{ path: PropertyKey[]; message: string }> {
-  if (rule === null || typeof rule !== 'object') return [];
-  if (Array.isArray(rule)) return rule.flatMap((r, i) => conditionProblems(r, [...at, i]));
-  const keys = Object.keys(rule);
-  if (keys.length !== 1) return [{ path: at, message: 'A rule object has exactly one operator.' }];
-  const op = keys[0]!;
-  if (!allowedOperators.has(op)) return [{ path: [...at, op], message: `Unknown or disallowed operator "${op}"; allowed: ${conditionOperators.join(' ')}.` }];
-  const args = (rule as Record<string, unknown>)[op];
-  if (op === 'var') {
-    const name = Array.isArray(args) ? args[0] : args;
-    if (typeof name !== 'string' || name === '') return [{ path: [...at, op], message: 'A variable is named by a dotted path.' }];
-    const found = schemaAtPath(ReportContext, name);
-    return 'error' in found ? [{ path: [...at, op], message: `Unknown variable "${name}": ${found.error}` }] : [];
+/**
+ * A variable of a template condition: a dotted path into the report context. Inside some/all/none
+ * it is a path into one element of the list being tested, and "" is the element itself.
+ */
+function templateVariable(name: string, scope: VariableScope): VariableVerdict {
+  if (scope.element) {
+    if (name === '') return 'local';
+    const list = elementList(scope);
+    if (list === undefined) return { reason: `"${name}" reads from an element of a list that is not a variable of the context` };
+    const found = schemaAtPath(ReportContext, `${list}.0.${name}`);
+    return 'error' in found ? { reason: `unknown variable "${name}" in an element of ${list}: ${found.error}` } : 'local';
   }
-  return conditionProblems(args, [...at, op]);
+  if (name === '') return { reason: 'a variable is named by a dotted path' };
+  const found = schemaAtPath(ReportContext, name);
+  return 'error' in found ? { reason: `unknown variable "${name}": ${found.error}` } : 'read';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,7 +329,8 @@ export const ReportTemplate = z
       if (seen.has(section.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'id'], message: `Duplicate section id "${section.id}".` });
       seen.add(section.id);
       if (section.when !== undefined) {
-        for (const p of conditionProblems(section.when)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'when', ...p.path], message: p.message });
+        const check = validateRule(section.when, 'template', { path: ['sections', si, 'when'], variable: templateVariable });
+        for (const issue of check.issues) ctx.addIssue({ code: 'custom', path: issue.segments, message: issue.message, params: { key: issue.key } });
       }
       section.blocks.forEach((block, bi) => {
         const at = ['sections', si, 'blocks', bi];

@@ -3,7 +3,7 @@ import { entry } from './entry';
 import { DroppedCharacters, RenderedReport } from './report';
 import { entityId } from './text';
 
-// The report calls (issue 5): which templates a case can use, the preview model and the DOCX.
+// The report calls: which templates a case can use, the preview model and the DOCX.
 // Spread into `contract` in api.ts; the same door checks apply as for every other entry.
 
 

@@ -1,7 +1,13 @@
 import type { z } from 'zod';
 import { invalidInput, jsonPath, quoted, type ApiIssue } from './errors';
+import { translator } from './messages';
 
-const unknownKeys = (keys: string[]) => keys.slice(0, 5).map((k) => quoted(k)).join(', ') + (keys.length > 5 ? ` and ${keys.length - 5} more` : '');
+// The first five unknown names, quoted, and how many more: the words around them are the catalogue's.
+const unknownKeys = (keys: string[]) => ({
+  fields: keys.slice(0, 5).map((k) => quoted(k)).join(', '),
+  count: keys.length,
+  ...(keys.length > 5 ? { more: keys.length - 5, context: 'more' } : {}),
+});
 
 export function zodIssues(error: z.ZodError): ApiIssue[] {
   return error.issues.map((issue) => {
@@ -30,7 +36,7 @@ function translation(issue: z.core.$ZodIssue): Pick<ApiIssue, 'key' | 'params'> 
     case 'invalid_format':
       return { key: issue.format === 'date' ? 'validation.date' : 'validation.invalid' };
     case 'unrecognized_keys':
-      return { key: 'validation.unknownField', params: { fields: unknownKeys(issue.keys) } };
+      return { key: 'validation.unknownField', params: unknownKeys(issue.keys) };
     default:
       return { key: 'validation.invalid' };
   }
@@ -39,7 +45,7 @@ function translation(issue: z.core.$ZodIssue): Pick<ApiIssue, 'key' | 'params'> 
 function describe(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${unknownKeys(issue.keys)}.`;
+      return translator()('validation.unknownField', unknownKeys(issue.keys));
     case 'invalid_type':
       return issue.input === undefined ? 'Required.' : `Expected ${issue.expected}.`;
     case 'invalid_value':

@@ -9,11 +9,11 @@ import { zodIssues } from '../contract/validate';
  */
 export function parseCaseFile(raw: unknown): CaseFile {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw invalidInput([{ path: '$', message: 'A case file is a JSON object.' }]);
+    throw invalidInput([{ path: '$', message: 'A case file is a JSON object.', key: 'errors.caseFileNotObject' }]);
   }
   const head = raw as Record<string, unknown>;
   if (head.format !== CASE_FILE_FORMAT) {
-    throw invalidInput([{ path: '$.format', message: `Not a case file: "format" must be "${CASE_FILE_FORMAT}".` }]);
+    throw invalidInput([{ path: '$.format', message: `Not a case file: "format" must be "${CASE_FILE_FORMAT}".`, key: 'errors.notACaseFile', params: { format: CASE_FILE_FORMAT } }]);
   }
   const version = head.formatVersion;
   const schema = typeof version === 'number' ? (caseFileSchemas as Record<number, z.ZodType>)[version] : undefined;
@@ -26,6 +26,8 @@ export function parseCaseFile(raw: unknown): CaseFile {
         message: newer
           ? `This case file is version ${version}, written by a newer version of the app; this app reads versions ${known}.`
           : `Unknown case file version ${quoted(version)}; this app reads versions ${known}.`,
+        key: newer ? 'errors.newerCaseFile' : 'errors.unknownCaseFileVersion',
+        params: { known, ...(typeof version === 'number' ? { version } : {}) },
       },
     ]);
   }

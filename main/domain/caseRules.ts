@@ -1,6 +1,6 @@
 import type { CaseDetails } from '../contract/case';
 import { AppError, type ApiIssue } from '../contract/errors';
-import { assessCaseAge } from './age';
+import { assessCaseAge } from './rules/facts';
 
 // Checks that need more than one field, or today's date. Pure: `today` is passed in.
 
@@ -71,14 +71,17 @@ export function caseDetailIssues(details: CaseDetails, today: string): ApiIssue[
 export const CHILD_JUSTICE_MESSAGE =
   'This person was under 18 at the date of the offence or will be at the date of the report. Child justice applies: an adult pre-sentence report cannot be prepared. Refer the case to the youth justice service.';
 
-/** Refuses any case about a child; the product is for adults only (DOMAIN.md section 3). */
+/** The refusal of anything about a child, tied to the date of birth. */
+export function childJusticeRefusal(age: { ageAtOffence: number; ageAtReport: number }): AppError {
+  return new AppError('out_of_scope', CHILD_JUSTICE_MESSAGE, {
+    path: '$.person.dateOfBirth',
+    key: 'errors.childJustice',
+    params: { ageAtOffence: age.ageAtOffence, ageAtReport: age.ageAtReport },
+  });
+}
+
+/** Refuses any case about a child; the product is for adults only (docs/DOMAIN.md section 3). */
 export function assertAdultCase(details: CaseDetails, youngAdultUpperAge: number): void {
   const age = assessCaseAge(details, youngAdultUpperAge);
-  if (age.child) {
-    throw new AppError('out_of_scope', CHILD_JUSTICE_MESSAGE, {
-      path: '$.person.dateOfBirth',
-      key: 'errors.childJustice',
-      params: { ageAtOffence: age.ageAtOffence, ageAtReport: age.ageAtReport },
-    });
-  }
+  if (age.child) throw childJusticeRefusal(age);
 }

@@ -1,28 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { readInputText } from './input';
 import { currentActor, DB_FILE_NAME, defaultDataDir, openCore, type AppCore } from '../api/app';
-import { formForReportType, loadForms } from '../api/forms';
-import { localDate } from '../api/handlers';
-import { AUTHOR_ROLE } from '../api/reportHandlers';
-import { loadJurisdiction } from '../api/templatesDir';
 import { restoreBackup, restoreLatestBackup } from '../store/recovery';
 import type { Input, Method, Output } from '../contract/api';
 import type { CaseRecord, CaseSummary } from '../contract/case';
 import type { CaseFile } from '../contract/caseFile';
 import { AppError, type ApiError } from '../contract/errors';
-import { Proposal } from '../contract/options';
-import { deriveProfile, disclosableInterview, matchOptions, withheldReasons } from '../domain/options';
-import type { Interview } from '../contract/interview';
-import { loadCatalogueWithSource } from '../api/options';
+import { messageText, translator } from '../contract/messages';
 import type { DroppedCharacters } from '../contract/report';
 import { isoDate } from '../contract/text';
 import { parseOrThrow } from '../contract/validate';
 import { parseCaseFile } from '../domain/caseFile';
-import { ruleFacts } from '../domain/forms';
-import { answerSectionsOf, buildReportContext } from '../domain/report/context';
+import { offenceAccountFieldIds } from '../domain/interviewRules';
+import { localDate } from '../domain/localDate';
+import { buildReportFromCaseFile, reportLanguageOf } from '../domain/report/buildReport';
 import { renderReportFile } from '../export';
-import { loadReportTemplate } from '../export/templates';
+import { shippedCatalogue, shippedForms, shippedJurisdiction, shippedReportTemplate } from '../loaders/shipped';
 import type { MatchResult } from '../contract/options';
 import type { ProgrammeRecord } from '../contract/optionsApi';
 
@@ -47,6 +42,9 @@ function exitCodeFor(error: ApiError): number {
   return error.code === 'internal' ? INTERNAL_ERROR : USER_ERROR;
 }
 
+// The CLI's own words come from the message catalogue, in English for now.
+const t = translator('en');
+
 const stdio: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 export async function runCli(argv: string[], io: CliIo = stdio, open: typeof openCore = openCore): Promise<number> {
@@ -70,22 +68,24 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
 
   program
     .name('psr')
-    .description('Pre-sentence report author: command line')
-    .option('--data-dir <dir>', 'use this data folder instead of the default (or PSR_DATA_DIR)')
-    .option('--json', 'print machine-readable JSON')
+    .description(t('cli.description'))
+    .option('--data-dir <dir>', t('cli.help.dataDir'))
+    .option('--json', t('cli.help.json'))
+    .helpOption('-h, --help', t('cli.help.help'))
+    .helpCommand('help [command]', t('cli.help.helpCommand'))
     .exitOverride()
     .configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t) })
     .hook('preAction', () => {
       json = Boolean(program.opts<{ json?: boolean }>().json);
     });
 
-  const cases = program.command('case').description('list and show cases');
+  const cases = program.command('case').description(t('cli.help.case'));
   cases
     .command('list')
-    .description('list cases, soonest report due first')
-    .option('-q, --query <text>', 'search by name or case number')
-    .option('--sort <order>', 'due_date | due_date_desc | last_saved | case_number', 'due_date')
-    .option('--limit <n>', 'how many to show', '50')
+    .description(t('cli.help.caseList'))
+    .option('-q, --query <text>', t('cli.help.query'))
+    .option('--sort <order>', t('cli.help.sort'), 'due_date')
+    .option('--limit <n>', t('cli.help.limit'), '50')
     .action(async (o: { query?: string; sort: string; limit: string }) => {
       const limit = Number(o.limit);
       const result = await call('cases.list', {
@@ -97,7 +97,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
     });
   cases
     .command('show <id>')
-    .description('show one case')
+    .description(t('cli.help.caseShow'))
     .action(async (id: string) => {
       const record = await call('cases.get', { id });
       print(record, () => formatCase(record));
@@ -105,46 +105,46 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
 
   program
     .command('import <caseFile>')
-    .description('import a case file (JSON); nothing is written unless the whole file is valid')
+    .description(t('cli.help.import'))
     .action(async (file: string) => {
       const raw = readJsonFile(file);
       const record = await call('caseFile.import', { file: raw });
-      print(record, () => `Imported case ${record.details.caseNumber} (${record.details.person.familyName}) as ${record.id}.`);
+      print(record, () => t('cli.imported', { caseNumber: record.details.caseNumber, familyName: record.details.person.familyName, id: record.id }));
     });
 
   program
     .command('export-case <id>')
-    .description('write a case as a case file (JSON)')
-    .requiredOption('--out <file>', 'where to write the case file')
-    .option('--force', 'overwrite the file if it exists')
-    .option('--with-programmes', 'include the local programmes, so `psr render` matches them without this store')
+    .description(t('cli.help.exportCase'))
+    .requiredOption('--out <file>', t('cli.help.outCaseFile'))
+    .option('--force', t('cli.help.force'))
+    .option('--with-programmes', t('cli.help.withProgrammes'))
     .action(async (id: string, o: { out: string; force?: boolean; withProgrammes?: boolean }) => {
       const caseFile = await call('caseFile.export', { id, ...(o.withProgrammes ? { includeProgrammes: true } : {}) });
       const out = path.resolve(o.out);
       writeNewFile(out, `${JSON.stringify(caseFile, null, 2)}\n`, Boolean(o.force));
-      print({ path: out }, () => `Wrote ${out}.`);
+      print({ path: out }, () => t('cli.wrote', { path: out }));
     });
 
   const printExport = (out: string, result: { contentHash: string; dropped: DroppedCharacters[] }) =>
     print({ path: out, contentHash: result.contentHash, dropped: result.dropped }, () =>
       [
-        `Wrote ${out}.`,
-        `Content hash: ${result.contentHash}`,
+        t('cli.wrote', { path: out }),
+        t('cli.contentHash', { hash: result.contentHash }),
         ...(result.dropped.length === 0
           ? []
           : [
-              `Dropped ${result.dropped.reduce((n, d) => n + d.count, 0)} character(s) that a Word document cannot hold:`,
-              ...result.dropped.map((d) => `  ${d.path}: ${d.codePoints.join(' ')} (${d.count})`),
+              t('cli.dropped', { count: result.dropped.reduce((n, d) => n + d.count, 0) }),
+              ...result.dropped.map((d) => `  ${t('report.droppedAt', { path: d.path, codePoints: d.codePoints.join(' '), count: d.count })}`),
             ]),
       ].join('\n'),
     );
 
   program
     .command('export <caseId>')
-    .description('write a stored case as a court-ready DOCX report (a draft)')
-    .requiredOption('--template <id>', 'report template id, such as full-report')
-    .requiredOption('--out <file>', 'where to write the .docx')
-    .option('--force', 'overwrite the file if it exists')
+    .description(t('cli.help.export'))
+    .requiredOption('--template <id>', t('cli.help.template'))
+    .requiredOption('--out <file>', t('cli.help.outDocx'))
+    .option('--force', t('cli.help.force'))
     .action(async (caseId: string, o: { template: string; out: string; force?: boolean }) => {
       const result = await call('report.export', { caseId, templateId: o.template });
       const out = path.resolve(o.out);
@@ -154,11 +154,11 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
 
   program
     .command('render <caseFile>')
-    .description('write a DOCX report straight from a case file (JSON), without the store')
-    .requiredOption('--template <id>', 'report template id, such as full-report')
-    .requiredOption('--out <file>', 'where to write the .docx')
-    .option('--report-date <date>', 'the date of the report, YYYY-MM-DD (default: today)')
-    .option('--force', 'overwrite the file if it exists')
+    .description(t('cli.help.render'))
+    .requiredOption('--template <id>', t('cli.help.template'))
+    .requiredOption('--out <file>', t('cli.help.outDocx'))
+    .option('--report-date <date>', t('cli.help.reportDate'))
+    .option('--force', t('cli.help.force'))
     .action(async (file: string, o: { template: string; out: string; reportDate?: string; force?: boolean }) => {
       const result = await renderCaseFile(readJsonFile(file), o.template, o.reportDate);
       const out = path.resolve(o.out);
@@ -166,53 +166,53 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
       printExport(out, result);
     });
 
-  const programmes = program.command('programmes').description('local programmes the service adds to the options catalogue');
+  const programmes = program.command('programmes').description(t('cli.help.programmes'));
   programmes
     .command('list')
-    .description('list programmes, retired ones last')
-    .option('--active', 'leave out retired programmes')
+    .description(t('cli.help.programmesList'))
+    .option('--active', t('cli.help.active'))
     .action(async (o: { active?: boolean }) => {
       const list = await call('programmes.list', { includeRetired: !o.active });
       print(list, () => formatProgrammes(list));
     });
   programmes
     .command('add <file>')
-    .description('add a programme described in a JSON file (name, provider, kind, needs, eligibility, ...)')
+    .description(t('cli.help.programmesAdd'))
     .action(async (file: string) => {
       const created = await call('programmes.create', { details: readJsonFile(file) as Input<'programmes.create'>['details'] });
-      print(created, () => `Added programme ${created.name} (${created.kind}) as ${created.id}.`);
+      print(created, () => t('cli.programmeAdded', { name: created.name, kind: created.kind, id: created.id }));
     });
   programmes
     .command('retire <id>')
-    .description('retire a programme: it takes no new referrals but stays readable in old reports')
+    .description(t('cli.help.programmesRetire'))
     .action(async (id: string) => {
       const current = (await call('programmes.list', { includeRetired: true })).find((p) => p.id === id);
-      if (!current) throw new AppError('not_found', `There is no programme with id ${id}.`);
+      if (!current) throw new AppError('not_found', `There is no programme with id ${id}.`, { key: 'errors.programmeNotFound', params: { id } });
       const retired = await call('programmes.retire', { id, version: current.version });
-      print(retired, () => `Retired programme ${retired.name} (${retired.id}).`);
+      print(retired, () => t('cli.programmeRetired', { name: retired.name, id: retired.id }));
     });
   programmes
     .command('export')
-    .description('write every programme to a JSON file')
-    .requiredOption('--out <file>', 'where to write the programmes file')
-    .option('--force', 'overwrite the file if it exists')
+    .description(t('cli.help.programmesExport'))
+    .requiredOption('--out <file>', t('cli.help.outProgrammes'))
+    .option('--force', t('cli.help.force'))
     .action(async (o: { out: string; force?: boolean }) => {
       const file = await call('programmes.export', { includeRetired: true });
       const out = path.resolve(o.out);
       writeNewFile(out, `${JSON.stringify(file, null, 2)}\n`, Boolean(o.force));
-      print({ path: out, programmes: file.programmes.length }, () => `Wrote ${file.programmes.length} programme(s) to ${out}.`);
+      print({ path: out, programmes: file.programmes.length }, () => t('cli.programmesWritten', { count: file.programmes.length, path: out }));
     });
   programmes
     .command('import <file>')
-    .description('import a programmes file; nothing is written unless the whole file is valid')
+    .description(t('cli.help.programmesImport'))
     .action(async (file: string) => {
       const result = await call('programmes.import', { file: readJsonFile(file) });
-      print(result, () => `Imported ${file}: ${result.created} added, ${result.updated} updated, ${result.unchanged} unchanged.`);
+      print(result, () => t('cli.programmesImported', { file, created: result.created, updated: result.updated, unchanged: result.unchanged }));
     });
 
   program
     .command('options <caseId>')
-    .description('the community options matched for a case, least restrictive first, with the reasons')
+    .description(t('cli.help.options'))
     .action(async (caseId: string) => {
       const result = await call('options.match', { caseId });
       print(result, () => formatMatch(result));
@@ -223,7 +223,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
   // acknowledgements whose check no longer arises.
   program
     .command('conditions <caseId>')
-    .description("the condition checks of a case's saved proposal, as the Proposal page shows them")
+    .description(t('cli.help.conditions'))
     .action(async (caseId: string) => {
       const result = await call('proposal.get', { caseId });
       print({ version: result.version, ...result.checks }, () => {
@@ -244,33 +244,33 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
 
   program
     .command('backup')
-    .description('copy the whole store to a file, while it is in use, and check the copy')
-    .requiredOption('--out <file>', 'where to write the backup')
-    .option('--force', 'overwrite the file if it exists')
+    .description(t('cli.help.backup'))
+    .requiredOption('--out <file>', t('cli.help.outBackup'))
+    .option('--force', t('cli.help.force'))
     .action(async (o: { out: string; force?: boolean }) => {
       const result = await call('store.backup', { path: o.out, overwrite: Boolean(o.force) });
-      print(result, () => `Backed up to ${result.path} (${result.bytes} bytes, integrity ok).`);
+      print(result, () => t('cli.backedUp', { path: result.path, bytes: result.bytes }));
     });
 
   program
     .command('backups')
-    .description('list the automatic backups, newest first')
+    .description(t('cli.help.backups'))
     .action(async () => {
       const list = await call('store.listBackups', {});
-      print(list, () => (list.length === 0 ? 'No backups yet.' : list.map((b) => `${b.createdAt}  ${String(b.bytes).padStart(10)} bytes  ${b.path}`).join('\n')));
+      print(list, () => (list.length === 0 ? t('backups.none') : list.map((b) => t('cli.backupLine', { createdAt: b.createdAt, bytes: String(b.bytes).padStart(10), path: b.path })).join('\n')));
     });
 
   program
     .command('restore [backupFile]')
-    .description('replace the store with a checked backup; the current file is kept aside, never overwritten')
-    .option('--latest', 'restore the newest backup that passes its check')
+    .description(t('cli.help.restore'))
+    .option('--latest', t('cli.help.latest'))
     .action((file: string | undefined, o: { latest?: boolean }) => {
       // The store must not be open while its file is replaced, so this command does not open it.
       const dataDir = program.opts<{ dataDir?: string }>().dataDir ?? defaultDataDir();
       const dbFile = path.join(dataDir, DB_FILE_NAME);
-      if (!file && !o.latest) throw new AppError('invalid_input', 'Name a backup file, or use --latest.');
+      if (!file && !o.latest) throw new AppError('invalid_input', 'Name a backup file, or use --latest.', { key: 'cli.nameBackup' });
       const result = file ? restoreBackup(dbFile, path.resolve(file)) : restoreLatestBackup(dbFile, dataDir);
-      print(result, () => [`Restored ${result.restoredFrom}.`, ...result.keptAside.map((f) => `Kept the previous file aside as ${f}.`)].join('\n'));
+      print(result, () => [t('cli.restored', { file: result.restoredFrom }), ...result.keptAside.map((f) => t('cli.keptAside', { file: f }))].join('\n'));
     });
 
   try {
@@ -286,134 +286,128 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
         ? e.error
         : e instanceof AppError
           ? e.toApiError()
-          : { code: 'internal', message: `Internal error: ${(e as Error).message}` };
+          : { code: 'internal', message: `Internal error: ${(e as Error).message}`, key: 'cli.internalError', params: { message: (e as Error).message } };
     if (json) io.err(`${JSON.stringify({ ok: false, error })}\n`);
-    else io.err(`psr: ${oneLine(error)}\n`);
+    else io.err(`${t('cli.error', { message: oneLine(error) })}\n`);
     return exitCodeFor(error);
   } finally {
     (core as AppCore | null)?.close();
   }
 }
 
+/**
+ * An error in the catalogue's words where it has a key, as the screen shows it. A problem with
+ * one field keeps main's own words after its path: the screen shows its text beside the field,
+ * the command line has no field to show it beside, and main's words name the value refused.
+ */
 function oneLine(error: ApiError): string {
   const issues = error.issues ?? [];
-  if (issues.length > 1) return `${issues.length} problems: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
+  const problem = (i: (typeof issues)[number]) => t('cli.problem', { path: i.path, message: i.message });
+  if (issues.length > 1) return t('cli.problems', { count: issues.length, list: issues.map(problem).join('; ') });
+  if (error.key) return messageText(t, error);
   return error.message;
 }
 
 function readJsonFile(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new AppError('invalid_input', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
-  }
+  const text = readInputText(file);
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new AppError('invalid_input', `${file} is not valid JSON: ${(e as Error).message}`, { path: '$' });
+    throw new AppError('invalid_input', `${file} is not valid JSON: ${(e as Error).message}`, { path: '$', key: 'cli.notJson', params: { file, message: (e as Error).message } });
   }
 }
 
 /**
  * A case file (any version) to a DOCX, with forms, jurisdiction and templates read from disk and no
- * store. A later case file version may carry the officer's proposal; when it does, it is used.
+ * store. The file is refused where `psr import` would refuse it, and the report is built by the same
+ * pipeline as `psr export` (domain/report/buildReport); local programmes live in a store, so a
+ * store-less render lists the catalogue's options only.
  */
 export async function renderCaseFile(raw: unknown, templateId: string, reportDate?: string) {
   return renderParsedCaseFile(parseCaseFile(raw), templateId, reportDate);
 }
 
-/** A parsed case file to a DOCX; `proposal` is read when the file's version carries one. */
+/** A parsed case file to a DOCX; its proposal is used when the file's version carries one. */
 export async function renderParsedCaseFile(caseFile: CaseFile, templateId: string, reportDate?: string) {
-  const date = reportDate === undefined ? localDate(new Date()) : parseOrThrow(isoDate, reportDate);
-  const rawProposal = caseFile.proposal;
-  const proposal = rawProposal === undefined ? undefined : parseOrThrow(Proposal, rawProposal);
-  const jurisdiction = loadJurisdiction();
-  const template = loadReportTemplate(templateId);
-  const form = formForReportType(loadForms(), caseFile.case.reportType) ?? null;
-  // The options are matched from the file itself, as the app matches them from the store (local
-  // programmes live in a store, so a store-less render lists the catalogue's options only).
-  const catalogue = loadCatalogueWithSource().compiled;
-  const language = catalogue.languages.get('en');
-  const matchOn = (interview: Interview | null) =>
-    matchOptions(catalogue, caseFile.programmes ?? [], deriveProfile(caseFile.case, interview, jurisdiction, { ...(form ? { form } : {}), ...(language ? { language } : {}) }), {
-      language: 'en',
-      ...(proposal ? { proposal } : {}),
-    });
-  // Statuses from every fact; reasons that would quote a not-for-disclosure answer are withheld.
-  const interview = caseFile.interview ?? null;
-  const match = withheldReasons(matchOn(interview), matchOn(interview ? disclosableInterview(interview) : null));
-  const context = buildReportContext({
-    details: caseFile.case,
-    interview: caseFile.interview && form ? caseFile.interview : null,
-    form,
-    facts: ruleFacts(caseFile.case, jurisdiction.youngAdultUpperAge),
-    reportDate: date,
-    status: 'draft',
-    author: { name: currentActor(), role: AUTHOR_ROLE },
-    ...(proposal ? { proposal } : {}),
-    match,
-    language: template.locale ?? template.language,
-    answerSections: answerSectionsOf(template),
-  });
-  return renderReportFile(context, templateId, { jurisdiction });
+  const today = localDate(new Date());
+  const date = reportDate === undefined ? today : parseOrThrow(isoDate, reportDate);
+  const jurisdiction = shippedJurisdiction();
+  const forms = shippedForms();
+  const template = shippedReportTemplate(templateId);
+  const context = buildReportFromCaseFile(
+    caseFile,
+    { catalogue: shippedCatalogue().compiled, jurisdictionOptions: jurisdiction.options, template, reportDate: date, authorName: currentActor(), language: reportLanguageOf(template) },
+    { forms, youngAdultUpperAge: jurisdiction.youngAdultUpperAge, today, offenceAccountIds: offenceAccountFieldIds(forms) },
+  );
+  return renderReportFile(context, template, { jurisdiction });
 }
 
 function writeNewFile(file: string, text: string | Uint8Array, overwrite: boolean): void {
+  // Exports hold a person's most private facts: readable by the officer only (POSIX), even when
+  // --force overwrites a file that was readable by others.
+  let fd: number;
   try {
-    fs.writeFileSync(file, text, { flag: overwrite ? 'w' : 'wx' });
+    fd = fs.openSync(file, overwrite ? 'w' : 'wx', 0o600);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new AppError('refused', `${file} already exists; use --force to overwrite it.`);
-    throw new AppError('invalid_input', `Cannot write ${file}: ${code ?? (e as Error).message}.`);
+    if (code === 'EEXIST') throw new AppError('refused', `${file} already exists; use --force to overwrite it.`, { key: 'cli.exists', params: { file } });
+    throw new AppError('invalid_input', `Cannot write ${file}: ${code ?? (e as Error).message}.`, { key: 'cli.cannotWrite', params: { file, reason: code ?? (e as Error).message } });
+  }
+  try {
+    if (process.platform !== 'win32') fs.fchmodSync(fd, 0o600);
+    fs.writeFileSync(fd, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AppError('invalid_input', `Cannot write ${file}: ${code ?? (e as Error).message}.`, { key: 'cli.cannotWrite', params: { file, reason: code ?? (e as Error).message } });
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
 function formatProgrammes(list: ProgrammeRecord[]): string {
-  if (list.length === 0) return 'No programmes.';
-  const rows = [['NAME', 'PROVIDER', 'KIND', 'LOCATION', 'STATUS', 'ID']];
-  for (const p of list) rows.push([p.name, p.provider, p.kind, p.location, p.retired ? 'retired' : 'active', p.id]);
+  if (list.length === 0) return t('cli.noProgrammes');
+  const rows = [[t('cli.col.name'), t('cli.col.provider'), t('cli.col.kind'), t('cli.col.location'), t('cli.col.status'), t('cli.col.id')]];
+  for (const p of list) rows.push([p.name, p.provider, p.kind, p.location, p.retired ? t('cli.programmeStatus.retired') : t('cli.programmeStatus.active'), p.id]);
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => r[col]!.length)));
   return rows.map((r) => r.map((cell, col) => cell.padEnd(widths[col]!)).join('  ').trimEnd()).join('\n');
 }
 
-const STATUS_WORDS = { suitable: 'SUITABLE', suitable_with_concerns: 'WITH CONCERNS', not_suitable: 'NOT SUITABLE' } as const;
-
 function formatMatch(result: MatchResult): string {
   const lines: string[] = [];
-  for (const note of result.notes) lines.push(`Note: ${note.message}`);
+  for (const note of result.notes) lines.push(t('cli.note', { text: messageText(t, note) }));
   if (result.notes.length) lines.push('');
   for (const item of result.items) {
-    const provider = item.provider ? ` (${item.provider})` : '';
-    lines.push(`${STATUS_WORDS[item.status]}: ${item.name}${provider} [${item.group.replace('_', '-')}, rank ${item.restrictiveness}]`);
+    const status = t(`cli.matchStatus.${item.status}`);
+    const where = { group: item.group.replace('_', '-'), rank: item.restrictiveness };
+    lines.push(t('cli.matchItem', { status, name: item.name, ...where, ...(item.provider ? { provider: item.provider, context: 'provider' } : {}) }));
     // The deciding facts: every reason that changed the status, or what was met when nothing did.
     const deciding = item.reasons.filter((r) => r.effect !== 'suitable');
-    for (const r of deciding.length ? deciding : item.reasons) lines.push(`  - ${r.message}`);
-    if (item.needsAddressed.length) lines.push(`  needs addressed: ${item.needsAddressed.map((n) => n.replace(/_/g, ' ')).join(', ')}`);
+    for (const r of deciding.length ? deciding : item.reasons) lines.push(`  - ${messageText(t, r)}`);
+    if (item.needsAddressed.length) lines.push(`  ${t('cli.needsAddressed', { needs: item.needsAddressed.join(',') })}`);
   }
   return lines.join('\n');
 }
 
 function formatCaseList(items: CaseSummary[], total: number): string {
-  if (items.length === 0) return 'No cases.';
-  const rows = [['DUE', 'HEARING', 'CASE NUMBER', 'NAME', 'COURT', 'ID']];
+  if (items.length === 0) return t('cli.noCases');
+  const rows = [[t('cli.col.due'), t('cli.col.hearing'), t('cli.col.caseNumber'), t('cli.col.name'), t('cli.col.court'), t('cli.col.id')]];
   for (const c of items) rows.push([c.reportDueDate, c.hearingDate, c.caseNumber, c.personName, c.court, c.id]);
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => r[col]!.length)));
   const lines = rows.map((r) => r.map((cell, col) => cell.padEnd(widths[col]!)).join('  ').trimEnd());
-  if (total > items.length) lines.push(`(${items.length} of ${total} shown)`);
+  if (total > items.length) lines.push(t('cli.shownOf', { shown: items.length, total }));
   return lines.join('\n');
 }
 
 function formatCase(record: CaseRecord): string {
   const d = record.details;
   const lines = [
-    `Case ${d.caseNumber} at ${d.court}`,
-    `Person:       ${d.person.familyName}, ${d.person.givenNames} (born ${d.person.dateOfBirth}, ${d.person.gender}, language ${d.person.preferredLanguage})`,
-    `Hearing:      ${d.hearingDate}    Report due: ${d.reportDueDate}`,
-    `Report type:  ${d.reportType}    Stage: ${d.stage}`,
-    'Charges:',
-    ...d.charges.map((c, i) => `  ${i + 1}. ${c.offence} (${c.offenceDate}, plea: ${c.plea})`),
-    `Version ${record.version}, last saved ${record.updatedAt} by ${record.updatedBy}; id ${record.id}`,
+    t('cli.case.title', { caseNumber: d.caseNumber, court: d.court }),
+    t('cli.case.person', { familyName: d.person.familyName, givenNames: d.person.givenNames, dateOfBirth: d.person.dateOfBirth, gender: d.person.gender, language: d.person.preferredLanguage }),
+    t('cli.case.hearing', { hearingDate: d.hearingDate, reportDueDate: d.reportDueDate }),
+    t('cli.case.reportType', { reportType: d.reportType, stage: d.stage }),
+    t('cli.case.charges'),
+    ...d.charges.map((c, i) => t('cli.case.charge', { n: i + 1, offence: c.offence, offenceDate: c.offenceDate, plea: c.plea })),
+    t('cli.case.version', { version: record.version, updatedAt: record.updatedAt, updatedBy: record.updatedBy, id: record.id }),
   ];
   return lines.join('\n');
 }

@@ -5,13 +5,15 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ApiError } from '../contract/errors';
 import type { Dispatch } from '../api/dispatch';
+import { INPUT_LIMIT_BYTES } from './input';
 import { mimeType, resolveStaticPath } from './static';
 
 // Browser mode: the same UI and API on 127.0.0.1 only. The API needs the per-start token on every
 // call; Host and Origin are checked so a web page elsewhere (or a DNS-rebinding name) gets nothing.
 
 export const TOKEN_HEADER = 'x-psr-token';
-export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
+/** The same bound as the CLI's input files, so both doors take the same case files. */
+export const DEFAULT_BODY_LIMIT = INPUT_LIMIT_BYTES;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -99,21 +101,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   async function api(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') return sendError(res, 405, { code: 'refused', message: 'API calls are POST requests.' });
     if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
-      return sendError(res, 401, { code: 'unauthorized', message: 'A valid session token is required; open the address printed when browser mode started.' });
+      return refuseUnread(req, res, 401, { code: 'unauthorized', message: 'A valid session token is required; open the address printed when browser mode started.' });
     }
     const type = req.headers['content-type'] ?? '';
     if (!/^application\/json(;|$)/i.test(type)) {
-      return sendError(res, 415, { code: 'invalid_input', message: 'API calls must send application/json.' });
+      return refuseUnread(req, res, 415, { code: 'invalid_input', message: 'API calls must send application/json.' });
     }
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > bodyLimit) {
-      req.resume();
-      return sendError(res, 413, { code: 'payload_too_large', message: `The request is larger than the ${bodyLimit / 1024 / 1024} MB limit.` });
-    }
+    const tooLarge: ApiError = { code: 'payload_too_large', message: `The request is larger than the ${bodyLimit / 1024 / 1024} MB limit.`, key: 'errors.payloadTooLarge', params: { limitMb: bodyLimit / 1024 / 1024 } };
+    if (declared > bodyLimit) return refuseUnread(req, res, 413, tooLarge);
     const body = await readBody(req, bodyLimit);
-    if (body === null) {
-      return sendError(res, 413, { code: 'payload_too_large', message: `The request is larger than the ${bodyLimit / 1024 / 1024} MB limit.` });
-    }
+    if (body === null) return refuseUnread(req, res, 413, tooLarge);
     let input: unknown;
     try {
       input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
@@ -169,22 +167,42 @@ function tokenMatches(given: string | string[] | undefined, token: string): bool
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The body, or null as soon as it passes `limit`: the rest is never read (a chunked body may never end). */
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        over = true;
+        req.off('data', onData);
+        req.pause();
         chunks.length = 0;
+        resolve(null);
         return;
       }
-      if (!over) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
+  });
+}
+
+// How long a refused connection stays half-open so the client can read the refusal before it is cut.
+const REFUSAL_GRACE_MS = 1000;
+
+/**
+ * Answers a request whose body is left unread, then closes the connection: Node would otherwise
+ * read the rest of the body to reuse the connection, however long the sender keeps sending.
+ */
+function refuseUnread(req: http.IncomingMessage, res: http.ServerResponse, status: number, error: ApiError): void {
+  req.pause();
+  const data = Buffer.from(JSON.stringify({ ok: false, error }));
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': data.length, connection: 'close' });
+  res.end(data, () => {
+    req.socket.end();
+    setTimeout(() => req.socket.destroy(), REFUSAL_GRACE_MS).unref();
   });
 }
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { currentActor, openCore, type AppCore } from '../api/app';
@@ -45,15 +46,59 @@ export async function startBrowserMode(options: { dataDir?: string; port?: numbe
   }
 }
 
-function openInBrowser(url: string): void {
-  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+const REDIRECT_LIFETIME_MS = 60_000;
+
+export interface BrowserLaunch {
+  /** The redirect file handed to the launcher (its path carries no token). */
+  file: string;
+  /** Removes the redirect file now (it is removed by itself after a minute). */
+  remove(): void;
+}
+
+/**
+ * Opens the tokened address without putting the token on a command line, where `ps` shows it to
+ * every local user: the launcher gets a one-time local page, readable by this user only, that
+ * redirects to the address; it is deleted after a minute, or when browser mode stops.
+ */
+export function openInBrowser(
+  url: string,
+  options: { opener?: string; lifetimeMs?: number; tempRoot?: string } = {},
+): BrowserLaunch | null {
+  const opener = options.opener ?? (process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open');
+  let folder: string;
   try {
-    const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
+    folder = fs.mkdtempSync(path.join(options.tempRoot ?? os.tmpdir(), 'psr-open-'));
+    fs.chmodSync(folder, 0o700);
+  } catch {
+    return null;
+  }
+  const file = path.join(folder, 'open-psr.html');
+  const remove = () => fs.rmSync(folder, { recursive: true, force: true });
+  try {
+    fs.writeFileSync(file, redirectPage(url), { flag: 'wx', mode: 0o600 });
+    const child = spawn(opener, [file], { stdio: 'ignore', detached: true });
     child.on('error', () => undefined);
     child.unref();
   } catch {
     // No browser launcher here; the address is printed anyway.
+    remove();
+    return null;
   }
+  setTimeout(remove, options.lifetimeMs ?? REDIRECT_LIFETIME_MS).unref();
+  return { file, remove };
+}
+
+function redirectPage(url: string): string {
+  const attr = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return [
+    '<!doctype html>',
+    '<meta charset="utf-8">',
+    '<meta name="referrer" content="no-referrer">',
+    `<meta http-equiv="refresh" content="0; url=${attr}">`,
+    '<title>Pre-Sentence Report Author</title>',
+    `<p><a href="${attr}">Open the app</a></p>`,
+    '',
+  ].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -67,8 +112,9 @@ async function main(): Promise<void> {
   }
   console.log(`Browser mode: open ${mode.server.url}`);
   console.log(`Data: ${mode.core.dbFile}. Press Ctrl+C to stop.`);
-  if (!process.env.CI && !process.env.PSR_NO_OPEN) openInBrowser(mode.server.url);
+  const launch = !process.env.CI && !process.env.PSR_NO_OPEN ? openInBrowser(mode.server.url) : null;
   const stop = () => {
+    launch?.remove();
     void mode.stop().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/errors';
 import type { Jurisdiction } from '../contract/jurisdiction';
-import type { DroppedCharacters, RenderedReport, ReportContext, ReportTemplate } from '../contract/report';
-import { loadJurisdiction, templatesDir } from '../api/templatesDir';
+import { ReportContext, type DroppedCharacters, type RenderedReport, type ReportTemplate } from '../contract/report';
+import { parseOrThrow } from '../contract/validate';
 import { assembleReport } from '../domain/report/assemble';
+import { loadJurisdiction, templatesDir } from '../loaders/dataFiles';
+import { loadReportTemplate, type TemplateSource } from '../loaders/reportTemplates';
 import { writeDocx } from './docx';
-import { loadReportTemplate, parseReportContext, type TemplateSource } from './templates';
 
 // The export's front door: a report context and a template id in, a court-ready DOCX out. It needs
 // no store, so the CLI's `psr render <case-file.json>` and the app's export share it.
@@ -48,9 +49,18 @@ function jurisdictionFor(template: ReportTemplate, options: ExportOptions): Juri
   return options.jurisdiction ?? loadJurisdiction(template.jurisdiction);
 }
 
+/** Validates a report context from outside (a file, a door), reporting every problem with its JSON path. */
+export function parseReportContext(raw: unknown): ReportContext {
+  return parseOrThrow(ReportContext, raw);
+}
+
+/** A template already loaded (the API's, checked once at start), or an id to load from `options.dirs`. */
+const templateOf = (template: ReportTemplate | string, options: ExportOptions): ReportTemplate =>
+  typeof template === 'string' ? loadReportTemplate(template, options) : template;
+
 /** The render-ready model the in-app preview shows: the same one the DOCX is written from. */
-export function previewReport(context: unknown, templateId: string, options: ExportOptions = {}): RenderedReport {
-  const template = loadReportTemplate(templateId, options);
+export function previewReport(context: unknown, templateOrId: ReportTemplate | string, options: ExportOptions = {}): RenderedReport {
+  const template = templateOf(templateOrId, options);
   return assembleReport(template, parseReportContext(context), { jurisdiction: jurisdictionFor(template, options) });
 }
 
@@ -87,9 +97,9 @@ export async function writeReport(model: RenderedReport): Promise<ExportResult> 
 }
 
 /** Context (validated here) + template id -> DOCX. Needs no store: the CLI's `psr render` calls this. */
-export async function renderReportFile(context: unknown, templateId: string, options: ExportOptions = {}): Promise<ExportResult> {
+export async function renderReportFile(context: unknown, templateOrId: ReportTemplate | string, options: ExportOptions = {}): Promise<ExportResult> {
   const parsed: ReportContext = parseReportContext(context);
-  const template = loadReportTemplate(templateId, options);
+  const template = templateOf(templateOrId, options);
   const model = assembleReport(template, parsed, { jurisdiction: jurisdictionFor(template, options) });
   return writeReport(model);
 }

@@ -102,7 +102,7 @@ export class CaseRepository {
   update(id: string, expectedVersion: number, details: CaseDetails, meta: WriteMeta): CaseRecord {
     return this.db.transaction(() => {
       const current = this.find(id);
-      if (!current) throw new AppError('not_found', `No case with id ${id}.`, { path: '$.id' });
+      if (!current) throw new AppError('not_found', `No case with id ${id}.`, { path: '$.id', key: 'errors.caseNotFound', params: { id } });
       if (current.version !== expectedVersion) {
         throw new AppError(
           'conflict',
@@ -134,7 +134,7 @@ export class CaseRepository {
 
   get(id: string): CaseRecord {
     const found = this.find(id);
-    if (!found) throw new AppError('not_found', `No case with id ${id}.`, { path: '$.id' });
+    if (!found) throw new AppError('not_found', `No case with id ${id}.`, { path: '$.id', key: 'errors.caseNotFound', params: { id } });
     return found;
   }
 

@@ -6,7 +6,7 @@ import type { ProgrammeRecord } from '../contract/optionsApi';
 import { diffJson } from '../domain/diff';
 import { appendAudit, type WriteMeta } from './audit';
 
-// Local programmes (issue 4). Versioned like cases: a stale version is a conflict naming the
+// Local programmes. Versioned like cases: a stale version is a conflict naming the
 // current one and nothing changes. Retiring keeps the row (and its details) readable for the
 // reports that proposed it; every write is audited with what changed.
 
@@ -55,7 +55,7 @@ export class ProgrammeRepository {
 
   get(id: string): ProgrammeRecord {
     const found = this.find(id);
-    if (!found) throw new AppError('not_found', `There is no programme with id ${id}.`, { path: '$.id', key: 'errors.programmeNotFound' });
+    if (!found) throw new AppError('not_found', `There is no programme with id ${id}.`, { path: '$.id', key: 'errors.programmeNotFound', params: { id } });
     return found;
   }
 

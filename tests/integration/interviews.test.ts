@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Interview } from '../../main/contract/interview';
-import { loadForms } from '../../main/api/forms';
+import { loadForms } from '../../main/loaders/forms';
 import { CaseRepository } from '../../main/store/cases';
 import { caseDetails, storeSnapshot, testCore, type TestCore } from '../support/core';
 import { answered, completeInterview, facts } from '../unit/forms/support';

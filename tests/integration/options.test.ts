@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadForms } from '../../main/api/forms';
+import { loadForms } from '../../main/loaders/forms';
 import type { Interview } from '../../main/contract/interview';
 import type { ProgrammeDetails, Proposal } from '../../main/contract/options';
 import { caseDetails, storeSnapshot, tempDir, testCore, type TestCore } from '../support/core';

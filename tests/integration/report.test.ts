@@ -2,15 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createReportHandlers } from '../../main/api/reportHandlers';
-import { CaseRepository } from '../../main/store/cases';
-import { InterviewRepository } from '../../main/store/interviews';
-import { loadForms } from '../../main/api/forms';
-import { loadJurisdiction } from '../../main/api/templatesDir';
 import type { Proposal } from '../../main/contract/options';
 import { CASE_FILE_FORMAT } from '../../main/contract/caseFile';
 import { cli } from '../support/doors';
-import { TODAY, tempDir, testCore, type TestCore } from '../support/core';
+import { tempDir, testCore, type TestCore } from '../support/core';
 import { preTrial, womanWithTwoDependants, type InterviewCase } from '../fixtures/interviews';
 
 let core: TestCore;
@@ -90,7 +85,7 @@ describe('report calls through the API', () => {
     expect(JSON.stringify(model)).toContain('No proposal has been recorded yet.');
   });
 
-  it('takes the options and the proposal from the provider it is given', async () => {
+  it('shows the proposal saved for the case, not a placeholder', async () => {
     const id = await stored(womanWithTwoDependants());
     const proposal: Proposal = {
       selected: [{ type: 'option', id: 'sentencing.community_order' }],
@@ -99,12 +94,8 @@ describe('report calls through the API', () => {
       conditions: [],
       acknowledgements: [],
     };
-    const handlers = createReportHandlers(
-      { db: core.db, jurisdiction: loadJurisdiction(), forms: loadForms(), dataDir: core.dataDir, appVersion: '0', now: () => TODAY },
-      { cases: new CaseRepository(core.db), interviews: new InterviewRepository(core.db) },
-      (caseId) => (caseId === id ? { proposal } : null),
-    );
-    const model = await handlers['report.preview']({ caseId: id, templateId: 'full-report' }, { actor: 'jane', door: 'cli' });
+    await core.call('proposal.save', { caseId: id, version: 0, proposal });
+    const model = await core.call('report.preview', { caseId: id, templateId: 'full-report' });
     const text = JSON.stringify(model);
     expect(text).toContain(proposal.rationale);
     expect(text).toContain('sentencing.community_order');
@@ -179,7 +170,7 @@ describe('psr export and psr render', () => {
     fs.writeFileSync(caseFile, JSON.stringify({ format: CASE_FILE_FORMAT, formatVersion: 2, case: c.details, interview: c.interview }));
     const human = await cli(core, 'render', caseFile, '--template', 'full-report', '--out', path.join(dir, 'bell.docx'));
     expect(human.code).toBe(0);
-    expect(human.out).toMatch(/Dropped 1 character\(s\) that a Word document cannot hold:\n {2}\$\.sections\.circumstances\.items\[\d+\]\.value: U\+0007 \(1\)/);
+    expect(human.out).toMatch(/Dropped 1 character that a Word document cannot hold:\n {2}\$\.sections\.circumstances\.items\[\d+\]\.value: U\+0007 \(1\)/);
     const machine = await cli(core, '--json', 'render', caseFile, '--template', 'full-report', '--out', path.join(dir, 'bell.docx'), '--force');
     expect(JSON.parse(machine.out).dropped).toEqual([{ path: expect.stringMatching(/^\$\.sections\.circumstances\.items\[\d+\]\.value$/), codePoints: ['U+0007'], count: 1 }]);
     expect(documentXml(fs.readFileSync(path.join(dir, 'bell.docx')))).toContain('with a bell.');

@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../main/api/app';
 import { createDispatch } from '../../main/api/dispatch';
 import { createHandlers } from '../../main/api/handlers';
-import { loadForms } from '../../main/api/forms';
-import { loadJurisdiction } from '../../main/api/templatesDir';
+import { loadForms } from '../../main/loaders/forms';
+import { loadJurisdiction } from '../../main/loaders/dataFiles';
 import type { CaseRecord } from '../../main/contract/case';
 import { caseDetails, storeSnapshot, tempDir, testCore, TODAY, type TestCore } from '../support/core';
 

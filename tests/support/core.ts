@@ -5,7 +5,7 @@ import { openCore, type AppCore } from '../../main/api/app';
 import type { Input, Method, Output } from '../../main/contract/api';
 import type { CaseDetails } from '../../main/contract/case';
 import type { ApiResult } from '../../main/contract/errors';
-import type { CallContext } from '../../main/api/handlers';
+import type { CallContext } from '../../main/api/types';
 
 /** A fresh data folder in the system temp dir; removed by `cleanup`. */
 export function tempDir(prefix = 'psr-test-'): string {

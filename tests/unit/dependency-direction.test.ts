@@ -1,15 +1,17 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-// The layering of ARCHITECTURE.md is enforced by lint; these tests prove the rules bite.
+// The layering of docs/ARCHITECTURE.md is enforced by lint; these tests prove the rules bite.
 const eslint = new ESLint({ cwd: process.cwd() });
+// Linting a file also follows its real imports (the cycle rule), which takes seconds on a busy machine.
+const slow = { timeout: 30_000 };
 
 async function restrictedImports(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
-describe('the dependency direction is enforced by lint', () => {
+describe('the dependency direction is enforced by lint', slow, () => {
   it('keeps domain rules free of Node, so the renderer can run them', async () => {
     expect(await restrictedImports('main/domain/x.ts', "import fs from 'node:fs';\nexport const a = fs;\n")).toHaveLength(1);
   });
@@ -32,7 +34,7 @@ describe('the dependency direction is enforced by lint', () => {
   });
 });
 
-describe('the dependency rules reach nested folders too', () => {
+describe('the dependency rules reach nested folders too', slow, () => {
   it('keeps a rule module two folders down from importing the store or the app', async () => {
     expect(await restrictedImports('main/domain/options/x.ts', "import { CaseRepository } from '../../store/cases';\nexport const a = CaseRepository;\n")).toHaveLength(1);
     expect(await restrictedImports('main/store/migrations/x.ts', "import { app } from '../../app/main';\nexport const a = app;\n")).toHaveLength(1);

@@ -2,12 +2,12 @@ import { CHILD_JUSTICE_MESSAGE } from '../caseRules';
 import type { FormDefinition } from '../../contract/form';
 import type { Interview } from '../../contract/interview';
 import { evaluateForm, type FormIssue } from './evaluate';
-import type { RuleFacts } from './facts';
+import type { RuleFacts } from '../rules/facts';
 import { validateInterview } from './validate';
 
 export interface CompletionVerdict {
   ok: boolean;
-  /** The informed-participation section is complete (DOMAIN.md section 3). */
+  /** The informed-participation section is complete (docs/DOMAIN.md section 3). */
   participationComplete: boolean;
   /** Why it cannot be marked complete, most important first; empty when `ok`. */
   issues: FormIssue[];

@@ -1,15 +1,39 @@
 import type { ApiIssue } from '../../contract/errors';
 import { english, type AnyField, type FormDefinition, type RepeatableGroup, type ScalarField, type Section, type SubField } from '../../contract/form';
-import { isGroupAnswer, type Answer, type AnswerEntry, type GroupRow, type Interview } from '../../contract/interview';
+import { isGroupAnswer, type Answer, type AnswerEntry, type AnswerValue, type GroupRow, type Interview } from '../../contract/interview';
 import { isCalendarDate } from '../../contract/text';
-import type { RuleFacts } from './facts';
+import { evaluateRule } from '../rules/evaluate';
+import type { RuleFacts } from '../rules/facts';
 import { countGraphemes } from './graphemes';
-import { ruleHolds, ruleValueOf, setDotted, type RuleData } from './rules';
 
 // One pass over the form in order: which sections and fields are shown and required for this
 // person, and what state each answer is in. Validation and progress are both read off this pass,
 // so they can never disagree. Rules may only look at earlier questions, so one pass suffices and a
 // hidden question's answer never keeps a later question open.
+
+// What a form rule sees (domain/rules): the case facts (`isWoman`, `isYoungAdult`, ...),
+// `answers.<fieldId>` and, inside a repeatable group, `row.<subFieldId>`. A declined, unanswered
+// or hidden answer reads as null, so it is never taken as a yes or a no. With no rule a section or
+// field is shown, a section is required and a field is optional.
+type RuleData = RuleFacts & { answers: Record<string, unknown>; row?: Record<string, unknown> };
+
+/** The value a rule sees for one answer entry. */
+function ruleValueOf(entry: AnswerEntry | undefined): AnswerValue {
+  if (!entry || entry.status !== 'answered' || entry.value === undefined) return null;
+  return entry.value;
+}
+
+/** Puts `value` at the dotted `fieldId` inside `answers` (`finance.monthlyIncome` -> answers.finance.monthlyIncome). */
+function setDotted(target: Record<string, unknown>, fieldId: string, value: unknown): void {
+  const parts = fieldId.split('.');
+  let at = target;
+  for (const part of parts.slice(0, -1)) {
+    const next = at[part];
+    if (next === null || typeof next !== 'object' || Array.isArray(next)) at[part] = {};
+    at = at[part] as Record<string, unknown>;
+  }
+  at[parts[parts.length - 1] as string] = value;
+}
 
 export type FormIssueKind = 'missing' | 'invalid' | 'unknown' | 'forbidden';
 
@@ -80,13 +104,13 @@ export function evaluateForm(form: FormDefinition, interview: Interview, facts: 
   }
 
   const sections = form.sections.map((section): SectionEvaluation => {
-    const visible = ruleHolds(section.visibleWhen, data, true);
-    const required = visible && ruleHolds(section.requiredWhen, data, true);
+    const visible = evaluateRule(section.visibleWhen, data, { whenAbsent: true });
+    const required = visible && evaluateRule(section.requiredWhen, data, { whenAbsent: true });
     const items: ItemEvaluation[] = [];
     for (const field of section.fields) {
       const entry = interview.answers[field.id];
-      const fieldVisible = visible && ruleHolds(field.visibleWhen, data, true);
-      const fieldRequired = fieldVisible && required && ruleHolds(field.requiredWhen, data, false);
+      const fieldVisible = visible && evaluateRule(field.visibleWhen, data, { whenAbsent: true });
+      const fieldRequired = fieldVisible && required && evaluateRule(field.requiredWhen, data, { whenAbsent: false });
       const at = { sectionId: section.id, fieldId: field.id, path: answerPath(field.id) };
       if (field.kind === 'repeatable_group') {
         const rows = evaluateGroup(field, entry, at, fieldVisible, fieldRequired, required, data, items);
@@ -199,8 +223,8 @@ function evaluateRow(
   const rowData: Record<string, unknown> = {};
   const scope: RuleData = { ...data, row: rowData };
   for (const sub of group.fields) {
-    const visible = ruleHolds(sub.visibleWhen, scope, true);
-    const required = visible && sectionRequired && ruleHolds(sub.requiredWhen, scope, false);
+    const visible = evaluateRule(sub.visibleWhen, scope, { whenAbsent: true });
+    const required = visible && sectionRequired && evaluateRule(sub.requiredWhen, scope, { whenAbsent: false });
     const where = { ...at, row: index, subFieldId: sub.id, path: answerPath(at.fieldId, index, sub.id) };
     const entry = row[sub.id];
     items.push(evaluateScalar(sub, entry, where, visible, required));

@@ -1,5 +1,5 @@
 // Character limits count what the officer sees: one emoji, one flag or one letter with its accents
-// is one character, however many code points it is stored as (DOMAIN.md section 7).
+// is one character, however many code points it is stored as (docs/DOMAIN.md section 7).
 
 let segmenter: Intl.Segmenter | undefined;
 

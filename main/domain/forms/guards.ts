@@ -1,11 +1,17 @@
 import { english, type FormDefinition } from '../../contract/form';
 import { isGroupAnswer, type Interview } from '../../contract/interview';
+import { childJusticeRefusal } from '../caseRules';
+import type { RuleFacts } from '../rules/facts';
 import { answerPath, type FormIssue } from './evaluate';
-import type { RuleFacts } from './facts';
+
+/** No interview for a child: child justice applies (docs/DOMAIN.md section 3). Enforced in main, not only hidden in the UI. */
+export function assertInterviewAllowed(facts: RuleFacts): void {
+  if (facts.isChild) throw childJusticeRefusal(facts);
+}
 
 /**
  * Offence-account answers present in a case before a finding of guilt (presumption of innocence,
- * DOMAIN.md section 3). Any entry counts, a declined one too: the question should not have been
+ * docs/DOMAIN.md section 3). Any entry counts, a declined one too: the question should not have been
  * put at all. The API refuses a save that has any of these.
  */
 export function offenceAccountViolations(form: FormDefinition, interview: Interview, facts: RuleFacts): FormIssue[] {

@@ -1,7 +1,6 @@
-// The forms rules, one import for the store, the API and the renderer.
+// The forms rules, one import for the store, the API and the renderer. The facts and the rule
+// language they use are in ../rules.
 export { countGraphemes } from './graphemes';
-export { ruleFacts, assertInterviewAllowed, RULE_FACT_NAMES, type RuleFacts, type CaseFactsSource } from './facts';
-export { ruleHolds, type RuleData } from './rules';
 export {
   evaluateForm,
   answerPath,
@@ -14,6 +13,6 @@ export {
 } from './evaluate';
 export { validateInterview } from './validate';
 export { progress, type FormProgress, type SectionProgress, type SectionStatus, type MissingAnswer, type ProgressCounts } from './progress';
-export { offenceAccountViolations } from './guards';
+export { offenceAccountViolations, assertInterviewAllowed } from './guards';
 export { canMarkComplete, type CompletionVerdict } from './complete';
 export { formDefinitionIssues, type DefinitionIssue } from './references';

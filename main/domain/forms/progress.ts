@@ -1,7 +1,7 @@
 import type { FormDefinition, Localized } from '../../contract/form';
 import type { Interview } from '../../contract/interview';
 import { evaluateForm, type FormEvaluation, type FormIssue, type SectionEvaluation } from './evaluate';
-import type { RuleFacts } from './facts';
+import type { RuleFacts } from '../rules/facts';
 import { offenceAccountViolations } from './guards';
 
 export type SectionStatus = 'complete' | 'incomplete' | 'not_applicable';

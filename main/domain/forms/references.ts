@@ -1,6 +1,6 @@
-import { genders, reportTypes, stages } from '../../contract/case';
-import type { AnyField, Field, FormDefinition, RepeatableGroup, RuleValue } from '../../contract/form';
-import { RULE_FACT_NAMES } from './facts';
+import type { AnyField, Field, FormDefinition, RepeatableGroup } from '../../contract/form';
+import { RULE_FACT_NAMES, RULE_FACT_VALUES } from '../rules/facts';
+import { isVariable, validateRule, variableName, type RuleValue, type Segments, type VariableScope, type VariableVerdict } from '../rules/validate';
 
 // Checks a form needs beyond its schema, run when it loads: ids unique, every rule variable names
 // a fact or an earlier question, every compared literal is a real option. A typo in a data file
@@ -13,8 +13,6 @@ export interface DefinitionIssue {
   key: string;
 }
 
-type Segments = Array<string | number>;
-
 /** What literals a variable may be compared with: a fact's values, or a question's options. */
 type Domain = { kind: 'enum'; values: readonly string[] } | { kind: 'boolean' } | { kind: 'number' } | { kind: 'other' };
 
@@ -24,20 +22,13 @@ interface Scope {
   all: Map<string, Field>;
   /** Inside a repeatable group: `row.<id>` for sub-fields before this one. */
   rowEarlier?: Map<string, AnyField>;
-  /** Inside some/all/none over a group's rows: the row's own sub-field ids; `null` for a list of plain values. */
-  element?: Map<string, AnyField> | null;
 }
 
-const factDomains: Record<string, Domain> = {
-  gender: { kind: 'enum', values: genders },
-  stage: { kind: 'enum', values: stages },
-  reportType: { kind: 'enum', values: reportTypes },
-  isWoman: { kind: 'boolean' },
-  isChild: { kind: 'boolean' },
-  isYoungAdult: { kind: 'boolean' },
-  ageAtOffence: { kind: 'number' },
-  ageAtReport: { kind: 'number' },
-};
+function factDomain(name: string): Domain | undefined {
+  if (!(RULE_FACT_NAMES as readonly string[]).includes(name)) return undefined;
+  const values = RULE_FACT_VALUES[name as keyof typeof RULE_FACT_VALUES];
+  return values === 'boolean' ? { kind: 'boolean' } : values === 'number' ? { kind: 'number' } : { kind: 'enum', values };
+}
 
 function fieldDomain(field: AnyField): Domain {
   switch (field.kind) {
@@ -137,108 +128,100 @@ function checkGroup(group: RepeatableGroup, at: Segments, scope: Scope, preTrial
   });
 }
 
-/** Walks a rule, checking every `var` and every literal compared with one. */
+/**
+ * Checks a rule with the rules walker (domain/rules): every `var` names a fact, an earlier question
+ * or an earlier field of the row, and every literal compared with one is a value it can take.
+ */
 function checkRule(rule: RuleValue | undefined, at: Segments, scope: Scope, add: Add): void {
-  if (rule === undefined || rule === null || typeof rule !== 'object') return;
-  if (Array.isArray(rule)) {
-    rule.forEach((r, i) => checkRule(r, [...at, i], scope, add));
-    return;
-  }
-  const [op, arg] = Object.entries(rule)[0] as [string, RuleValue];
-  const args = Array.isArray(arg) ? arg : [arg];
-  const here: Segments = [...at, op];
-  if (op === 'var') {
-    varDomain(rule as { var: RuleValue }, here, scope, add);
-    return;
-  }
-  if (op === 'some' || op === 'all' || op === 'none') {
-    checkRule(args[0], [...here, 0], scope, add);
-    const list = args[0];
-    const group = isVar(list) ? scope.all.get(String(varName(list)).replace(/^answers\./, '')) : undefined;
-    const element = group?.kind === 'repeatable_group' ? new Map<string, AnyField>(group.fields.map((f) => [f.id, f])) : null;
-    checkRule(args[1], [...here, 1], { ...scope, element }, add);
-    return;
-  }
-  args.forEach((a, i) => checkRule(a, Array.isArray(arg) ? [...here, i] : here, scope, add));
-
-  // A literal compared with a variable must be a value that variable can take.
-  if (['==', '===', '!=', '!=='].includes(op) && args.length === 2) {
-    for (const [v, lit, li] of [
-      [args[0], args[1], 1],
-      [args[1], args[0], 0],
-    ] as const) {
-      if (isVar(v) && !isVar(lit)) checkLiteral(lit, varDomain(v, [], scope, () => undefined), [...here, li], add);
-    }
-  }
-  if (op === 'in' && args.length === 2) {
-    const [needle, hay] = args;
-    if (isVar(hay) && !isVar(needle)) checkLiteral(needle, varDomain(hay, [], scope, () => undefined), [...here, 0], add);
-    if (isVar(needle) && Array.isArray(hay)) {
-      const d = varDomain(needle, [], scope, () => undefined);
-      hay.forEach((lit, i) => checkLiteral(lit, d, [...here, 1, i], add));
-    }
-  }
+  if (rule === undefined) return;
+  const check = validateRule(rule, 'form', {
+    path: at,
+    variable: (name, where) => variableVerdict(name, scope, where),
+    operation: (op, args, here, where, report) => {
+      const domainOf = (v: RuleValue | undefined) => domainOfVariable(v, scope, where);
+      const literal = (lit: RuleValue | undefined, domain: Domain, litAt: Segments) => {
+        const reason = literalProblem(lit, domain);
+        if (reason) report(litAt, { reason, key: 'forms.unknownOption' });
+      };
+      // A literal compared with a variable must be a value that variable can take.
+      if (['==', '===', '!=', '!=='].includes(op) && args.length === 2) {
+        for (const [v, lit, li] of [
+          [args[0], args[1], 1],
+          [args[1], args[0], 0],
+        ] as const) {
+          if (isVariable(v) && !isVariable(lit)) literal(lit, domainOf(v), [...here, li]);
+        }
+      }
+      if (op === 'in' && args.length === 2) {
+        const [needle, hay] = args;
+        if (isVariable(hay) && !isVariable(needle)) literal(needle, domainOf(hay), [...here, 0]);
+        if (isVariable(needle) && Array.isArray(hay)) {
+          const d = domainOf(needle);
+          hay.forEach((lit, i) => literal(lit, d, [...here, 1, i]));
+        }
+      }
+    },
+  });
+  for (const issue of check.issues) add(issue.segments, issue.message, issue.key);
 }
 
-function isVar(r: RuleValue | undefined): r is { var: RuleValue } {
-  return r !== null && typeof r === 'object' && !Array.isArray(r) && 'var' in r;
+/** Inside some/all/none over a group's rows: the row's sub-fields; `null` for a list of plain values. */
+function elementFields(where: VariableScope, scope: Scope): Map<string, AnyField> | null {
+  const list = where.element?.list;
+  const name = isVariable(list) ? variableName(list) : undefined;
+  const group = typeof name === 'string' ? scope.all.get(name.replace(/^answers\./, '')) : undefined;
+  return group?.kind === 'repeatable_group' ? new Map<string, AnyField>(group.fields.map((f) => [f.id, f])) : null;
 }
 
-function varName(r: { var: RuleValue }): RuleValue | undefined {
-  return Array.isArray(r.var) ? r.var[0] : r.var;
-}
-
-function checkLiteral(lit: RuleValue | undefined, domain: Domain, at: Segments, add: Add): void {
-  if (lit === null || lit === undefined) return; // comparing with null asks "not answered"
-  if (domain.kind === 'enum' && !(typeof lit === 'string' && domain.values.includes(lit))) {
-    add(at, `${JSON.stringify(lit)} is not a possible value here; expected one of ${domain.values.join(', ')}.`, 'forms.unknownOption');
-  } else if (domain.kind === 'boolean' && typeof lit !== 'boolean') {
-    add(at, `${JSON.stringify(lit)} is compared with a yes/no value; use true or false.`, 'forms.unknownOption');
-  } else if (domain.kind === 'number' && typeof lit !== 'number') {
-    add(at, `${JSON.stringify(lit)} is compared with a number.`, 'forms.unknownOption');
-  }
-}
-
-/** Checks one `{"var": ...}` and says what it can hold. */
-function varDomain(rule: { var: RuleValue }, at: Segments, scope: Scope, add: Add): Domain {
-  const name = varName(rule);
-  if (typeof name !== 'string') {
-    add(at, 'A variable name must be written out as text.', 'forms.badRule');
-    return { kind: 'other' };
-  }
-  if (scope.element !== undefined) {
+/** What a `{"var": name}` here refers to, or why it refers to nothing. */
+function resolve(name: string, scope: Scope, where: VariableScope): { field?: AnyField; domain?: Domain; local?: true } | { reason: string; key: string } {
+  if (where.element) {
     // Inside some/all/none: the element's own sub-fields, or "" for a plain value.
-    if (name === '') return { kind: 'other' };
-    const sub = scope.element?.get(name);
-    if (!sub) {
-      add(at, `"${name}" is not a field of the rows being tested.`, 'forms.unknownVariable');
-      return { kind: 'other' };
-    }
-    return fieldDomain(sub);
+    if (name === '') return { local: true };
+    const sub = elementFields(where, scope)?.get(name);
+    return sub ? { field: sub, local: true } : { reason: `"${name}" is not a field of the rows being tested.`, key: 'forms.unknownVariable' };
   }
-  if (Object.hasOwn(factDomains, name) && (RULE_FACT_NAMES as readonly string[]).includes(name)) return factDomains[name] as Domain;
+  const fact = factDomain(name);
+  if (fact) return { domain: fact };
   if (name.startsWith('answers.')) {
     const id = name.slice('answers.'.length);
     const field = scope.earlier.get(id);
-    if (field) return fieldDomain(field);
-    add(
-      at,
-      scope.all.has(id) ? `"${id}" comes later in the form; a rule may only look at earlier questions.` : `"${id}" is not a question of this form.`,
-      scope.all.has(id) ? 'forms.laterVariable' : 'forms.unknownVariable',
-    );
-    return { kind: 'other' };
+    if (field) return { field };
+    return scope.all.has(id)
+      ? { reason: `"${id}" comes later in the form; a rule may only look at earlier questions.`, key: 'forms.laterVariable' }
+      : { reason: `"${id}" is not a question of this form.`, key: 'forms.unknownVariable' };
   }
   if (name.startsWith('row.')) {
     const id = name.slice('row.'.length);
-    if (!scope.rowEarlier) {
-      add(at, '"row." can only be used inside a repeatable group.', 'forms.unknownVariable');
-      return { kind: 'other' };
-    }
+    if (!scope.rowEarlier) return { reason: '"row." can only be used inside a repeatable group.', key: 'forms.unknownVariable' };
     const sub = scope.rowEarlier.get(id);
-    if (sub) return fieldDomain(sub);
-    add(at, `"${id}" is not an earlier field of this group's rows.`, 'forms.unknownVariable');
-    return { kind: 'other' };
+    return sub ? { field: sub } : { reason: `"${id}" is not an earlier field of this group's rows.`, key: 'forms.unknownVariable' };
   }
-  add(at, `"${name}" is neither a fact (${RULE_FACT_NAMES.join(', ')}) nor "answers.<fieldId>".`, 'forms.unknownVariable');
-  return { kind: 'other' };
+  return { reason: `"${name}" is neither a fact (${RULE_FACT_NAMES.join(', ')}) nor "answers.<fieldId>".`, key: 'forms.unknownVariable' };
+}
+
+function variableVerdict(name: string, scope: Scope, where: VariableScope): VariableVerdict {
+  const found = resolve(name, scope, where);
+  if ('reason' in found) return found;
+  return found.local ? 'local' : 'read';
+}
+
+/** What literals a variable may be compared with; `other` when it names nothing (reported on its own). */
+function domainOfVariable(v: RuleValue | undefined, scope: Scope, where: VariableScope): Domain {
+  if (!isVariable(v)) return { kind: 'other' };
+  const name = variableName(v);
+  if (typeof name !== 'string') return { kind: 'other' };
+  const found = resolve(name, scope, where);
+  if ('reason' in found) return { kind: 'other' };
+  return found.domain ?? (found.field ? fieldDomain(found.field) : { kind: 'other' });
+}
+
+function literalProblem(lit: RuleValue | undefined, domain: Domain): string | undefined {
+  if (lit === null || lit === undefined) return undefined; // comparing with null asks "not answered"
+  if (domain.kind === 'enum' && !(typeof lit === 'string' && domain.values.includes(lit))) {
+    return `${JSON.stringify(lit)} is not a possible value here; expected one of ${domain.values.join(', ')}.`;
+  }
+  if (domain.kind === 'boolean' && typeof lit !== 'boolean') return `${JSON.stringify(lit)} is compared with a yes/no value; use true or false.`;
+  if (domain.kind === 'number' && typeof lit !== 'number') return `${JSON.stringify(lit)} is compared with a number.`;
+  return undefined;
 }

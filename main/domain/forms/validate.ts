@@ -1,7 +1,7 @@
 import type { FormDefinition } from '../../contract/form';
 import type { Interview } from '../../contract/interview';
 import { evaluateForm, type FormEvaluation, type FormIssue } from './evaluate';
-import type { RuleFacts } from './facts';
+import type { RuleFacts } from '../rules/facts';
 import { offenceAccountViolations } from './guards';
 
 /**

@@ -1,4 +1,4 @@
-import { AppError, type ApiIssue } from '../../contract/errors';
+import { AppError, jsonPath, type ApiIssue } from '../../contract/errors';
 import {
   factNames,
   type CatalogueOption,
@@ -10,7 +10,9 @@ import {
   type RulesFile,
   type VagueTerm,
 } from '../../contract/options';
+import { validateRule, type Segments } from '../rules/validate';
 import { placeholders } from './text';
+import { translator } from '../../contract/messages';
 
 // Turns the catalogue files (already shape-checked by zod) into the structure the matcher runs,
 // refusing what zod cannot see: duplicate ids and kinds, references to rules or kinds that do not
@@ -65,14 +67,6 @@ export interface Catalogue {
   languages: ReadonlyMap<string, ConditionLanguage>;
 }
 
-// JSON Logic operators a rule may use. `missing`/`missing_some` are left out on purpose: unknown
-// facts are handled by the matcher, so a rule cannot quietly turn "not recorded" into an answer.
-const OPERATORS = new Set([
-  'var', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and', '>', '>=', '<', '<=',
-  'max', 'min', '+', '-', '*', '/', '%', 'map', 'filter', 'reduce', 'all', 'none', 'some', 'merge', 'in', 'cat', 'substr',
-]);
-// Operators whose second argument runs once per element: there `{"var": ""}` is the element.
-const ELEMENT_SCOPED = new Set(['map', 'filter', 'all', 'none', 'some', 'reduce']);
 const FACTS = new Set<string>(factNames);
 
 class Problems {
@@ -83,63 +77,20 @@ class Problems {
   throwIfAny(): void {
     if (this.issues.length === 0) return;
     const first = this.issues[0]!;
-    const more = this.issues.length > 1 ? ` (and ${this.issues.length - 1} more problem${this.issues.length > 2 ? 's' : ''})` : '';
+    const more = this.issues.length > 1 ? ` (${translator()('errors.andMore', { count: this.issues.length - 1 })})` : '';
     throw new AppError('invalid_input', `The options catalogue was refused: ${first.message}${more}`, { path: first.path, issues: this.issues });
   }
 }
 
-function childPath(path: string, key: string | number): string {
-  return typeof key === 'number' ? `${path}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
-}
-
-/** Walks a JSON Logic expression, collecting the facts it reads and reporting what is not allowed. */
-export function checkLogic(node: unknown, path: string, report: (path: string, reason: string) => void, reads: Set<string>, elementScope = false): void {
-  if (Array.isArray(node)) {
-    node.forEach((n, i) => checkLogic(n, childPath(path, i), report, reads, elementScope));
-    return;
-  }
-  if (node === null || typeof node !== 'object') return;
-  const keys = Object.keys(node);
-  if (keys.length !== 1) {
-    report(path, `an operation has exactly one operator; found ${keys.length === 0 ? 'none' : keys.map((k) => JSON.stringify(k)).join(', ')}`);
-    return;
-  }
-  const op = keys[0]!;
-  const arg = (node as Record<string, unknown>)[op];
-  const at = childPath(path, op);
-  if (!OPERATORS.has(op)) {
-    report(at, `unknown JSON Logic operator "${op}"`);
-    return;
-  }
-  if (op === 'var') {
-    const name = Array.isArray(arg) ? arg[0] : arg;
-    if (typeof name !== 'string') {
-      report(at, 'a variable name must be written as a plain string');
-      return;
-    }
-    if (elementScope && (name === '' || name === 'current' || name === 'accumulator')) return;
-    if (!FACTS.has(name)) {
-      report(at, `unknown variable "${name}"; rules may read: ${factNames.join(', ')}`);
-      return;
-    }
-    reads.add(name);
-    return;
-  }
-  if (ELEMENT_SCOPED.has(op) && Array.isArray(arg)) {
-    arg.forEach((a, i) => checkLogic(a, childPath(at, i), report, reads, i === 1 ? true : elementScope));
-    return;
-  }
-  checkLogic(arg, at, report, reads, elementScope);
-}
-
-function compileRule(rule: Rule, file: string, path: string, problems: Problems): CompiledRule {
-  const reads = new Set<string>();
-  checkLogic(rule.failsWhen, childPath(path, 'failsWhen'), (p, r) => problems.add(file, p, r), reads);
+function compileRule(rule: Rule, file: string, at: Segments, problems: Problems): CompiledRule {
+  const check = validateRule(rule.failsWhen, 'catalogue', { file, path: [...at, 'failsWhen'] });
+  for (const issue of check.issues) problems.add(file, issue.path, issue.reason);
+  const reads = new Set<string>(check.reads);
   for (const part of ['failed', 'met'] as const) {
     for (const [lang, text] of Object.entries(rule[part])) {
       for (const name of placeholders(text)) {
         if (FACTS.has(name)) reads.add(name);
-        else problems.add(file, `${path}.${part}.${lang}`, `the message cites {{${name}}}, which is not a fact`);
+        else problems.add(file, jsonPath([...at, part, lang]), `the message cites {{${name}}}, which is not a fact`);
       }
     }
   }
@@ -198,17 +149,17 @@ export function compileCatalogue(source: CatalogueSource): Catalogue {
   const problems = new Problems();
   const rules = new Map<string, CompiledRule>();
   const ruleOrigin = new Map<string, string>();
-  const addRule = (rule: Rule, file: string, path: string) => {
-    const compiled = compileRule(rule, file, path, problems);
+  const addRule = (rule: Rule, file: string, at: Segments) => {
+    const compiled = compileRule(rule, file, at, problems);
     const prev = ruleOrigin.get(rule.id);
-    if (prev !== undefined) problems.add(file, `${path}.id`, `duplicate rule id "${rule.id}" (first defined in ${prev})`);
+    if (prev !== undefined) problems.add(file, jsonPath([...at, 'id']), `duplicate rule id "${rule.id}" (first defined in ${prev})`);
     else {
       rules.set(rule.id, compiled);
       ruleOrigin.set(rule.id, file);
     }
     return compiled;
   };
-  for (const { file, data } of source.rules) data.rules.forEach((r, i) => addRule(r, file, `$.rules[${i}]`));
+  for (const { file, data } of source.rules) data.rules.forEach((r, i) => addRule(r, file, ['rules', i]));
 
   const options: CompiledOption[] = [];
   const byId = new Map<string, CompiledOption>();
@@ -222,7 +173,7 @@ export function compileCatalogue(source: CatalogueSource): Catalogue {
       // Inline rules join the library now, so a duplicate id anywhere is caught; references wait.
       const inline: CompiledRule[] = [];
       option.rules.forEach((r, j) => {
-        if (typeof r !== 'string') inline.push(addRule(r, file, `${path}.rules[${j}]`));
+        if (typeof r !== 'string') inline.push(addRule(r, file, ['options', i, 'rules', j]));
       });
       if (origin.has(`id:${option.id}`)) problems.add(file, `${path}.id`, `duplicate option id "${option.id}" (first defined in ${origin.get(`id:${option.id}`)})`);
       else if (origin.has(`kind:${option.kind}`)) problems.add(file, `${path}.kind`, `duplicate option kind "${option.kind}" (first defined in ${origin.get(`kind:${option.kind}`)}); a programme must name one option`);

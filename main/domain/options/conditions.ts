@@ -1,11 +1,11 @@
 import type { ConditionCheck, ConditionReport, MatchingProfile, Programme, Proposal, ProposedCondition, Schedule } from '../../contract/options';
-import { affordability as meansOf, money } from './affordability';
+import { affordability as meansOf } from './affordability';
 import type { Catalogue, ConditionLanguage } from './catalogue';
 import { countRequirements } from './requirements';
 import { describeSchedule, firstOverlap, parseSchedules } from './schedule';
-import { words } from './text';
+import { pick, words } from './text';
 
-// Condition checks (DOMAIN.md section 6, working paper para 30), run as the officer types. Each
+// Condition checks (docs/DOMAIN.md section 6, working paper para 30), run as the officer types. Each
 // check explains itself with the facts; an acknowledged check stays in the list, marked, with the
 // officer's reason, so the report's audit shows what was weighed and why.
 
@@ -57,10 +57,10 @@ function linked(c: ProposedCondition, profile: MatchingProfile): Draft[] {
   if (c.link?.need && recorded.has(c.link.need)) return [];
   if (c.link?.risk && profile.risk !== 'not_assessed') return [];
   if (c.link?.need) {
-    return [{ ...base, key: 'conditions.needNotRecorded', params: { need: words(c.link.need) }, message: `Linked to ${words(c.link.need)}, but no ${words(c.link.need)} need is recorded in the assessment.` }];
+    return [{ ...base, key: 'conditions.needNotRecorded', params: { need: c.link.need }, message: `Linked to ${words(c.link.need)}, but no ${words(c.link.need)} need is recorded in the assessment.` }];
   }
   if (c.link?.risk) {
-    return [{ ...base, key: 'conditions.riskNotAssessed', params: { risk: c.link.risk }, message: `Linked to the risk "${c.link.risk}", but no structured risk assessment is recorded.` }];
+    return [{ ...base, key: 'conditions.riskLinkNotAssessed', params: { risk: c.link.risk }, message: `Linked to the risk "${c.link.risk}", but no structured risk assessment is recorded.` }];
   }
   return [{ ...base, key: 'conditions.notLinked', params: {}, message: 'Not linked to a recorded need or an assessed risk: say which one this condition addresses.' }];
 }
@@ -82,7 +82,7 @@ function clashes(c: ProposedCondition, profile: MatchingProfile, lang: Condition
         type: 'schedule_unverified',
         conditionId: c.id,
         key: 'conditions.scheduleUnverified',
-        params: { what: label, times: windows.map(describeSchedule).join('; ') },
+        params: { what: tag, times: JSON.stringify(windows), ...(recorded === 'declined' ? { context: 'declined' } : {}) },
         message: `The condition sets times (${windows.map(describeSchedule).join('; ')}), but ${label} are ${recorded === 'declined' ? 'not given (the person declined to say)' : 'not recorded'}: confirm they fit.`,
       });
       continue;
@@ -94,7 +94,7 @@ function clashes(c: ProposedCondition, profile: MatchingProfile, lang: Condition
         type: 'schedule_clash',
         conditionId: c.id,
         key: 'conditions.scheduleClash',
-        params: { what: label, condition: describeSchedule(hit.a), recorded: describeSchedule(hit.b), at: hit.at },
+        params: { what: tag, condition: JSON.stringify([hit.a]), recorded: JSON.stringify([hit.b]), atDay: hit.atDay, atTime: hit.atTime },
         message: `Clashes with the recorded ${label}: the condition's ${describeSchedule(hit.a)} overlaps ${describeSchedule(hit.b)} (first on ${hit.at}).`,
       });
     }
@@ -106,13 +106,13 @@ function monthly(cost: { amount: number; period: 'once' | 'weekly' | 'monthly' }
   return cost.period === 'weekly' ? (cost.amount * 52) / 12 : cost.amount;
 }
 
-function affordability(proposal: Proposal, profile: MatchingProfile, catalogue: Catalogue, programmes: readonly Programme[]): Draft[] {
+function affordability(proposal: Proposal, profile: MatchingProfile, catalogue: Catalogue, programmes: readonly Programme[], lang = 'en'): Draft[] {
   const items: Array<{ id: string; what: string; cost?: { amount: number; period: 'once' | 'weekly' | 'monthly' }; conditionId?: string }> = [];
   for (const c of proposal.conditions) if (c.cost && c.cost.amount > 0) items.push({ id: c.id, what: 'this condition', cost: c.cost, conditionId: c.id });
   for (const ref of proposal.selected) {
     if (ref.type === 'option') {
       const o = catalogue.byId.get(ref.id);
-      if (o?.option.financial) items.push({ id: ref.id, what: o.option.wording.en!.name });
+      if (o?.option.financial) items.push({ id: ref.id, what: pick(o.option.wording, lang).name });
     } else {
       const p = programmes.find((x) => x.id === ref.id);
       const o = p && catalogue.byKind.get(p.kind);
@@ -122,24 +122,23 @@ function affordability(proposal: Proposal, profile: MatchingProfile, catalogue: 
   const out: Draft[] = [];
   // The same calculation the matcher uses for every money option (affordability.ts).
   const a = meansOf(profile);
-  const m = (n: number) => money(n, a.currency);
   for (const item of items) {
     const base = { id: `unaffordable:${item.id}`, type: 'unaffordable' as const, ...(item.conditionId ? { conditionId: item.conditionId } : {}) };
-    const costText = item.cost ? ` (${m(item.cost.amount)}, ${item.cost.period})` : '';
+    const costText = item.cost ? ` (${item.cost.amount}, ${item.cost.period})` : '';
+    // A condition is named by its context, and a cost travels as a number and a period id.
+    const what = { ...(item.conditionId ? {} : { what: item.what }), ...(item.cost ? { cost: item.cost.amount, period: item.cost.period, context: item.conditionId ? 'condition' : 'cost' } : {}) };
     const payable = a.payableMonthly ?? 0;
-    const { monthlyIncome: income, monthlyOutgoings: outgoings } = profile;
-    const figures = typeof income === 'number' && typeof outgoings === 'number' ? `: income ${m(income)} a month against outgoings of ${m(outgoings)}` : '';
     if (a.basis === 'unable_without_hardship') {
-      out.push({ ...base, key: 'conditions.unableToPay', params: { what: item.what }, message: `${item.what}${costText} asks for money, and the person is recorded as unable to pay; financial penalties and sureties fall hardest on the poor (working paper para 21).` });
+      out.push({ ...base, key: 'conditions.unableToPay', params: what, message: `${item.what}${costText} asks for money, and the person is recorded as unable to pay; financial penalties and sureties fall hardest on the poor (working paper para 21).` });
     } else if (a.affordable === 'no' || (a.affordable === 'yes' && item.cost && item.cost.period !== 'once' && monthly(item.cost) > payable)) {
       out.push({
         ...base,
         key: 'conditions.incomeTooLow',
-        params: { what: item.what, payableMonthly: payable, currency: a.currency ?? '' },
-        message: `${item.what}${costText} is unaffordable: the person can pay ${m(payable)} a month (${words(a.basis ?? '')}${figures}).`,
+        params: { ...what, payableMonthly: payable, ...(a.currency ? { currency: a.currency } : {}) },
+        message: `${item.what}${costText} is unaffordable: the person can pay ${payable} a month.`,
       });
     } else if (a.affordable !== 'yes') {
-      out.push({ ...base, key: 'conditions.abilityToPayNotRecorded', params: { what: item.what }, message: `${item.what}${costText} asks for money, but neither ability to pay nor income and outgoings are recorded.` });
+      out.push({ ...base, key: 'conditions.abilityToPayNotRecorded', params: what, message: `${item.what}${costText} asks for money, but neither ability to pay nor income and outgoings are recorded.` });
     }
   }
   return out;
@@ -151,7 +150,7 @@ function proportionality(proposal: Proposal, profile: MatchingProfile, catalogue
   const base = { id: 'too_many_requirements', type: 'too_many_requirements' as const };
   if (profile.risk === 'not_assessed') {
     if (count <= limits.low) return [];
-    return [{ ...base, key: 'conditions.riskNotAssessed', params: { count, limit: limits.low }, message: `${count} requirements, but no structured risk assessment is recorded to justify more than ${limits.low}.` }];
+    return [{ ...base, key: 'conditions.tooManyUnassessed', params: { count, limit: limits.low }, message: `${count} requirements, but no structured risk assessment is recorded to justify more than ${limits.low}.` }];
   }
   const { result, instrument, date } = profile.risk;
   const limit = limits[result];
@@ -163,7 +162,7 @@ function proportionality(proposal: Proposal, profile: MatchingProfile, catalogue
   return [{ ...base, key: 'conditions.tooMany', params, message: `${count} requirements for a person assessed at ${result} risk (${instrument}, ${date}); at most ${limit} is proportionate.` }];
 }
 
-function selections(proposal: Proposal, catalogue: Catalogue, programmes: readonly Programme[]): Draft[] {
+function selections(proposal: Proposal, catalogue: Catalogue, programmes: readonly Programme[], lang = 'en'): Draft[] {
   const out: Draft[] = [];
   const kinds = new Set<string>();
   const resolved = proposal.selected.map((ref) => {
@@ -173,17 +172,23 @@ function selections(proposal: Proposal, catalogue: Catalogue, programmes: readon
   });
   for (const { ref, option } of resolved) {
     if (!option) {
-      out.push({ id: `unknown_selection:${ref.id}`, type: 'unknown_selection', key: 'conditions.unknownSelection', params: { id: ref.id }, message: `The selected ${ref.type} "${ref.id}" is not in the catalogue or the programmes.` });
+      out.push({ id: `unknown_selection:${ref.id}`, type: 'unknown_selection', key: 'conditions.unknownSelection', params: { id: ref.id, ...(ref.type === 'programme' ? { context: 'programme' } : {}) }, message: `The selected ${ref.type} "${ref.id}" is not in the catalogue or the programmes.` });
       continue;
     }
     const needed = option.option.onlyWith;
     if (needed && !needed.some((k) => kinds.has(k))) {
       const names = needed.map((k) => catalogue.byKind.get(k)?.option.wording.en?.name ?? k).join(' or ');
+      // Params name the options in the check's language (the options data has one wording per language).
+      const nameIn = (k: string) => {
+        const wording = catalogue.byKind.get(k)?.option.wording;
+        return wording ? pick(wording, lang).name : k;
+      };
+      const nameList = needed.map(nameIn).join(',');
       out.push({
         id: `aid_only:${ref.id}`,
         type: 'aid_only',
         key: 'conditions.aidOnly',
-        params: { option: option.option.wording.en!.name, with: names },
+        params: { option: pick(option.option.wording, lang).name, with: nameList },
         message: `${option.option.wording.en!.name} is an aid to supervision, never supervision itself (working paper para 32): propose it with ${names}.`,
       });
     }
@@ -194,9 +199,9 @@ function selections(proposal: Proposal, catalogue: Catalogue, programmes: readon
 /** Every check on a proposal, acknowledged ones marked with their reason. */
 export function checkConditions(proposal: Proposal, profile: MatchingProfile, lang: string, catalogue: Catalogue, programmes: readonly Programme[] = []): ConditionReport {
   const l = language(catalogue, lang);
-  const drafts: Draft[] = [...selections(proposal, catalogue, programmes)];
+  const drafts: Draft[] = [...selections(proposal, catalogue, programmes, lang)];
   for (const c of proposal.conditions) drafts.push(...vague(c, l), ...timeLimited(c, l), ...linked(c, profile), ...clashes(c, profile, l));
-  drafts.push(...affordability(proposal, profile, catalogue, programmes), ...proportionality(proposal, profile, catalogue, programmes));
+  drafts.push(...affordability(proposal, profile, catalogue, programmes, lang), ...proportionality(proposal, profile, catalogue, programmes));
 
   const acks = new Map(proposal.acknowledgements.map((a) => [a.checkId, a]));
   const checks: ConditionCheck[] = drafts.map((d) => {

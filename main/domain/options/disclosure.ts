@@ -37,7 +37,7 @@ export function withheldReasons(full: MatchResult, disclosable: MatchResult): Ma
       const reasons: Reason[] = [];
       for (const reason of item.reasons) {
         if (same.has(`${reason.ruleId}\u0000${reason.message}`)) reasons.push(reason);
-        else if (!reasons.some((r) => r.key === 'withheld')) reasons.push({ ...reason, key: 'withheld', params: {}, message: WITHHELD_REASON });
+        else if (!reasons.some((r) => r.key === 'options.withheld')) reasons.push({ ...reason, key: 'options.withheld', params: {}, message: WITHHELD_REASON });
       }
       return { ...item, reasons };
     }),

@@ -1,6 +1,5 @@
 // Community options: catalogue compilation, matching and condition checks (pure; runs in main and renderer).
 export { compileCatalogue, type Catalogue, type CatalogueSource, type CompiledOption, type CompiledRule, type SourceFile } from './catalogue';
-export { profileFacts, type FactTable } from './facts';
 export { matchOptions, type MatchOptions } from './match';
 export { checkConditions } from './conditions';
 export { countRequirements } from './requirements';

@@ -1,4 +1,3 @@
-import jsonLogic from 'json-logic-js';
 import {
   factLabels,
   groupsForStage,
@@ -15,14 +14,16 @@ import {
   type Status,
 } from '../../contract/options';
 import type { Catalogue, CompiledOption, CompiledRule } from './catalogue';
-import { recordedNeeds, type FactTable } from './facts';
+import { evaluateRule as evaluateLogic } from '../rules/evaluate';
+import { recordedNeeds, type FactTable } from '../rules/facts';
+import type { RuleValue } from '../rules/validate';
 import { affordability, money } from './affordability';
 import { explainMissing, optionFacts } from './optionFacts';
 import { programmeRules } from './programmeRules';
 import { formatFact, pick, render, words } from './text';
 import { countRequirements } from './requirements';
 
-// Needs-based matching (issue 4): every catalogue option and local programme gets a status with
+// Needs-based matching: every catalogue option and local programme gets a status with
 // the facts that decided it. Pure and deterministic: the order of the catalogue or programme list
 // never changes the result.
 
@@ -55,7 +56,8 @@ function verdict(c: CompiledRule, data: Record<string, unknown>, cache: Map<stri
     const known = cache.get(c.rule.id);
     if (known !== undefined) return known;
   }
-  const failed = Boolean(jsonLogic.apply(c.rule.failsWhen as never, data));
+  // Only evaluated once every fact it reads is recorded (see evaluateRule below), so 'null' suffices.
+  const failed = evaluateLogic(c.rule.failsWhen as RuleValue, data, { unknown: 'null' });
   if (shared) cache.set(c.rule.id, failed);
   return failed;
 }
@@ -73,6 +75,8 @@ function evaluateRule(c: CompiledRule, data: Record<string, unknown>, facts: Fac
     const declined = missing.filter((f) => facts.missing.get(f) === 'declined');
     const unknown = missing.filter((f) => facts.missing.get(f) !== 'declined');
     const list = (fs: FactName[]) => [...new Set(fs.map((f) => factLabels[f]))].join(', ');
+    // Params name the facts by id, one per label (the three risk facts read as one).
+    const ids = (fs: FactName[]) => [...new Map(fs.map((f) => [factLabels[f], f])).values()].join(',');
     const parts = [
       unknown.length ? `not recorded: ${list(unknown)}` : '',
       declined.length ? `the person declined to say: ${list(declined)} (declining is never counted against them)` : '',
@@ -81,8 +85,8 @@ function evaluateRule(c: CompiledRule, data: Record<string, unknown>, facts: Fac
       ruleId: c.rule.id,
       outcome: 'unknown',
       effect: 'suitable_with_concerns',
-      key: declined.length ? 'options.factsDeclined' : 'options.factsNotRecorded',
-      params: { option: String(data.option), unknown: list(unknown), declined: list(declined) },
+      key: declined.length ? (unknown.length ? 'options.factsDeclinedAndNotRecorded' : 'options.factsDeclined') : 'options.factsNotRecorded',
+      params: { option: String(data.option), unknown: ids(unknown), declined: ids(declined) },
       message: `${String(data.option)}: suitable only with concerns until it is known (${parts.join('; ')}).`,
     };
   }
@@ -144,14 +148,15 @@ function programmeReasons(p: Programme, profile: MatchingProfile): Reason[] {
   const out: Reason[] = [];
   // Only problems are listed for a programme's own eligibility; `unknown` marks a fact not recorded.
   const add = (ruleId: string, effect: Status, params: Record<string, string | number>, message: string, outcome: Reason['outcome'] = 'failed') =>
-    out.push({ ruleId, outcome, effect, key: `options.${ruleId}${outcome === 'unknown' ? '.unknown' : ''}`, params, message });
+    out.push({ ruleId, outcome, effect, key: `options.${ruleId}${outcome === 'unknown' ? '_unknown' : ''}`, params, message });
   const e = p.eligibility;
   const name = p.name;
   if (p.retired) add('programme.retired', 'not_suitable', { option: name }, `Not suitable: ${name} is retired and no longer takes referrals.`);
   const age = profile.ageAtReport;
   if ((e.minAge !== undefined && age < e.minAge) || (e.maxAge !== undefined && age > e.maxAge)) {
     const range = `${e.minAge ?? 18}-${e.maxAge ?? 'any age'}`;
-    add('programme.age', 'not_suitable', { option: name, range, ageAtReport: age }, `Not suitable: ${name} takes people aged ${range}; age at the report is ${age}.`);
+    const ages: Record<string, string | number> = e.maxAge === undefined ? { minAge: e.minAge ?? 18, context: 'from' } : { minAge: e.minAge ?? 18, maxAge: e.maxAge };
+    add('programme.age', 'not_suitable', { option: name, ...ages, ageAtReport: age }, `Not suitable: ${name} takes people aged ${range}; age at the report is ${age}.`);
   }
   if (e.genderSpecific === 'women' && !profile.isWoman) {
     if (profile.gender === 'not_stated') add('programme.gender', 'suitable_with_concerns', { option: name, for: 'women' }, `${name} is for women; the person's gender is not stated.`, 'unknown');
@@ -167,23 +172,23 @@ function programmeReasons(p: Programme, profile: MatchingProfile): Reason[] {
   const excluded = e.excludedOffences.filter((o) => profile.offenceCategories.includes(o)).sort();
   if (excluded.length) {
     const list = excluded.map(words).join(', ');
-    add('programme.offence', 'not_suitable', { option: name, offences: list }, `Not suitable: ${name} excludes ${list} offences, and the charges include them.`);
+    add('programme.offence', 'not_suitable', { option: name, offences: excluded.join(',') }, `Not suitable: ${name} excludes ${list} offences, and the charges include them.`);
   }
   for (const kind of [...e.consentRequired].sort()) {
     const answer = profile.consents[kind];
     const what = `consent to ${words(kind)}`;
-    if (answer === 'no') add('programme.consent', 'not_suitable', { option: name, consent: what }, `Not suitable: ${name} needs ${what}, and the person has not given it.`);
-    else if (answer !== 'yes') add('programme.consent', 'suitable_with_concerns', { option: name, consent: what }, `${name} needs ${what}, which is ${answer === 'declined' ? 'not given: the person declined to say' : 'not recorded'}.`, 'unknown');
+    if (answer === 'no') add('programme.consent', 'not_suitable', { option: name, consent: kind }, `Not suitable: ${name} needs ${what}, and the person has not given it.`);
+    else if (answer !== 'yes') add('programme.consent', 'suitable_with_concerns', { option: name, consent: kind, ...(answer === 'declined' ? { context: 'declined' } : {}) }, `${name} needs ${what}, which is ${answer === 'declined' ? 'not given: the person declined to say' : 'not recorded'}.`, 'unknown');
   }
   if (e.riskLevels.length > 0) {
-    // A score informs and never decides (DOMAIN.md section 3): outside the provider's range is a concern.
-    if (profile.risk === 'not_assessed') add('programme.risk', 'suitable_with_concerns', { option: name, levels: e.riskLevels.join(', ') }, `${name} takes people assessed at ${e.riskLevels.join(', ')} risk; no structured risk assessment is recorded.`, 'unknown');
+    // A score informs and never decides (docs/DOMAIN.md section 3): outside the provider's range is a concern.
+    if (profile.risk === 'not_assessed') add('programme.risk', 'suitable_with_concerns', { option: name, levels: e.riskLevels.join(',') }, `${name} takes people assessed at ${e.riskLevels.join(', ')} risk; no structured risk assessment is recorded.`, 'unknown');
     else if (!e.riskLevels.includes(profile.risk.result)) {
       const r = profile.risk;
-      add('programme.risk', 'suitable_with_concerns', { option: name, levels: e.riskLevels.join(', '), riskLevel: r.result, riskInstrument: r.instrument, riskDate: r.date }, `${name} takes people assessed at ${e.riskLevels.join(', ')} risk; ${r.instrument} on ${r.date} gave ${r.result}. Check with the provider.`);
+      add('programme.risk', 'suitable_with_concerns', { option: name, levels: e.riskLevels.join(','), riskLevel: r.result, riskInstrument: r.instrument, riskDate: r.date }, `${name} takes people assessed at ${e.riskLevels.join(', ')} risk; ${r.instrument} on ${r.date} gave ${r.result}. Check with the provider.`);
     }
   }
-  if (p.capacity.places === 0) add('programme.capacity', 'suitable_with_concerns', { option: name, waitingWeeks: p.capacity.waitingWeeks ?? 'unknown' }, `${name} has no places now${p.capacity.waitingWeeks !== undefined ? `; the wait is about ${p.capacity.waitingWeeks} weeks` : ''}.`);
+  if (p.capacity.places === 0) add('programme.capacity', 'suitable_with_concerns', { option: name, ...(p.capacity.waitingWeeks !== undefined ? { count: p.capacity.waitingWeeks, context: 'waiting' } : {}) }, `${name} has no places now${p.capacity.waitingWeeks !== undefined ? `; the wait is about ${p.capacity.waitingWeeks} weeks` : ''}.`);
   const lang = profile.preferredLanguage;
   if (!p.languages.some((l) => l === lang || l.split('-')[0] === lang.split('-')[0])) {
     add('programme.language', 'suitable_with_concerns', { option: name, language: lang, languages: p.languages.join(', ') }, `${name} is delivered in ${p.languages.join(', ')}; the person's preferred language is ${lang}: an interpreter would be needed.`);
@@ -241,7 +246,7 @@ function notes(catalogue: Catalogue, programmes: readonly Programme[], profile: 
     out.push({
       key: 'options.note.notAtStage',
       params: { count: notOffered, stage: profile.stage },
-      message: `${notOffered} measures of the catalogue do not exist at the ${words(profile.stage)} stage in this jurisdiction and are not listed.`,
+      message: `${notOffered} measures of the catalogue do not exist at this stage in this jurisdiction and are not listed.`,
     });
   }
   if (profile.noFixedAbode === 'yes') {
@@ -252,10 +257,11 @@ function notes(catalogue: Catalogue, programmes: readonly Programme[], profile: 
     out.push({ key: 'options.note.preTrial', params: {}, message: 'Pre-trial stage: only release, alternatives to detention and diversion are considered; the person is presumed innocent.' });
   }
   const why = [yes(profile.pregnant) && 'pregnant', yes(profile.breastfeeding) && 'breastfeeding', yes(profile.primaryCaregiver) && 'a primary caregiver'].filter(Boolean) as string[];
+  const whyIds = [yes(profile.pregnant) && 'pregnant', yes(profile.breastfeeding) && 'breastfeeding', yes(profile.primaryCaregiver) && 'primaryCaregiver'].filter(Boolean) as string[];
   if (why.length) {
     out.push({
       key: 'options.note.preferNonCustodial',
-      params: { circumstances: why.join(', ') },
+      params: { circumstances: whyIds.join(',') },
       message: `The person is recorded as ${why.join(' and ')}: non-custodial options are to be preferred unless the offence is grave or violent (Bangkok Rules 64), and the child's best interests weighed.`,
     });
   } else if (profile.isWoman && [profile.pregnant, profile.primaryCaregiver].every((a) => a === 'unknown' || a === 'declined')) {

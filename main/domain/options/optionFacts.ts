@@ -1,6 +1,6 @@
 import type { FactName, MatchingProfile } from '../../contract/options';
 import { affordability, money } from './affordability';
-import { profileFacts, type FactTable } from './facts';
+import { profileFacts, type FactTable } from '../rules';
 
 // The person's facts as the catalogue rules read them: the profile's own facts (facts.ts) plus
 // the offence and money facts worked out here. A fact that cannot be worked out is listed as not

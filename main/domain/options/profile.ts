@@ -5,11 +5,11 @@ import type { Jurisdiction } from '../../contract/jurisdiction';
 import { isGroupAnswer, type AnswerEntry, type GroupRow, type Interview } from '../../contract/interview';
 import type { Answer, MatchingProfile, Need, NotRecorded, OffenceCategory, RecordedAmount, RecordedNeed, RecordedSchedules, RiskAssessment } from '../../contract/options';
 import { evaluateForm } from '../forms/evaluate';
-import { ruleFacts } from '../forms/facts';
+import { dependantsCount, deriveFacts, readDependants } from '../rules/facts';
 import type { ConditionLanguage } from './catalogue';
 import { parseSchedules } from './schedule';
 
-// The matching profile read off the case and the recorded interview (issue 4). Honest by design:
+// The matching profile read off the case and the recorded interview. Honest by design:
 // a question the person declined is `declined`, one not asked, not yet answered or hidden by the
 // form's rules is `unknown`, and neither is ever read as a yes or a no. Each need carries the
 // source of the answer that shows it. Pure: no I/O, the same code in main and the renderer.
@@ -68,7 +68,7 @@ export type ProfileJurisdiction = number | Pick<Jurisdiction, 'youngAdultUpperAg
 
 export function deriveProfile(details: CaseDetails, interview: Interview | null, jurisdiction: ProfileJurisdiction, options: DeriveProfileOptions = {}): MatchingProfile {
   const youngAdultUpperAge = typeof jurisdiction === 'number' ? jurisdiction : jurisdiction.youngAdultUpperAge;
-  const facts = ruleFacts(details, youngAdultUpperAge);
+  const facts = deriveFacts(details, { youngAdultUpperAge });
   if (facts.isChild) {
     throw new AppError('out_of_scope', 'The person was under 18 at the offence or at the report: child justice applies, and no adult options are matched.', { path: '$.person.dateOfBirth', key: 'errors.childJustice', params: { ageAtOffence: facts.ageAtOffence, ageAtReport: facts.ageAtReport } });
   }
@@ -141,9 +141,10 @@ export function deriveProfile(details: CaseDetails, interview: Interview | null,
   } else workingHours = entry('work.workingHours')?.status === 'declined' ? 'declined' : typeof status === 'string' || typeof hoursText === 'string' ? 'unknown' : notRecorded('work.status');
 
   // Dependants and caregiving
-  const hasDependants = yesNo('dependants.hasDependants');
+  const recordedDependants = readDependants(interview, (id) => !hidden.has(id));
+  const hasDependants = recordedDependants.answer;
   const people = rows('dependants.people');
-  const dependants: RecordedAmount = hasDependants === 'no' ? 0 : hasDependants === 'yes' ? (Array.isArray(people) ? people.length : people) : hasDependants;
+  const dependants = dependantsCount(recordedDependants);
   const childRelations = ['own_child', 'stepchild', 'grandchild', 'other_child'];
   const caresForChild =
     Array.isArray(people) &&
@@ -214,7 +215,7 @@ export function deriveProfile(details: CaseDetails, interview: Interview | null,
     ageAtOffence: facts.ageAtOffence,
     ageAtReport: facts.ageAtReport,
     gender: details.person.gender,
-    // The same reading as the form rules (ruleFacts), so the interview and the matching never
+    // The same reading as the form rules (deriveFacts), so the interview and the matching never
     // disagree about whom the women's provisions are for.
     isWoman: facts.isWoman,
     isYoungAdult: facts.isYoungAdult,

@@ -93,6 +93,9 @@ export interface Overlap {
   b: Schedule;
   /** Where they first meet, e.g. "Monday 22:00". */
   at: string;
+  /** Where `at` falls, by day id and HH:MM, for messages in any language. */
+  atDay: WeekDay;
+  atTime: string;
 }
 
 function at(minuteOfWeek: number): string {
@@ -103,7 +106,7 @@ function at(minuteOfWeek: number): string {
 
 /** The first overlap between two sets of windows, or null. */
 export function firstOverlap(as: readonly Schedule[], bs: readonly Schedule[]): Overlap | null {
-  let best: (Overlap & { t: number }) | null = null;
+  let best: (Omit<Overlap, 'atDay' | 'atTime'> & { t: number }) | null = null;
   for (const a of as) {
     for (const b of bs) {
       for (const [a1, a2] of intervals(a)) {
@@ -114,7 +117,9 @@ export function firstOverlap(as: readonly Schedule[], bs: readonly Schedule[]): 
       }
     }
   }
-  return best && { a: best.a, b: best.b, at: best.at };
+  if (!best) return null;
+  const m = best.t % 1440;
+  return { a: best.a, b: best.b, at: best.at, atDay: weekDays[Math.floor(best.t / 1440) % 7]!, atTime: `${pad(Math.floor(m / 60))}:${pad(m % 60)}` };
 }
 
 /** "21:00-06:00 Monday to Friday" as the officer would write it. */

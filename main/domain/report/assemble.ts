@@ -16,7 +16,7 @@ import type {
   ReportTemplate,
 } from '../../contract/report';
 import { assertAdultCase } from '../caseRules';
-import { ruleHolds } from './condition';
+import { evaluateRule, type RuleValue } from '../rules';
 import { formatDate, formatEnumValue, formatValue, isLtrIsland, valueAt, type FormatContext } from './format';
 import { cleanDeep } from './sanitize';
 
@@ -61,11 +61,13 @@ export function assembleReport(template: ReportTemplate, input: ReportContext, o
     throw new AppError(
       'refused',
       `The template "${template.id}" is for ${template.stages.join(' or ')} cases; case ${input.case.caseNumber} is at the ${input.case.stage} stage.`,
-      { path: '$.case.stage' },
+      { path: '$.case.stage', key: 'report.errors.templateStage', params: { templateId: template.id, stages: template.stages.join(','), caseNumber: input.case.caseNumber, stage: input.case.stage } },
     );
   }
   if (input.facts.stage !== input.case.stage) {
-    throw invalidInput([{ path: '$.facts.stage', message: `The facts say "${input.facts.stage}" but the case is at the "${input.case.stage}" stage.` }]);
+    throw invalidInput([
+      { path: '$.facts.stage', message: `The facts say "${input.facts.stage}" but the case is at the "${input.case.stage}" stage.`, key: 'report.errors.factsStage', params: { facts: input.facts.stage, stage: input.case.stage } },
+    ]);
   }
   assertAdultCase(input.case, jurisdiction.youngAdultUpperAge);
 
@@ -152,7 +154,7 @@ export function assembleReport(template: ReportTemplate, input: ReportContext, o
 
   const sections: RenderSection[] = [];
   for (const section of template.sections) {
-    if (!ruleHolds(section.when, context)) continue;
+    if (!evaluateRule(section.when as RuleValue | undefined, context, { whenAbsent: true })) continue;
     const blocks: RenderBlock[] = [];
     const sources: string[] = [];
     for (const block of section.blocks) {

@@ -12,8 +12,10 @@ import type {
   ReportContext,
   ReportTemplate,
 } from '../../contract/report';
-import { evaluateForm, type ItemEvaluation, type RuleFacts } from '../forms';
+import { evaluateForm, type ItemEvaluation } from '../forms';
+import { hasDependants, readDependants, reportFacts, type RuleFacts } from '../rules/facts';
 import { formatDate } from './format';
+import { messageText, translator } from '../../contract/messages';
 
 // Case + interview (+ options and proposal when there are any) -> the report context a template is
 // filled from. Pure: the API, the CLI's `psr render` and the tests all build it here, so what the
@@ -30,7 +32,7 @@ export interface BuildReportContextInput {
   interview: Interview | null;
   /** Null where the report type has no interview of its own (an addendum). */
   form: FormDefinition | null;
-  /** The form-rule facts (ruleFacts): the same ones that decided what the interview showed. */
+  /** The case facts (deriveFacts): the same ones that decided what the interview showed. */
   facts: RuleFacts;
   reportDate: string;
   status: 'draft' | 'final';
@@ -86,17 +88,14 @@ function sectionKeyFor(sectionId: string, facts: RuleFacts): string {
 
 const FALLBACK_KEY = 'circumstances';
 
-export const NO_PROPOSAL = 'No proposal has been recorded yet.';
-export const NO_RATIONALE = 'No rationale has been recorded yet.';
-export const NO_ALTERNATIVES = 'None recorded yet.';
+// The report's fixed phrases are the message catalogue's (report.docx.*), in the report's language.
+export const NO_PROPOSAL = translator()('report.docx.noProposal');
 
 /** Text in the report language, then its base language, then English (always present). */
 export function localized(text: Localized, language: string): string {
   const base = language.split('-')[0] ?? language;
   return text[language] ?? text[base] ?? text.en ?? '';
 }
-
-const YES_NO: Record<string, { yes: string; no: string }> = { en: { yes: 'Yes', no: 'No' } };
 
 function choiceLabel(options: readonly ChoiceOption[], id: string, language: string): string {
   const option = options.find((o) => o.id === id);
@@ -112,8 +111,8 @@ export function answerText(field: AnyField, value: AnswerEntry['value'], languag
     case 'multiple_choice':
       return Array.isArray(value) ? value.map((id) => choiceLabel(field.options, id, language)).join('; ') : String(value);
     case 'yes_no': {
-      const words = YES_NO[language.split('-')[0] ?? 'en'] ?? YES_NO.en!;
-      return value === true ? words.yes : value === false ? words.no : String(value);
+      const t = translator(language);
+      return value === true ? t('report.docx.yes') : value === false ? t('report.docx.no') : String(value);
     }
     case 'date':
       return typeof value === 'string' ? formatDate(value, language) : String(value);
@@ -158,19 +157,19 @@ function readable(slug: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function durationText(d: { amount: number; unit: string } | undefined): string {
+function durationText(d: { amount: number; unit: string } | undefined, language: string): string {
   if (!d) return '';
-  const unit = d.amount === 1 ? d.unit.replace(/s$/, '') : d.unit;
-  return `${d.amount} ${unit}`;
+  return translator(language)(`report.docx.duration.${d.unit}`, { count: d.amount });
 }
 
 function conditionFor(c: OptionsCondition, language: string): ProposedCondition {
-  const linked = [c.link?.need ? readable(c.link.need) : '', c.link?.risk ?? ''].filter((s) => s !== '').join('; ');
-  const duration = [durationText(c.duration), c.endDate ? `until ${formatDate(c.endDate, language)}` : ''].filter((s) => s !== '').join(', ');
-  const review = [c.review?.date ? formatDate(c.review.date, language) : '', c.review?.after ? `after ${durationText(c.review.after)}` : '']
+  const t = translator(language);
+  const linked = [c.link?.need ? t(`need.${c.link.need}`, { defaultValue: readable(c.link.need) }) : '', c.link?.risk ?? ''].filter((s) => s !== '').join('; ');
+  const duration = [durationText(c.duration, language), c.endDate ? t('report.docx.until', { date: formatDate(c.endDate, language) }) : ''].filter((s) => s !== '').join(', ');
+  const review = [c.review?.date ? formatDate(c.review.date, language) : '', c.review?.after ? t('report.docx.after', { duration: durationText(c.review.after, language) }) : '']
     .filter((s) => s !== '')
     .join(', ');
-  return { requirement: c.text, linkedTo: linked || 'Not linked', duration: duration || 'Not stated', review };
+  return { requirement: c.text, linkedTo: linked || t('report.docx.notLinked'), duration: duration || t('report.docx.notStated'), review };
 }
 
 const SOURCE_KINDS: Record<string, InformationSource['kind']> = {
@@ -179,13 +178,15 @@ const SOURCE_KINDS: Record<string, InformationSource['kind']> = {
 
 export function buildReportContext(input: BuildReportContextInput): ReportContext {
   const { details, interview, form, facts, language } = input;
+  const t = translator(language);
   const authorName = input.author.name;
   const sections: Record<string, { items: AnswerItem[] }> = {};
   const push = (key: string, it: AnswerItem) => (sections[key] ??= { items: [] }).items.push(it);
   const previousConvictions: PreviousConviction[] = [];
   const sources: InformationSource[] = [];
   const riskAssessments: ReportContext['riskAssessments'] = [];
-  let hasDependants = false;
+  /** Top-level questions the form shows with an answer: the dependants fact is read from these. */
+  const shown = new Set<string>();
 
   if (interview && form) {
     const evaluation = evaluateForm(form, interview, facts);
@@ -195,6 +196,7 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
       const key = !input.answerSections || input.answerSections.includes(own) || !input.answerSections.includes(FALLBACK_KEY) ? own : FALLBACK_KEY;
       for (const ev of section.items) {
         if (ev.row !== undefined || !ev.visible || ev.state === 'missing') continue;
+        shown.add(ev.fieldId);
         const field = ev.field;
         // Before a finding of guilt no account of the alleged offence is reported, whatever was stored.
         if (facts.stage === 'pre_trial' && field.offenceAccount) continue;
@@ -210,7 +212,6 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
           continue;
         }
         if (isGroupAnswer(entry)) continue;
-        if (field.id === 'dependants.hasDependants' && entry.value === true) hasDependants = true;
         push(key, item(field.id, field, entry, answerText(field, entry.value, language), language, authorName));
       }
     }
@@ -264,18 +265,17 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
         const instrument = text('instrument');
         if (typeof date === 'string' && instrument !== '') {
           const result = [text('result'), text('scoreAsReported') ? `(${text('scoreAsReported')})` : ''].filter((s) => s !== '').join(' ');
-          riskAssessments.push({ instrument, date, result: result || 'Not recorded' });
+          riskAssessments.push({ instrument, date, result: result || t('report.docx.notRecorded') });
           return;
         }
       }
-      if (group.id === 'dependants.people') hasDependants = true;
       // Any other group (dependants, other charges): one item per row with what may be disclosed,
       // and each not-for-disclosure part as an item of its own, flagged, so assembly removes it.
       const parts: string[] = [];
       for (const [id, sub] of visible) {
         const e = row[id];
         if (!e) continue;
-        const value = e.status === 'declined' ? 'declined to answer' : text(id);
+        const value = e.status === 'declined' ? t('report.docx.declinedToAnswer') : text(id);
         if (value === '') continue;
         if (secret(id)) {
           push(key, {
@@ -310,7 +310,7 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
     kind: readable(m.kind),
     provider: m.provider ?? '',
     suitability: suitability[m.status],
-    reasons: m.reasons.map((r) => r.message).slice(0, 50),
+    reasons: m.reasons.map((r) => messageText(t, r)).slice(0, 50),
   }));
 
   const nameOf = (ref: OptionRef): string =>
@@ -325,29 +325,23 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
         alternatives:
           p.alternatives.length > 0
             ? p.alternatives.map((a) => `${a.ref ? nameOf(a.ref) : (a.description ?? '')}: ${a.reasonSetAside}`).join('\n\n')
-            : NO_ALTERNATIVES,
+            : t('report.docx.noAlternatives'),
       }
-    : { options: [NO_PROPOSAL], rationale: NO_RATIONALE, conditions: [], alternatives: NO_ALTERNATIVES };
+    : { options: [t('report.docx.noProposal')], rationale: t('report.docx.noRationale'), conditions: [], alternatives: t('report.docx.noAlternatives') };
 
   return {
     case: details,
     reportDate: input.reportDate,
     status: input.status,
-    facts: {
-      ageAtOffence: facts.ageAtOffence,
-      ageAtReport: facts.ageAtReport,
-      isWoman: facts.isWoman,
-      isYoungAdult: facts.isYoungAdult,
-      hasDependants,
-      stage: details.stage,
-    },
+    facts: reportFacts(facts, hasDependants(readDependants(interview, (id) => shown.has(id)))),
     sections,
     previousConvictions,
     sources,
     riskAssessments,
     options,
     proposal,
-    author: input.author,
+    // A role given by id ("probation_officer") is worded in the report's language.
+    author: { ...input.author, role: t(`report.role.${input.author.role}`, { defaultValue: input.author.role }) },
     ...(input.countersigner ? { countersigner: input.countersigner } : {}),
   };
 }

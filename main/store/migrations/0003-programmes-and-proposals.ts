@@ -1,6 +1,6 @@
 import type { Migration } from './types';
 
-// Local programmes a service adds to the options catalogue, and one proposal per case (issue 4).
+// Local programmes a service adds to the options catalogue, and one proposal per case.
 // Both are versioned for optimistic concurrency and audited. A programme is retired, never deleted,
 // so a report that proposed it can still name it.
 export const migration: Migration = {

@@ -1,23 +1,14 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import formsEn from './locales/forms.en.json';
-import optionsEn from './locales/options.en.json';
-import report from './locales/report.en.json';
+import { addFormatters, initOptions, resources } from '../../../main/contract/messages';
 
-// Every string the user sees comes from here. English is complete; other languages add a file in
-// locales/ and fall back to English key by key. Each area keeps its strings in its own file (the
-// forms' own messages next to the form data they describe), merged into one namespace.
-export const resources = { en: { translation: { ...en, ...formsEn, ...report, ...optionsEn } } } as const;
+// Every string the user sees comes from the one message catalogue (main/contract/messages), the
+// same files main and the CLI use; this only binds it to React.
+export { resources };
 
 export function initI18n(language = 'en') {
-  void i18next.use(initReactI18next).init({
-    resources,
-    lng: language,
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  void i18next.use(initReactI18next).init(initOptions(language));
+  addFormatters(i18next);
   document.documentElement.lang = i18next.language;
   document.documentElement.dir = i18next.dir(i18next.language);
   return i18next;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../main/contract/errors';
-import { loadJurisdiction } from '../../../main/api/templatesDir';
+import { loadJurisdiction } from '../../../main/loaders/dataFiles';
 import { CHILD_JUSTICE_MESSAGE } from '../../../main/domain/caseRules';
-import { assertInterviewAllowed } from '../../../main/domain/forms/facts';
+import { assertInterviewAllowed } from '../../../main/domain/forms/guards';
 import { facts } from './support';
 
 // Ages are whole years at the earliest offence date and at the report date; the age gate and the

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formForReportType, loadForms } from '../../../main/api/forms';
-import { templatesDir } from '../../../main/api/templatesDir';
+import { formForReportType } from '../../../main/domain/interviewRules';
+import { loadForms } from '../../../main/loaders/forms';
+import { templatesDir } from '../../../main/loaders/dataFiles';
 import { AppError } from '../../../main/contract/errors';
 import type { Field, FormDefinition } from '../../../main/contract/form';
 import { tempDir } from '../../support/core';
@@ -22,7 +23,7 @@ describe('the shipped interview forms', () => {
     expect(formForReportType(forms, 'addendum')).toBeUndefined();
   });
 
-  it('give the full interview all 17 domains of DOMAIN.md, after informed participation', () => {
+  it('give the full interview all 17 domains of docs/DOMAIN.md, after informed participation', () => {
     expect(form('full').sections.map((s) => s.id)).toEqual([
       'participation',
       'caseAndStage',

@@ -3,7 +3,7 @@ import { genders } from '../../../main/contract/case';
 import type { FormDefinition } from '../../../main/contract/form';
 import type { Interview } from '../../../main/contract/interview';
 import { evaluateForm } from '../../../main/domain/forms/evaluate';
-import type { RuleFacts } from '../../../main/domain/forms/facts';
+import type { RuleFacts } from '../../../main/domain/rules/facts';
 import { offenceAccountViolations } from '../../../main/domain/forms/guards';
 import { progress } from '../../../main/domain/forms/progress';
 import { validateInterview } from '../../../main/domain/forms/validate';

@@ -1,5 +1,5 @@
 import type { FormDefinition } from '../../../main/contract/form';
-import { loadForms } from '../../../main/api/forms';
+import { loadForms } from '../../../main/loaders/forms';
 
 // The forms as shipped in templates/forms, loaded once through the real loader.
 

@@ -1,7 +1,7 @@
 import type { FormDefinition, AnyField } from '../../../main/contract/form';
 import type { AnswerEntry, GroupRow, Interview } from '../../../main/contract/interview';
 import { evaluateForm } from '../../../main/domain/forms/evaluate';
-import { ruleFacts, type CaseFactsSource, type RuleFacts } from '../../../main/domain/forms/facts';
+import { deriveFacts, type CaseFactsSource, type RuleFacts } from '../../../main/domain/rules/facts';
 import { caseDetails } from '../../support/core';
 
 // Shared helpers for the forms tests: facts for a person, and an interview
@@ -11,7 +11,7 @@ import { caseDetails } from '../../support/core';
 export function facts(over: Partial<Omit<CaseFactsSource, 'person'>> & { person?: Partial<CaseFactsSource['person']> } = {}, upperAge = 25): RuleFacts {
   const base = caseDetails();
   const { person, ...rest } = over;
-  return ruleFacts({ ...base, ...rest, person: { ...base.person, ...person } }, upperAge);
+  return deriveFacts({ ...base, ...rest, person: { ...base.person, ...person } }, { youngAdultUpperAge: upperAge });
 }
 
 export function interviewFor(f: FormDefinition, answers: Interview['answers'] = {}): Interview {

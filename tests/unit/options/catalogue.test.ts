@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadCatalogue, optionsDir } from '../../../main/api/options';
+import { loadCatalogue, optionsDir } from '../../../main/loaders/catalogue';
 import type { AppError } from '../../../main/contract/errors';
 import { optionGroups, type MatchingProfile } from '../../../main/contract/options';
 import { matchOptions } from '../../../main/domain/options/match';
@@ -59,7 +59,7 @@ describe('every shipped catalogue rule is exercised both ways', () => {
   });
 });
 
-describe('the shipped catalogue holds every option of DOMAIN.md section 5', () => {
+describe('the shipped catalogue holds every option of docs/DOMAIN.md section 5', () => {
   const kinds = (group: string) => catalogue().options.filter((o) => o.option.group === group).map((o) => o.option.kind).sort();
 
   it('has every group with its options', () => {

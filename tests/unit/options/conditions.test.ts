@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConditionReport, Proposal, type ProposedCondition } from '../../../main/contract/options';
+import { messages } from '../../../main/contract/messages';
 import { checkConditions } from '../../../main/domain/options/conditions';
 import { parseSchedules } from '../../../main/domain/options/schedule';
 import { catalogue, pregnantCaregiver, profile, programme, proposal } from './support';
@@ -59,7 +60,7 @@ describe('condition checks explain themselves as the officer types', () => {
     const wrong = check(proposal({ conditions: [clear({ link: { need: 'accommodation' } })] }));
     expect(wrong.checks[0]!.message).toBe('Linked to accommodation, but no accommodation need is recorded in the assessment.');
     const riskless = check(proposal({ conditions: [clear({ link: { risk: 'contact with the victim' } })] }), profile({ risk: 'not_assessed' }));
-    expect(riskless.checks.map((c) => c.key)).toEqual(['conditions.riskNotAssessed']);
+    expect(riskless.checks.map((c) => c.key)).toEqual(['conditions.riskLinkNotAssessed']);
   });
 
   it('flags a curfew that clashes with recorded night shifts, reading the times from the words', () => {
@@ -77,7 +78,10 @@ describe('condition checks explain themselves as the officer types', () => {
   it('flags unpaid work that clashes with recorded childcare', () => {
     const hours = clear({ text: 'Unpaid work Tuesdays 14:00 to 17:00 for 12 weeks.', link: { need: 'employment' } });
     const report = check(proposal({ conditions: [hours] }), pregnantCaregiver());
-    expect(report.checks.filter((c) => c.type === 'schedule_clash').map((c) => c.params.at)).toEqual(['Tuesday 15:00']);
+    // The first clash is sent as a day id and a time, and worded by the catalogue.
+    const clashes = report.checks.filter((c) => c.type === 'schedule_clash');
+    expect(clashes.map((c) => [c.params.atDay, c.params.atTime])).toEqual([['tue', '15:00']]);
+    expect(messages('en').t(clashes[0]!.key, clashes[0]!.params)).toMatch(/\(first on Tuesday 15:00\)\.$/);
   });
 
   it('asks the officer to confirm times when working hours are not recorded', () => {
@@ -92,7 +96,7 @@ describe('condition checks explain themselves as the officer types', () => {
     expect(check(proposal({ conditions: [pay] }), poor).checks.map((c) => c.key)).toEqual(['conditions.unableToPay']);
     const stretched = profile({ monthlyIncome: 900, monthlyOutgoings: 800, ableToPay: 'unknown', needs: [{ need: 'finance', source: 'verified' }] });
     const report = check(proposal({ conditions: [pay] }), stretched);
-    expect(report.checks[0]!.message).toBe('this condition (£50, weekly) is unaffordable: the person can pay £100 a month (income after outgoings: income £900 a month against outgoings of £800).');
+    expect(report.checks[0]!.message).toBe('this condition (50, weekly) is unaffordable: the person can pay 100 a month.');
     // A fine selected for someone recorded as unable to pay is flagged too.
     expect(check(proposal({ selected: [{ type: 'option', id: 'sentencing.fine' }] }), poor).checks.map((c) => c.id)).toEqual(['unaffordable:sentencing.fine']);
   });
@@ -116,6 +120,19 @@ describe('condition checks explain themselves as the officer types', () => {
     expect(alone.checks.map((c) => c.id)).toEqual(['aid_only:sentencing.electronic_monitoring']);
     expect(alone.checks[0]!.message).toMatch(/never supervision itself.*House arrest \(curfew\) or Probation/);
     expect(check(proposal({ selected: [{ type: 'option', id: 'sentencing.electronic_monitoring' }, { type: 'option', id: 'sentencing.house_arrest' }] })).checks).toEqual([]);
+  });
+
+  it('names the options in the check’s language, from the options data', () => {
+    // A stand-in wording in a language the data does not ship, removed again after the check.
+    const monitoring = catalogue().byId.get('sentencing.electronic_monitoring')!.option.wording;
+    monitoring.eo = { ...monitoring.en!, name: 'Elektronika monitorado' };
+    try {
+      const alone = check(proposal({ selected: [{ type: 'option', id: 'sentencing.electronic_monitoring' }] }), profile(), 'eo');
+      expect(alone.checks[0]!.params.option).toBe('Elektronika monitorado');
+      expect(check(proposal({ selected: [{ type: 'option', id: 'sentencing.electronic_monitoring' }] })).checks[0]!.params.option).toBe('Electronic monitoring');
+    } finally {
+      delete monitoring.eo;
+    }
   });
 
   it('flags a selection that is neither in the catalogue nor a programme, and resolves programmes by kind', () => {

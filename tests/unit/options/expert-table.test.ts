@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formForReportType, loadForms } from '../../../main/api/forms';
-import { loadCatalogue } from '../../../main/api/options';
-import { loadJurisdiction } from '../../../main/api/templatesDir';
+import { formForReportType } from '../../../main/domain/interviewRules';
+import { loadForms } from '../../../main/loaders/forms';
+import { loadCatalogue } from '../../../main/loaders/catalogue';
+import { loadJurisdiction } from '../../../main/loaders/dataFiles';
 import type { MatchItem, MatchResult } from '../../../main/contract/options';
 import { deriveProfile, matchOptions, optionFacts } from '../../../main/domain/options';
 import { formatFact } from '../../../main/domain/options/text';

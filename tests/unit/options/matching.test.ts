@@ -100,7 +100,7 @@ describe('unknown facts yield concerns, never refusals and never passes', () => 
     const fine = item(match([], profile({ monthlyIncome: 'declined', ableToPay: 'unknown', paymentMode: 'unknown' })), 'sentencing.fine');
     expect(fine.status).toBe('suitable_with_concerns');
     const income = fine.reasons.find((r) => r.ruleId === 'pay.affordable')!;
-    expect(income).toMatchObject({ outcome: 'unknown', key: 'options.factsDeclined' });
+    expect(income).toMatchObject({ outcome: 'unknown', key: 'options.factsDeclinedAndNotRecorded' });
     expect(income.message).toMatch(/declined to say: monthly income.*never counted against them/);
   });
 

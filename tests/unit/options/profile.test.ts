@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadForms } from '../../../main/api/forms';
+import { loadForms } from '../../../main/loaders/forms';
 import type { Interview } from '../../../main/contract/interview';
 import { MatchingProfile } from '../../../main/contract/options';
 import { matchOptions } from '../../../main/domain/options/match';

@@ -1,6 +1,6 @@
 import { MatchingProfile, Programme, Proposal, type ProgrammeDetails } from '../../../main/contract/options';
-import { loadCatalogue } from '../../../main/api/options';
-import { loadJurisdiction } from '../../../main/api/templatesDir';
+import { loadCatalogue } from '../../../main/loaders/catalogue';
+import { loadJurisdiction } from '../../../main/loaders/dataFiles';
 import type { Catalogue } from '../../../main/domain/options/catalogue';
 import type { MatchResult } from '../../../main/contract/options';
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ReportContext, type RenderedReport, type ReportContextInput } from '../../../main/contract/report';
 import type { Jurisdiction } from '../../../main/contract/jurisdiction';
 import { assembleReport } from '../../../main/domain/report/assemble';
-import { reportFacts } from '../../../main/domain/report/facts';
+import { deriveFacts, reportFacts } from '../../../main/domain/rules/facts';
 import { cleanText } from '../../../main/domain/report/sanitize';
-import { loadReportTemplate } from '../../../main/export/templates';
+import { loadReportTemplate } from '../../../main/loaders/reportTemplates';
 import { ALL_TEMPLATE_DIRS, fixture, nonDisclosableTexts } from '../../support/reports';
 
 const jurisdiction: Jurisdiction = {
@@ -153,7 +153,7 @@ describe('reportFacts', () => {
   it('works out the facts every fixture states from its case, so the fixtures are consistent', () => {
     for (const name of ['woman-with-dependants', 'young-adult', 'pre-trial', 'arabic-language'] as const) {
       const ctx = ReportContext.parse(fixture(name));
-      expect(reportFacts(ctx.case, ctx.reportDate, 25, ctx.facts.hasDependants), name).toEqual(ctx.facts);
+      expect(reportFacts(deriveFacts(ctx.case, { youngAdultUpperAge: 25 }), ctx.facts.hasDependants), name).toEqual(ctx.facts);
     }
   });
 });

@@ -2,9 +2,10 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ReportContext } from '../../../main/contract/report';
 import type { MatchResult, Proposal } from '../../../main/contract/options';
-import { validateInterview, ruleFacts } from '../../../main/domain/forms';
+import { validateInterview } from '../../../main/domain/forms';
+import { deriveFacts } from '../../../main/domain/rules';
 import { answerSectionsOf, buildReportContext, NO_PROPOSAL, type BuildReportContextInput } from '../../../main/domain/report/context';
-import { loadReportTemplate } from '../../../main/export/templates';
+import { loadReportTemplate } from '../../../main/loaders/reportTemplates';
 import { previewReport, renderReportFile } from '../../../main/export';
 import { preTrial, womanWithTwoDependants, youngAdult, type InterviewCase } from '../../fixtures/interviews';
 import { form } from '../forms/shipped';
@@ -17,7 +18,7 @@ function build(c: InterviewCase, extra: Partial<BuildReportContextInput> = {}): 
     details: c.details,
     interview: c.interview,
     form: f,
-    facts: ruleFacts(c.details, 25),
+    facts: deriveFacts(c.details, { youngAdultUpperAge: 25 }),
     reportDate: '2026-11-26',
     status: 'draft',
     author,
@@ -31,7 +32,7 @@ const items = (ctx: ReportContext, key: string) => ctx.sections[key]?.items ?? [
 describe('buildReportContext: interview answers into the report context', () => {
   it('the fixtures are interviews the shipped forms accept', () => {
     for (const c of [womanWithTwoDependants(), youngAdult(), preTrial()]) {
-      const issues = validateInterview(form(c.interview.formId as 'full'), c.interview, ruleFacts(c.details, 25));
+      const issues = validateInterview(form(c.interview.formId as 'full'), c.interview, deriveFacts(c.details, { youngAdultUpperAge: 25 }));
       expect(issues.filter((i) => i.kind !== 'missing'), c.details.caseNumber).toEqual([]);
     }
   });
@@ -161,7 +162,7 @@ describe('buildReportContext: interview answers into the report context', () => 
 
   it('no interview yet: a context with no answers, which still renders', () => {
     const c = womanWithTwoDependants();
-    const ctx = buildReportContext({ details: c.details, interview: null, form: form('full'), facts: ruleFacts(c.details, 25), reportDate: '2026-11-26', status: 'draft', author, language: 'en' });
+    const ctx = buildReportContext({ details: c.details, interview: null, form: form('full'), facts: deriveFacts(c.details, { youngAdultUpperAge: 25 }), reportDate: '2026-11-26', status: 'draft', author, language: 'en' });
     expect(ctx.sections).toEqual({});
     expect(previewReport(ctx, 'full-report').sections.length).toBeGreaterThan(5);
   });

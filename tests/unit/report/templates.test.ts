@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listReportTemplates, loadReportTemplate } from '../../../main/export/templates';
+import { listReportTemplates, loadReportTemplate } from '../../../main/loaders/reportTemplates';
 import { tempDir } from '../../support/core';
 import { SHIPPED_TEMPLATES, TEST_TEMPLATES } from '../../support/reports';
 

@@ -7,7 +7,7 @@ import type { CaseRecord } from '../../../../main/contract/case';
 import type { ApiError, ApiIssue } from '../../../../main/contract/errors';
 import type { FormDefinition } from '../../../../main/contract/form';
 import type { Interview } from '../../../../main/contract/interview';
-import type { RuleFacts } from '../../../../main/domain/forms';
+import type { RuleFacts } from '../../../../main/domain/rules';
 import { ApiCallError, call } from '../../api/client';
 import { CaseNav } from '../../components/CaseNav';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';

@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Section } from '../../../../main/contract/form';
-import type { ItemEvaluation, RuleFacts, SectionEvaluation } from '../../../../main/domain/forms';
+import type { ItemEvaluation, SectionEvaluation } from '../../../../main/domain/forms';
+import type { RuleFacts } from '../../../../main/domain/rules';
 import { answerPath } from '../../../../main/domain/forms';
 import { issueText } from '../../components/errors';
 import { answerName, controlId, localize } from './model';

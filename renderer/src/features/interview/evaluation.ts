@@ -1,6 +1,7 @@
 import type { FormDefinition } from '../../../../main/contract/form';
 import type { Interview } from '../../../../main/contract/interview';
-import { evaluateForm, progress, type FormEvaluation, type FormProgress, type RuleFacts } from '../../../../main/domain/forms';
+import { evaluateForm, progress, type FormEvaluation, type FormProgress } from '../../../../main/domain/forms';
+import type { RuleFacts } from '../../../../main/domain/rules';
 
 // The renderer runs the very rules main runs on save (main/domain/forms): what is shown and
 // required here cannot drift from what the store accepts and what blocks completion.

@@ -4,6 +4,7 @@ import type { ApiError, ApiIssue } from '../../../../main/contract/errors';
 import { consentKinds, needs, offenceCategories, riskLevels, type ProgrammeDetails } from '../../../../main/contract/options';
 import type { ProgrammeRecord } from '../../../../main/contract/optionsApi';
 import type { Catalogue } from '../../../../main/domain/options/catalogue';
+import { programmeIssues } from '../../../../main/domain/options/programmeRules';
 import { ApiCallError, call } from '../../api/client';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { errorText, issueText } from '../../components/errors';
@@ -11,7 +12,7 @@ import { compiledCatalogue } from './data';
 import { usePageHeading } from './usePageHeading';
 import './options.css';
 
-// Local programmes: create, edit, retire, import and export (issue 4). The server checks every
+// Local programmes: create, edit, retire, import and export. The server checks every
 // rule again; its problems come back with JSON paths, shown next to the fields they name.
 
 interface FormState {
@@ -136,7 +137,9 @@ export function ProgrammesPage() {
   if (!list) return <p role="status">{t('app.loading')}</p>;
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const errorFor = (id: string) => issues.find((i) => targetOf(i.path) === id);
+  // The domain's programme checks as the officer types (the server runs the same ones); a kind not yet chosen is left to Save.
+  const typed = catalogue ? programmeIssues(toDetails(form, editing?.retired ?? false), catalogue).filter((i) => form.kind !== '' || !i.path.endsWith('.kind')) : [];
+  const errorFor = (id: string) => issues.find((i) => targetOf(i.path) === id) ?? typed.find((i) => targetOf(i.path) === id);
   const labels: Record<string, string> = {
     'prog-name': t('programmesUi.name'), 'prog-provider': t('programmesUi.provider'), 'prog-kind': t('programmesUi.kind'), 'prog-needs': t('programmesUi.needs'),
     'prog-minAge': t('programmesUi.minAge'), 'prog-maxAge': t('programmesUi.maxAge'), 'prog-location': t('programmesUi.location'), 'prog-places': t('programmesUi.places'),
@@ -155,6 +158,7 @@ export function ProgrammesPage() {
     const local: ApiIssue[] = [];
     for (const key of ['name', 'provider', 'kind', 'location', 'languages'] as const) if (form[key].trim() === '') local.push({ path: `$.details.${key}`, message: t('programmesUi.required') });
     for (const key of ['minAge', 'maxAge', 'places', 'waitingWeeks'] as const) if (form[key].trim() !== '' && !Number.isInteger(Number(form[key]))) local.push({ path: `$.details.${key === 'minAge' || key === 'maxAge' ? 'eligibility' : 'capacity'}.${key}`, message: t('programmesUi.notANumber') });
+    local.push(...typed);
     if (local.length) {
       setIssues(local);
       setSubmitCount((n) => n + 1);

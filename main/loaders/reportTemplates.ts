@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/errors';
-import { ReportContext, ReportTemplate } from '../contract/report';
-import { parseOrThrow } from '../contract/validate';
-import { loadDataFile, templatesDir } from '../api/templatesDir';
+import { ReportTemplate } from '../contract/report';
+import { loadDataFile, templatesDir } from './dataFiles';
 
 // Report templates are data files in templates/reports/<id>.json, validated on load: a broken file
 // is refused with the file, the JSON path and the reason. Test-only templates (flagged `test`) live
@@ -19,7 +18,7 @@ export function reportTemplatesDir(): string {
 }
 
 export function loadReportTemplate(id: string, source: TemplateSource = {}): ReportTemplate {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new AppError('invalid_input', `"${id}" is not a template id.`, { path: '$.templateId' });
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new AppError('invalid_input', `"${id}" is not a template id.`, { path: '$.templateId', key: 'report.errors.notATemplateId' });
   const dirs = source.dirs ?? [reportTemplatesDir()];
   for (const dir of dirs) {
     const file = path.join(dir, `${id}.json`);
@@ -28,7 +27,7 @@ export function loadReportTemplate(id: string, source: TemplateSource = {}): Rep
     if (template.id !== id) throw new AppError('invalid_input', `${file}: $.id: The id "${template.id}" does not match the file name.`, { path: '$.id' });
     return template;
   }
-  throw new AppError('not_found', `No report template "${id}" in ${dirs.join(', ')}.`, { path: '$.templateId' });
+  throw new AppError('not_found', `No report template "${id}" in ${dirs.join(', ')}.`, { path: '$.templateId', key: 'report.errors.noTemplate', params: { templateId: id } });
 }
 
 /** Every template in the shipped folder (or the given ones), validated; test templates only when asked. */
@@ -42,9 +41,4 @@ export function listReportTemplates(source: TemplateSource & { includeTest?: boo
     }
   }
   return out;
-}
-
-/** Validates a report context from outside (a file, a door), reporting every problem with its JSON path. */
-export function parseReportContext(raw: unknown): ReportContext {
-  return parseOrThrow(ReportContext, raw);
 }

@@ -4,7 +4,7 @@ import type { CaseDetails } from '../contract/case';
 import { AppError, jsonPath, type ApiIssue } from '../contract/errors';
 import { FormDefinition, FormFile, Section } from '../contract/form';
 import { formDefinitionIssues } from '../domain/forms/references';
-import { loadDataFile, templatesDir } from './templatesDir';
+import { loadDataFile, templatesDir } from './dataFiles';
 
 // Interview forms are read from templates/forms/*.json. A form may include shared sections from
 // templates/forms/sections/<name>.json. A broken definition is refused at load, naming the file,
@@ -92,9 +92,4 @@ export function loadForms(dir = formsDir()): Map<string, FormDefinition> {
     forms.set(form.id, form);
   }
   return forms;
-}
-
-/** The form used to interview for a report of this type, if any (an addendum has none of its own). */
-export function formForReportType(forms: ReadonlyMap<string, FormDefinition>, reportType: ReportType): FormDefinition | undefined {
-  return [...forms.values()].find((f) => f.reportTypes.includes(reportType));
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AppError } from '../contract/errors';
 import { ConditionLanguageFile, OptionSettings, OptionsFile, RulesFile } from '../contract/options';
 import { compileCatalogue, type Catalogue, type CatalogueSource } from '../domain/options/catalogue';
-import { loadDataFile, templatesDir } from './templatesDir';
+import { loadDataFile, templatesDir } from './dataFiles';
 
 // Reads the options catalogue from templates/options/. Files are recognised by name:
 //   rules.json, rules.*.json       shared eligibility rules

@@ -1,0 +1,15 @@
+import { schemaVersion } from '../store/connection';
+import type { Area, HandlerPart } from './types';
+
+// The app's own calls: what is running, on which store, for whom.
+
+export function createAppHandlers({ services }: Area): HandlerPart<'app.info'> {
+  return {
+    'app.info': (_input, ctx) => ({
+      appVersion: services.appVersion,
+      schemaVersion: schemaVersion(services.db),
+      door: ctx.door,
+      actor: ctx.actor,
+    }),
+  };
+}

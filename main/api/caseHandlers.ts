@@ -1,0 +1,67 @@
+import { CASE_FILE_FORMAT, CURRENT_CASE_FILE_VERSION } from '../contract/caseFile';
+import type { Method } from '../contract/api';
+import { parseCaseFile } from '../domain/caseFile';
+import { assertCaseDetails, checkCaseFile } from '../domain/caseFileRules';
+import { offenceAccountFieldIds, refuseFormChange } from '../domain/interviewRules';
+import { localDate } from '../domain/localDate';
+import { auditFor } from '../store/audit';
+import type { InterviewSaver } from './interviewSave';
+import { programmesForExport } from './optionsHandlers';
+import type { Area, HandlerPart } from './types';
+
+// The case calls and case files: the case details are checked by the domain's rules, and a case
+// file is checked as a whole (case and interview) before anything of it is written.
+
+type CaseMethod = Extract<Method, `cases.${string}` | `caseFile.${string}`>;
+
+export function createCaseHandlers({ services, stores, meta }: Area, interviews: InterviewSaver): HandlerPart<CaseMethod> {
+  const { db, jurisdiction } = services;
+  const { cases } = stores;
+  const offenceAccountIds = offenceAccountFieldIds(services.forms);
+  const today = () => localDate(services.now());
+  return {
+    'cases.create': ({ details }, ctx) => {
+      assertCaseDetails(details, today(), jurisdiction.youngAdultUpperAge, '$.details');
+      return cases.create(details, meta(ctx));
+    },
+    'cases.get': ({ id }) => cases.get(id),
+    'cases.update': ({ id, version, details }, ctx) => {
+      assertCaseDetails(details, today(), jurisdiction.youngAdultUpperAge, '$.details');
+      refuseFormChange(services.forms, stores.interviews.find(id)?.interview.formId ?? null, details);
+      return cases.update(id, version, details, meta(ctx));
+    },
+    'cases.list': (query) => cases.list(query),
+    'cases.history': ({ id }) => {
+      cases.get(id);
+      return auditFor(db, 'case', id);
+    },
+    'caseFile.import': ({ file }, ctx) => {
+      const caseFile = parseCaseFile(file);
+      // The same checks `psr render` makes on a case file, so both refuse the same files.
+      checkCaseFile(caseFile, { forms: services.forms, youngAdultUpperAge: jurisdiction.youngAdultUpperAge, today: today(), offenceAccountIds });
+      // The case and its interview are written together or not at all.
+      return db.transaction(() => {
+        const record = cases.create(caseFile.case, meta(ctx));
+        if (caseFile.interview) interviews.save(record.id, 0, caseFile.interview, ctx);
+        if (caseFile.proposal) stores.proposals.save(record.id, 0, caseFile.proposal, meta(ctx));
+        return record;
+      }).immediate();
+    },
+    'caseFile.export': ({ id, includeProgrammes }, ctx) => {
+      const record = cases.get(id);
+      const stored = stores.interviews.find(id);
+      const proposal = stores.proposals.find(id)?.proposal;
+      const programmes = includeProgrammes ? programmesForExport(stores.programmes, proposal) : [];
+      return {
+        format: CASE_FILE_FORMAT,
+        formatVersion: CURRENT_CASE_FILE_VERSION,
+        exportedAt: services.now().toISOString(),
+        exportedBy: ctx.actor,
+        case: record.details,
+        ...(stored ? { interview: stored.interview } : {}),
+        ...(proposal ? { proposal } : {}),
+        ...(programmes.length ? { programmes } : {}),
+      };
+    },
+  };
+}

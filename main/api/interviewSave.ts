@@ -1,0 +1,47 @@
+import type { FormDefinition } from '../contract/form';
+import type { Interview } from '../contract/interview';
+import { canMarkComplete, evaluateForm, type FormEvaluation, type FormIssue } from '../domain/forms';
+import type { RuleFacts } from '../domain/rules';
+import { checkInterviewForSave, interviewSetting, offenceAccountFieldIds, progressSummary } from '../domain/interviewRules';
+import type { StoredInterview } from '../store/interviews';
+import type { Area, CallContext } from './types';
+
+// Storing an interview under its safeguards: shared by the interview calls and a case file's import,
+// so an interview is never stored by two different paths.
+
+export interface InterviewSaver {
+  /** Saves a case's interview draft after the safeguards; returns the draft's open issues. */
+  save(caseId: string, version: number, interview: Interview, ctx: CallContext, prefix?: string): ReturnType<InterviewSaver['result']>;
+  /** What a save or completion answers: the stored version, status and progress. */
+  result(
+    stored: StoredInterview,
+    setting: { form: FormDefinition; facts: RuleFacts },
+    issues: FormIssue[],
+    evaluation?: FormEvaluation,
+  ): { version: number; status: StoredInterview['status']; updatedAt: string; issues: FormIssue[]; progress: ReturnType<typeof progressSummary> };
+}
+
+export function createInterviewSaver({ services, stores, meta }: Area): InterviewSaver {
+  const offenceAccountIds = offenceAccountFieldIds(services.forms);
+  const result: InterviewSaver['result'] = (stored, setting, issues, evaluation) => ({
+    version: stored.version,
+    status: stored.status,
+    updatedAt: stored.updatedAt,
+    issues,
+    progress: progressSummary(setting.form, stored.interview, setting.facts, evaluation),
+  });
+  return {
+    result,
+    save(caseId, version, interview, ctx, prefix = '$.interview') {
+      const setting = interviewSetting(services.forms, stores.cases.get(caseId).details, services.jurisdiction.youngAdultUpperAge);
+      // One evaluation of the form serves the checks and the progress summary (autosave runs this often).
+      const evaluation = evaluateForm(setting.form, interview, setting.facts);
+      const issues = checkInterviewForSave(setting.form, setting.facts, interview, offenceAccountIds, prefix, evaluation);
+      // A completed interview stays complete only while it still passes; otherwise it is a draft again.
+      const stillComplete = stores.interviews.find(caseId)?.status === 'complete' && canMarkComplete(setting.form, interview, setting.facts).ok;
+      const stored = stores.interviews.save(caseId, version, interview, stillComplete ? 'complete' : 'in_progress', meta(ctx));
+      // The stored answers are the ones just checked (a save that changed nothing stored equal answers).
+      return result(stored, setting, issues, evaluation);
+    },
+  };
+}

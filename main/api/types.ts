@@ -1,0 +1,61 @@
+import type { Database } from 'better-sqlite3';
+import type { Door, Input, Method, Output } from '../contract/api';
+import type { FormDefinition } from '../contract/form';
+import type { Jurisdiction } from '../contract/jurisdiction';
+import type { ReportTemplate } from '../contract/report';
+import type { LoadedCatalogue } from '../loaders/catalogue';
+import type { WriteMeta } from '../store/audit';
+import type { CaseRepository } from '../store/cases';
+import type { InterviewRepository } from '../store/interviews';
+import type { ProgrammeRepository } from '../store/programmes';
+import type { ProposalRepository } from '../store/proposals';
+
+// The types every area of the handler table shares; the areas import these, never each other's
+// factories, so the API has no import cycles.
+
+export interface CallContext {
+  /** Who is acting: recorded in the audit log. */
+  actor: string;
+  door: Door;
+}
+
+/** One handler for a contract entry. */
+export type Handler<M extends Method> = (input: Input<M>, ctx: CallContext) => Output<M> | Promise<Output<M>>;
+
+/** Exactly one handler per contract entry: a missing or extra name is a type error. */
+export type Handlers = { [M in Method]: Handler<M> };
+
+/** The part of the handler table one area provides. */
+export type HandlerPart<M extends Method> = { [K in M]: Handler<K> };
+
+export interface Services {
+  db: Database;
+  jurisdiction: Jurisdiction;
+  /** Interview forms by id, loaded and checked once at start. */
+  forms: ReadonlyMap<string, FormDefinition>;
+  /** The data folder: backups live in <dataDir>/backups. */
+  dataDir: string;
+  /** The options catalogue, loaded and checked once at start (the shipped one when not given). */
+  catalogue?: LoadedCatalogue;
+  /** The report templates cases are reported on (the shipped ones when not given). */
+  reportTemplates?: readonly ReportTemplate[];
+  appVersion: string;
+  /** The clock is injected so tests can pin "today". */
+  now: () => Date;
+}
+
+/** The repositories over one store, made once and shared by every area. */
+export interface Stores {
+  cases: CaseRepository;
+  interviews: InterviewRepository;
+  programmes: ProgrammeRepository;
+  proposals: ProposalRepository;
+}
+
+/** What every area's factory receives. */
+export interface Area {
+  services: Services;
+  stores: Stores;
+  /** The audit's who and when for a write made by this call. */
+  meta(ctx: CallContext): WriteMeta;
+}
