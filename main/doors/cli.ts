@@ -227,17 +227,17 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
     .action(async (caseId: string) => {
       const result = await call('proposal.get', { caseId });
       print({ version: result.version, ...result.checks }, () => {
-        if (!result.proposal) return 'No proposal has been saved for this case.';
+        if (!result.proposal) return t('cli.conditions.none');
         const { checks, open, staleAcknowledgements } = result.checks;
-        const line = (c: (typeof checks)[number]) => `  - ${c.message}${c.acknowledged ? `\n    Acknowledged: ${c.acknowledged.reason}` : ''}`;
-        const out = [`${open} ${open === 1 ? 'check is' : 'checks are'} open (proposal version ${result.version}).`];
+        const line = (c: (typeof checks)[number]) => `  - ${messageText(t, c)}${c.acknowledged ? `\n    ${t('cli.conditions.acknowledged', { reason: c.acknowledged.reason })}` : ''}`;
+        const out = [t('cli.conditions.open', { count: open, version: result.version })];
         result.proposal.conditions.forEach((condition, i) => {
           const own = checks.filter((c) => c.conditionId === condition.id);
-          if (own.length) out.push('', `Checks on condition ${i + 1}: ${condition.text.split('\n')[0]}`, ...own.map(line));
+          if (own.length) out.push('', t('cli.conditions.forCondition', { n: i + 1, text: condition.text.split('\n')[0] }), ...own.map(line));
         });
         const general = checks.filter((c) => c.conditionId === undefined);
-        if (general.length) out.push('', 'Checks on the whole proposal', ...general.map(line));
-        if (staleAcknowledgements.length) out.push('', 'Acknowledgements of checks that no longer arise', ...staleAcknowledgements.map((a) => `  - ${a.checkId}: ${a.reason}`));
+        if (general.length) out.push('', t('cli.conditions.whole'), ...general.map(line));
+        if (staleAcknowledgements.length) out.push('', t('cli.conditions.stale'), ...staleAcknowledgements.map((a) => `  - ${a.checkId}: ${a.reason}`));
         return out.join('\n');
       });
     });
