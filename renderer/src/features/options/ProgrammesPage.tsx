@@ -16,6 +16,8 @@ import './options.css';
 // rule again; its problems come back with JSON paths, shown next to the fields they name.
 
 interface FormState {
+  /** A programme's own rules (set in a programmes file) are kept as they are; the page does not edit them. */
+  rules?: ProgrammeDetails['eligibility']['rules'];
   name: string;
   provider: string;
   kind: string;
@@ -47,6 +49,7 @@ const blank: FormState = {
 function toForm(p: ProgrammeRecord): FormState {
   const e = p.eligibility;
   return {
+    ...(e.rules ? { rules: e.rules } : {}),
     name: p.name, provider: p.provider, kind: p.kind, needs: [...p.needs], minAge: e.minAge?.toString() ?? '', maxAge: e.maxAge?.toString() ?? '', genderSpecific: e.genderSpecific ?? '',
     youngAdultOnly: e.youngAdultOnly, excludedOffences: [...e.excludedOffences], consentRequired: [...e.consentRequired], riskLevels: [...e.riskLevels], location: p.location,
     places: p.capacity.places?.toString() ?? '', waitingWeeks: p.capacity.waitingWeeks?.toString() ?? '', costAmount: p.cost?.amount.toString() ?? '', costPeriod: p.cost?.period ?? 'once',
@@ -74,6 +77,7 @@ function toDetails(f: FormState, retired: boolean): ProgrammeDetails {
       excludedOffences: f.excludedOffences as ProgrammeDetails['eligibility']['excludedOffences'],
       consentRequired: f.consentRequired as ProgrammeDetails['eligibility']['consentRequired'],
       riskLevels: f.riskLevels as ProgrammeDetails['eligibility']['riskLevels'],
+      rules: f.rules,
     }),
     location: f.location.trim(),
     capacity: strip({ places: num(f.places), waitingWeeks: num(f.waitingWeeks) }),
