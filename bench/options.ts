@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { readCatalogueSource } from '../main/loaders/catalogue';
+import { loadJurisdiction } from '../main/loaders/dataFiles';
 import { MatchingProfile, Proposal, type CatalogueOption, type OptionsFile } from '../main/contract/options';
 import { checkConditions } from '../main/domain/options/conditions';
 import { compileCatalogue } from '../main/domain/options/catalogue';
@@ -21,6 +22,8 @@ function syntheticOptions(count: number, base: CatalogueOption[], rand: () => nu
     options.push({
       ...template,
       id: `bench.option_${i}`,
+      // All open after conviction, so every one of them is matched (pre-trial measures are not listed then).
+      group: template.group === 'pre_trial' ? 'sentencing' : template.group,
       kind: `bench_kind_${i}`,
       restrictiveness: 1 + Math.floor(rand() * 100),
       needs: allNeeds.filter(() => rand() < 0.2),
@@ -31,9 +34,10 @@ function syntheticOptions(count: number, base: CatalogueOption[], rand: () => nu
   return { format: 'psr-options', formatVersion: 1, options };
 }
 
-const person = MatchingProfile.parse({
+const basePerson = {
   stage: 'convicted', ageAtOffence: 23, ageAtReport: 24, gender: 'female', isWoman: true, isYoungAdult: true, preferredLanguage: 'en',
-  charges: ['Theft from a shop'], offenceCategories: ['property'], monthlyIncome: 900, monthlyOutgoings: 'unknown', ableToPay: 'unknown',
+  charges: ['Theft from a shop'], offenceCategories: ['property'], offenceSeriousness: 'medium', previousSimilarConvictions: 1, plea: 'guilty',
+  monthlyIncome: 900, monthlyOutgoings: 'unknown', ableToPay: 'unknown', paymentMode: 'instalments', affordableMonthly: 20, benefitsOnly: 'no',
   stableSafeHome: 'yes', noFixedAbode: 'no', domesticAbuseInHousehold: 'unknown',
   workingHours: [{ days: ['mon', 'tue', 'wed'], start: '22:00', end: '06:00' }], childcareResponsibilities: 'yes',
   childcareTimes: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '15:00', end: '18:00' }], primaryCaregiver: 'yes', pregnant: 'no', breastfeeding: 'no', dependants: 1,
@@ -42,26 +46,37 @@ const person = MatchingProfile.parse({
   fitForUnpaidWork: 'yes', literacy: 'limited', acknowledgesBasicFacts: 'yes',
   needs: [{ need: 'trauma', source: 'self_reported' }, { need: 'parenting', source: 'verified' }, { need: 'employment', source: 'assessment' }],
   victimViewsOnRestorative: 'unknown',
-});
+};
+
+/** The person under the default jurisdiction, with every synthetic kind a measure after conviction (so all are matched). */
+function benchPerson(kinds: readonly string[]): MatchingProfile {
+  const options = loadJurisdiction('default').options!;
+  return MatchingProfile.parse({ ...basePerson, jurisdiction: { ...options, measures: { ...options.measures, convicted: [...options.measures.convicted, ...kinds] } } });
+}
 
 export async function benchOptions(count = Number(process.env.BENCH_OPTIONS ?? 500)): Promise<string[]> {
   const out: string[] = [`Options benchmark: one case against ${count} options (${os.cpus().length} cores, Node ${process.version})`];
   const source = readCatalogueSource();
   const base = source.options.flatMap((f) => f.data.options);
-  const big = { ...source, options: [{ file: 'bench', data: syntheticOptions(count, base, rng(42)) }] };
+  const synthetic = syntheticOptions(count, base, rng(42));
+  const big = { ...source, options: [{ file: 'bench', data: synthetic }] };
+  const person = benchPerson(synthetic.options.map((o) => o.kind));
   const [catalogue, compileMs] = time(() => compileCatalogue(big));
   out.push(line(`compile catalogue (${count} options)`, compileMs, ms));
 
   for (let i = 0; i < 50; i++) matchOptions(catalogue, [], person); // warm the JIT, as a running app would be
   const runs: number[] = [];
   let suitable = 0;
+  let matched = 0;
   for (let i = 0; i < 500; i++) {
     const [result, t] = time(() => matchOptions(catalogue, [], person));
     runs.push(t);
     suitable = result.items.filter((x) => x.status !== 'not_suitable').length;
+    matched = result.items.length;
   }
   out.push(line('match one case p50', percentile(runs, 50), ms));
   out.push(line('match one case p95', percentile(runs, 95), ms, 10));
+  out.push(`${'  (options matched)'.padEnd(44)} ${String(matched).padStart(12)}`);
   out.push(`${'  (options open to this person)'.padEnd(44)} ${String(suitable).padStart(12)}`);
 
   const proposal = Proposal.parse({

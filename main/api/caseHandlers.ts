@@ -6,6 +6,7 @@ import { offenceAccountFieldIds, refuseFormChange } from '../domain/interviewRul
 import { localDate } from '../domain/localDate';
 import { auditFor } from '../store/audit';
 import type { InterviewSaver } from './interviewSave';
+import { programmesForExport } from './optionsHandlers';
 import type { Area, HandlerPart } from './types';
 
 // The case calls and case files: the case details are checked by the domain's rules, and a case
@@ -46,10 +47,11 @@ export function createCaseHandlers({ services, stores, meta }: Area, interviews:
         return record;
       }).immediate();
     },
-    'caseFile.export': ({ id }, ctx) => {
+    'caseFile.export': ({ id, includeProgrammes }, ctx) => {
       const record = cases.get(id);
       const stored = stores.interviews.find(id);
       const proposal = stores.proposals.find(id)?.proposal;
+      const programmes = includeProgrammes ? programmesForExport(stores.programmes, proposal) : [];
       return {
         format: CASE_FILE_FORMAT,
         formatVersion: CURRENT_CASE_FILE_VERSION,
@@ -58,6 +60,7 @@ export function createCaseHandlers({ services, stores, meta }: Area, interviews:
         case: record.details,
         ...(stored ? { interview: stored.interview } : {}),
         ...(proposal ? { proposal } : {}),
+        ...(programmes.length ? { programmes } : {}),
       };
     },
   };

@@ -1,6 +1,6 @@
 import type { Method } from '../contract/api';
 import { invalidInput, type ApiIssue } from '../contract/errors';
-import type { ProgrammeDetails, Proposal } from '../contract/options';
+import type { Programme, ProgrammeDetails, Proposal } from '../contract/options';
 import { PROGRAMMES_FILE_FORMAT, ProgrammesFile, type optionsEntries } from '../contract/optionsApi';
 import { zodIssues } from '../contract/validate';
 import { checkConditions, type Catalogue } from '../domain/options';
@@ -9,7 +9,7 @@ import { programmeIssues } from '../domain/options/programmeRules';
 import { formForReportType } from '../domain/interviewRules';
 import { shippedCatalogue } from '../loaders/shipped';
 import { detailsOf } from '../store/programmes';
-import type { Area, HandlerPart } from './types';
+import type { Area, HandlerPart, Stores } from './types';
 
 // Handlers of the options calls: programmes, matching, the proposal and its checks. The profile is
 // always derived from the stored case and interview (domain/options/caseMatch), never taken from a caller.
@@ -28,6 +28,7 @@ function storedCaseMatchInput(area: Area, caseId: string, catalogue: Catalogue, 
     programmes: programmesToMatch(stores.programmes.list(true), proposal),
     proposal,
     youngAdultUpperAge: services.jurisdiction.youngAdultUpperAge,
+    jurisdictionOptions: services.jurisdiction.options,
   };
 }
 
@@ -101,6 +102,7 @@ export function createOptionsHandlers(area: Area): HandlerPart<OptionsMethod> {
       }).immediate();
     },
     'options.catalogue': () => loaded.source,
+    'options.jurisdiction': () => services.jurisdiction.options ?? null,
     'options.profile': ({ caseId }) => ({ profile: caseProfile(caseInput(caseId)), language: CHECK_LANGUAGE }),
     'options.match': ({ caseId }) => {
       const proposal = proposals.find(caseId)?.proposal;
@@ -129,4 +131,9 @@ export function createOptionsHandlers(area: Area): HandlerPart<OptionsMethod> {
       };
     },
   };
+}
+
+/** The programmes a case file carries when the sender chooses: the active ones and any the proposal names. */
+export function programmesForExport(programmes: Stores['programmes'], proposal: Proposal | undefined): Programme[] {
+  return programmesToMatch(programmes.list(true), proposal).map((p) => ({ id: p.id, ...detailsOf(p) }));
 }

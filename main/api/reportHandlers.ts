@@ -28,6 +28,7 @@ export function createReportHandlers({ services, stores }: Area): HandlerPart<Re
       catalogue: catalogue(),
       template,
       youngAdultUpperAge: services.jurisdiction.youngAdultUpperAge,
+      jurisdictionOptions: services.jurisdiction.options,
       reportDate: localDate(services.now()),
       authorName: ctx.actor,
       language: reportLanguageOf(template),

@@ -82,7 +82,8 @@ export const contract = {
     writes: true,
   }),
   'caseFile.export': entry({
-    input: z.strictObject({ id: entityId }),
+    // includeProgrammes: carry the local programmes, so the file matches the same way without this store.
+    input: z.strictObject({ id: entityId, includeProgrammes: z.boolean().optional() }),
     output: CaseFile,
     access: 'any',
     writes: false,

@@ -22,10 +22,22 @@ export const Person = z.strictObject({
 });
 export type Person = z.infer<typeof Person>;
 
+/** Offence categories a jurisdiction may offer for a charge (its list is in templates/jurisdictions/). */
+export const offenceCategories = ['violence', 'sexual', 'domestic_abuse', 'weapons', 'drugs', 'property', 'fraud', 'driving', 'public_order', 'other'] as const;
+export const OffenceCategory = z.enum(offenceCategories);
+export type OffenceCategory = z.infer<typeof OffenceCategory>;
+/** The officer's reading of the charge's seriousness (culpability and harm), which options use for exclusions. */
+export const seriousnessLevels = ['low', 'medium', 'high'] as const;
+export const Seriousness = z.enum(seriousnessLevels);
+export type Seriousness = z.infer<typeof Seriousness>;
+
 export const Charge = z.strictObject({
   offence: singleLine(300),
   offenceDate: isoDate,
   plea: Plea,
+  /** When not given, the category is read from the charge's wording. */
+  category: OffenceCategory.optional(),
+  seriousness: Seriousness.optional(),
 });
 export type Charge = z.infer<typeof Charge>;
 

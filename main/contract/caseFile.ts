@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CaseDetails } from './case';
+import { CaseDetails, Charge } from './case';
 import { Interview } from './interview';
-import { Proposal } from './options';
+import { Programme, Proposal } from './options';
 
 // The case file is how a screener hands an inquiry to an officer and how tests feed cases in.
 // Every version ever published stays here so older files keep importing; `upgradeCaseFile` in
@@ -9,13 +9,19 @@ import { Proposal } from './options';
 
 export const CASE_FILE_FORMAT = 'psr-case-file';
 
+/** Versions 1 to 3 knew a charge as its wording, date and plea only. */
+const LegacyCharge = Charge.omit({ category: true, seriousness: true });
+const LegacyCaseDetails = CaseDetails.extend({
+  charges: z.array(LegacyCharge).min(1, { message: 'At least one charge is needed.' }).max(100),
+});
+
 export const CaseFileV1 = z.strictObject({
   format: z.literal(CASE_FILE_FORMAT),
   formatVersion: z.literal(1),
   /** When and by which tool the file was written; informational only. */
   exportedAt: z.iso.datetime({ offset: true }).optional(),
   exportedBy: z.string().max(200).optional(),
-  case: CaseDetails,
+  case: LegacyCaseDetails,
 });
 export type CaseFileV1 = z.infer<typeof CaseFileV1>;
 
@@ -25,7 +31,7 @@ export const CaseFileV2 = z.strictObject({
   formatVersion: z.literal(2),
   exportedAt: z.iso.datetime({ offset: true }).optional(),
   exportedBy: z.string().max(200).optional(),
-  case: CaseDetails,
+  case: LegacyCaseDetails,
   interview: Interview.optional(),
 });
 export type CaseFileV2 = z.infer<typeof CaseFileV2>;
@@ -36,13 +42,29 @@ export const CaseFileV3 = z.strictObject({
   formatVersion: z.literal(3),
   exportedAt: z.iso.datetime({ offset: true }).optional(),
   exportedBy: z.string().max(200).optional(),
-  case: CaseDetails,
+  case: LegacyCaseDetails,
   interview: Interview.optional(),
   proposal: Proposal.optional(),
 });
 export type CaseFileV3 = z.infer<typeof CaseFileV3>;
 
-export const caseFileSchemas = { 1: CaseFileV1, 2: CaseFileV2, 3: CaseFileV3 } as const;
-export const CURRENT_CASE_FILE_VERSION = 3 as const;
-export const CaseFile = CaseFileV3;
-export type CaseFile = CaseFileV3;
+/**
+ * Version 4: a charge may carry its offence category and seriousness, and the sender may include
+ * the local programmes the matching used, so a store-less render matches them too.
+ */
+export const CaseFileV4 = z.strictObject({
+  format: z.literal(CASE_FILE_FORMAT),
+  formatVersion: z.literal(4),
+  exportedAt: z.iso.datetime({ offset: true }).optional(),
+  exportedBy: z.string().max(200).optional(),
+  case: CaseDetails,
+  interview: Interview.optional(),
+  proposal: Proposal.optional(),
+  programmes: z.array(Programme).max(5000).optional(),
+});
+export type CaseFileV4 = z.infer<typeof CaseFileV4>;
+
+export const caseFileSchemas = { 1: CaseFileV1, 2: CaseFileV2, 3: CaseFileV3, 4: CaseFileV4 } as const;
+export const CURRENT_CASE_FILE_VERSION = 4 as const;
+export const CaseFile = CaseFileV4;
+export type CaseFile = CaseFileV4;

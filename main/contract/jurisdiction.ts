@@ -1,5 +1,37 @@
 import { z } from 'zod';
+import { OffenceCategory, offenceCategories } from './case';
 import { languageTag, singleLine } from './text';
+
+const kind = z.string().regex(/^[a-z][a-z0-9_]*$/, { message: 'A catalogue option kind, such as "caution".' });
+const money = z.number().min(0).max(1e9);
+
+/**
+ * What the law of the jurisdiction says about community options: which measures exist at which
+ * stage (a caution replaces prosecution, so it exists only before a finding of guilt), the
+ * currency amounts are in, the offence categories a charge may be given, and how affordability
+ * and day-fine units are worked out (docs/DOMAIN.md, community options).
+ */
+export const JurisdictionOptions = z.strictObject({
+  /** ISO 4217 code; every amount in an option's reasons is written in it. */
+  currency: z.string().regex(/^[A-Z]{3}$/, { message: 'A three-letter ISO 4217 currency code, such as "GBP".' }),
+  /** The categories the case page offers for a charge, in the order shown. */
+  offenceCategories: z.array(OffenceCategory).min(1).max(offenceCategories.length),
+  /** Catalogue option kinds the law provides before a finding of guilt and after conviction; any other kind is not listed at that stage. */
+  measures: z.strictObject({ pre_trial: z.array(kind).max(2000), convicted: z.array(kind).max(2000) }),
+  affordability: z.strictObject({
+    /** Kept back from income for each dependant each month before anything counts as payable. */
+    dependantAllowance: money,
+    /** The smallest monthly payment a court would set; less than this is not a workable money penalty. */
+    minimumMonthlyPayment: money,
+  }),
+  dayFine: z.strictObject({
+    /** One day-fine unit is the monthly amount the person can pay divided by this. */
+    daysPerMonth: z.number().int().min(1).max(31),
+    /** No unit is set below this amount. */
+    minimumUnit: money,
+  }),
+});
+export type JurisdictionOptions = z.infer<typeof JurisdictionOptions>;
 
 /** A probation service's settings: data, not code (templates/jurisdictions/*.json). */
 export const Jurisdiction = z.strictObject({
@@ -18,5 +50,7 @@ export const Jurisdiction = z.strictObject({
       altText: singleLine(300),
     })
     .optional(),
+  /** Without it, every catalogue option is listed at the stages its group allows. */
+  options: JurisdictionOptions.optional(),
 });
 export type Jurisdiction = z.infer<typeof Jurisdiction>;

@@ -28,6 +28,7 @@ export const methodNames = [
   'programmes.export',
   'programmes.import',
   'options.catalogue',
+  'options.jurisdiction',
   'options.profile',
   'options.match',
   'proposal.get',

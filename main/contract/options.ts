@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Gender, Stage } from './case';
+import { Gender, OffenceCategory, offenceCategories, Plea, Seriousness, Stage } from './case';
+import { JurisdictionOptions } from './jurisdiction';
 import { entityId, isoDate, languageTag, multiLine, singleLine } from './text';
 import {
   ACKNOWLEDGEMENT_REASON_MAX,
@@ -21,7 +22,9 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Vocabularies
 
-export const optionGroups = ['pre_trial', 'diversion', 'sentencing', 'restorative'] as const;
+// `support` holds voluntary help (housing, work, learning, health, family) that fits any stage
+// (working paper para 21: support for people awaiting trial as well).
+export const optionGroups = ['pre_trial', 'diversion', 'sentencing', 'restorative', 'support'] as const;
 export const OptionGroup = z.enum(optionGroups);
 export type OptionGroup = z.infer<typeof OptionGroup>;
 
@@ -31,8 +34,8 @@ export type OptionGroup = z.infer<typeof OptionGroup>;
  * considered (presumption of innocence, docs/DOMAIN.md section 3).
  */
 export const groupsForStage: Readonly<Record<z.infer<typeof Stage>, readonly OptionGroup[]>> = {
-  pre_trial: ['pre_trial', 'diversion'],
-  convicted: ['diversion', 'sentencing', 'restorative'],
+  pre_trial: ['pre_trial', 'diversion', 'support'],
+  convicted: ['diversion', 'sentencing', 'restorative', 'support'],
 };
 
 export const needs = [
@@ -57,20 +60,8 @@ export const needs = [
 export const Need = z.enum(needs);
 export type Need = z.infer<typeof Need>;
 
-export const offenceCategories = [
-  'violence',
-  'sexual',
-  'domestic_abuse',
-  'weapons',
-  'drugs',
-  'property',
-  'fraud',
-  'driving',
-  'public_order',
-  'other',
-] as const;
-export const OffenceCategory = z.enum(offenceCategories);
-export type OffenceCategory = z.infer<typeof OffenceCategory>;
+// The vocabulary lives with the charge (contract/case.ts); re-exported here for the catalogue.
+export { offenceCategories, OffenceCategory, seriousnessLevels, Seriousness } from './case';
 
 export const riskLevels = ['low', 'medium', 'high'] as const;
 export const RiskLevel = z.enum(riskLevels);
@@ -145,11 +136,23 @@ export const MatchingProfile = z.strictObject({
   preferredLanguage: languageTag,
   charges: z.array(singleLine(300)).max(100),
   offenceCategories: z.array(OffenceCategory).max(offenceCategories.length),
+  /** `not_guilty` when any charge is denied, `guilty` when every charge is admitted, else `not_entered`. */
+  plea: Plea,
+  /** The highest seriousness recorded on a charge; `unknown` when no charge has one. */
+  offenceSeriousness: z.union([Seriousness, z.literal('unknown')]),
+  /** Previous convictions in a category of a current charge (a third drink-drive has 2). */
+  previousSimilarConvictions: RecordedAmount,
   // Finances
   monthlyIncome: RecordedAmount,
   monthlyOutgoings: RecordedAmount,
   /** The officer's own finding on ability to pay a fine or costs. */
   ableToPay: Answer,
+  /** How the officer found the person could pay: at once, in instalments, or not without hardship. */
+  paymentMode: z.enum(['lump_sum', 'instalments', 'unable', 'unknown', 'declined']),
+  /** The amount the person can pay each month, when paying in instalments. */
+  affordableMonthly: RecordedAmount,
+  /** All recorded income is benefits (no financial surety: working paper para 21). */
+  benefitsOnly: Answer,
   // Home
   stableSafeHome: Answer,
   noFixedAbode: Answer,
@@ -176,6 +179,8 @@ export const MatchingProfile = z.strictObject({
   acknowledgesBasicFacts: Answer,
   needs: z.array(RecordedNeed).max(100),
   victimViewsOnRestorative: VictimViews,
+  /** The jurisdiction's rules for options (measures per stage, currency, affordability); null when it sets none. */
+  jurisdiction: JurisdictionOptions.nullable(),
 });
 export type MatchingProfile = z.infer<typeof MatchingProfile>;
 
@@ -190,10 +195,20 @@ export const factNames = [
   'isWoman',
   'isYoungAdult',
   'offenceCategories',
+  'offenceSeriousness',
+  'previousSimilarConvictions',
+  'plea',
   'monthlyIncome',
   'monthlyOutgoings',
   'disposableIncome',
   'ableToPay',
+  'benefitsOnly',
+  // The one affordability calculation (domain/options/affordability.ts): its verdict, why, and amounts.
+  'affordable',
+  'affordability',
+  'payableMonthly',
+  'minimumPayment',
+  'dayFineUnit',
   'stableSafeHome',
   'noFixedAbode',
   'domesticAbuseInHousehold',
@@ -231,10 +246,19 @@ export const factLabels: Record<FactName, string> = {
   isWoman: 'whether the person is a woman',
   isYoungAdult: 'whether the person is a young adult',
   offenceCategories: 'offence categories',
+  offenceSeriousness: 'the seriousness of the offence',
+  previousSimilarConvictions: 'previous convictions for similar offences',
+  plea: 'the plea',
   monthlyIncome: 'monthly income',
   monthlyOutgoings: 'monthly outgoings',
   disposableIncome: 'monthly income after outgoings',
   ableToPay: 'ability to pay',
+  benefitsOnly: 'whether all income is benefits',
+  affordable: 'whether the person can afford to pay',
+  affordability: 'whether the person can afford to pay',
+  payableMonthly: 'the amount the person can pay each month',
+  minimumPayment: "the jurisdiction's smallest monthly payment",
+  dayFineUnit: 'the day-fine unit',
   stableSafeHome: 'a stable and safe home',
   noFixedAbode: 'whether the person has a fixed abode',
   domesticAbuseInHousehold: 'domestic abuse in the household',
@@ -341,11 +365,36 @@ export const RulesFile = z.strictObject({
 export type RulesFile = z.infer<typeof RulesFile>;
 
 const limitCount = z.number().int().min(0).max(50);
+
+/**
+ * Who an option is pulled forward for: a young adult (diversion preferred, working paper para 18)
+ * or a woman (gender-specific provision, Bangkok Rules). An option matches by group or kind, a
+ * local programme also by whom it is for (any one of these is enough); only options whose status is
+ * listed are pulled forward, those of an earlier rule before those of a later one.
+ */
+export const PriorityRule = z.strictObject({
+  id: slug.max(60),
+  person: z.enum(['young_adult', 'woman']),
+  groups: z.array(OptionGroup).max(optionGroups.length).optional(),
+  kinds: z.array(slug.max(60)).max(100).optional(),
+  programmesFor: z.enum(['young_adults', 'women']).optional(),
+  statuses: z.array(z.enum(['suitable', 'suitable_with_concerns', 'not_suitable'])).min(1).max(3),
+});
+export type PriorityRule = z.infer<typeof PriorityRule>;
+
+export const orderingKeys = ['priority', 'restrictiveness', 'needsAddressed', 'catalogueFirst', 'name'] as const;
+/** How the options list is ordered: the keys in turn (ties go to the next key), then the option id. */
+export const Ordering = z.strictObject({
+  keys: z.array(z.enum(orderingKeys)).min(1).max(orderingKeys.length),
+  priority: z.array(PriorityRule).max(50),
+});
+export type Ordering = z.infer<typeof Ordering>;
 export const OptionSettings = z.strictObject({
   format: z.literal('psr-option-settings'),
   formatVersion: z.literal(1),
   /** Most requirements (conditions plus demanding options) a proposal should carry per risk level. */
   maxRequirements: z.strictObject({ low: limitCount, medium: limitCount, high: limitCount }),
+  ordering: Ordering,
 });
 export type OptionSettings = z.infer<typeof OptionSettings>;
 
@@ -410,6 +459,8 @@ export const ProgrammeDetails = z.strictObject({
     consentRequired: z.array(ConsentKind).max(consentKinds.length),
     /** Risk levels the provider accepts; empty means any. */
     riskLevels: z.array(RiskLevel).max(3),
+    /** Further conditions in the catalogue's rule language: rule ids from the library or rules written here. */
+    rules: z.array(z.union([RuleId, Rule])).max(40).optional(),
   }),
   location: singleLine(300),
   capacity: z.strictObject({

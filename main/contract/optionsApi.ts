@@ -12,6 +12,7 @@ import {
   Proposal,
   RulesFile,
 } from './options';
+import { JurisdictionOptions } from './jurisdiction';
 import { entityId, entityVersion } from './text';
 import { saveId } from './storeApi';
 
@@ -104,6 +105,13 @@ export const optionsEntries = {
   'options.catalogue': entry({
     input: z.strictObject({}),
     output: CatalogueSourceSchema,
+    access: 'any',
+    writes: false,
+  }),
+  'options.jurisdiction': entry({
+    // The jurisdiction's options rules: the offence categories the case page offers, the currency.
+    input: z.strictObject({}),
+    output: JurisdictionOptions.nullable(),
     access: 'any',
     writes: false,
   }),

@@ -120,8 +120,9 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
     .description(t('cli.help.exportCase'))
     .requiredOption('--out <file>', t('cli.help.outCaseFile'))
     .option('--force', t('cli.help.force'))
-    .action(async (id: string, o: { out: string; force?: boolean }) => {
-      const caseFile = await call('caseFile.export', { id });
+    .option('--with-programmes', t('cli.help.withProgrammes'))
+    .action(async (id: string, o: { out: string; force?: boolean; withProgrammes?: boolean }) => {
+      const caseFile = await call('caseFile.export', { id, ...(o.withProgrammes ? { includeProgrammes: true } : {}) });
       const out = path.resolve(o.out);
       writeNewFile(out, `${JSON.stringify(caseFile, null, 2)}\n`, Boolean(o.force));
       print({ path: out }, () => t('cli.wrote', { path: out }));
@@ -218,6 +219,30 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
     .action(async (caseId: string) => {
       const result = await call('options.match', { caseId });
       print(result, () => formatMatch(result));
+    });
+
+  // The condition checks of the saved proposal, grouped as the Proposal page shows them: the open
+  // count, each condition's checks in the proposal's order, the whole-proposal checks, and
+  // acknowledgements whose check no longer arises.
+  program
+    .command('conditions <caseId>')
+    .description(t('cli.help.conditions'))
+    .action(async (caseId: string) => {
+      const result = await call('proposal.get', { caseId });
+      print({ version: result.version, ...result.checks }, () => {
+        if (!result.proposal) return t('cli.conditions.none');
+        const { checks, open, staleAcknowledgements } = result.checks;
+        const line = (c: (typeof checks)[number]) => `  - ${messageText(t, c)}${c.acknowledged ? `\n    ${t('cli.conditions.acknowledged', { reason: c.acknowledged.reason })}` : ''}`;
+        const out = [t('cli.conditions.open', { count: open, version: result.version })];
+        result.proposal.conditions.forEach((condition, i) => {
+          const own = checks.filter((c) => c.conditionId === condition.id);
+          if (own.length) out.push('', t('cli.conditions.forCondition', { n: i + 1, text: condition.text.split('\n')[0] }), ...own.map(line));
+        });
+        const general = checks.filter((c) => c.conditionId === undefined);
+        if (general.length) out.push('', t('cli.conditions.whole'), ...general.map(line));
+        if (staleAcknowledgements.length) out.push('', t('cli.conditions.stale'), ...staleAcknowledgements.map((a) => `  - ${a.checkId}: ${a.reason}`));
+        return out.join('\n');
+      });
     });
 
   program

@@ -31,7 +31,7 @@ export async function renderParsedCaseFile(caseFile: CaseFile, templateId: strin
   const template = shippedReportTemplate(templateId);
   const context = buildReportFromCaseFile(
     caseFile,
-    { catalogue: shippedCatalogue().compiled, template, reportDate: date, authorName: currentActor(), language: reportLanguageOf(template) },
+    { catalogue: shippedCatalogue().compiled, jurisdictionOptions: jurisdiction.options, template, reportDate: date, authorName: currentActor(), language: reportLanguageOf(template) },
     { forms, youngAdultUpperAge: jurisdiction.youngAdultUpperAge, today, offenceAccountIds: offenceAccountFieldIds(forms) },
   );
   return renderReportFile(context, template, { jurisdiction });

@@ -42,7 +42,7 @@ describe('an officer chooses community options and writes the proposal', () => {
     const options = new OptionsScreen(page);
     await options.open(e2e.mode.server.url, record.id);
     expect(await options.status('Fine')).toBe('Not suitable');
-    expect((await options.reasons('Fine')).join(' ')).toMatch(/unable to pay/);
+    expect((await options.reasons('Fine')).join(' ')).toMatch(/not affordable \(unable without hardship\)/);
     expect(await options.status('House arrest (curfew)')).toBe('Not suitable');
     expect((await options.reasons('House arrest (curfew)')).join(' ')).toMatch(/domestic abuse in the household is recorded/);
     await expectAccessible(page, 'the options page');

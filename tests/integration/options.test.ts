@@ -7,7 +7,12 @@ import type { ProgrammeDetails, Proposal } from '../../main/contract/options';
 import { caseDetails, storeSnapshot, tempDir, testCore, type TestCore } from '../support/core';
 import { cli } from '../support/doors';
 import { answered } from '../unit/forms/support';
+import { strFromU8, unzipSync } from 'fflate';
 import { checkConditions, compileCatalogue, matchOptions, type CatalogueSource } from '../../main/domain/options';
+import { womanWithTwoDependants } from '../fixtures/interviews';
+import { youngAdultRobbery } from '../fixtures/people';
+import { STATUS, table } from '../unit/options/expertTable';
+import type { MatchResult } from '../../main/contract/options';
 
 // Options through the handler table over a real SQLite file: programmes, matching derived from the
 // stored interview, the proposal with its checks, and the case file carrying it.
@@ -117,12 +122,13 @@ describe('matching a case', () => {
     const result = await core.call('options.match', { caseId: record.id });
     const fine = result.items.find((i) => i.optionId === 'sentencing.fine')!;
     expect(fine.status).toBe('not_suitable');
-    expect(fine.reasons.map((r) => r.message).join(' ')).toMatch(/unable to pay|monthly income recorded as 450/);
+    expect(fine.reasons.map((r) => r.message).join(' ')).toMatch(/not affordable \(unable without hardship\): the person can pay £0 a month/);
     const houseArrest = result.items.find((i) => i.optionId === 'sentencing.house_arrest')!;
     expect(houseArrest.status).toBe('not_suitable');
     expect(houseArrest.reasons.map((r) => r.message).join(' ')).toMatch(/domestic abuse in the household is recorded/);
-    // Least restrictive first.
-    const ranks = result.items.map((i) => i.restrictiveness);
+    // What the catalogue's ordering pulls forward for her (the women's centre) first, then least restrictive first.
+    expect(result.items.filter((i) => i.prioritised).map((i) => i.optionId)).toEqual(['diversion.referral_womens_centre']);
+    const ranks = result.items.filter((i) => !i.prioritised).map((i) => i.restrictiveness);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
 
@@ -188,7 +194,7 @@ describe('the case file carries the proposal', () => {
     const record = await poorCaseWithUnsafeHome();
     await core.call('proposal.save', { caseId: record.id, version: 0, proposal: proposal() });
     const file = await core.call('caseFile.export', { id: record.id });
-    expect(file).toMatchObject({ formatVersion: 3, proposal: proposal() });
+    expect(file).toMatchObject({ formatVersion: 4, proposal: proposal() });
     const other = testCore();
     try {
       const imported = await other.call('caseFile.import', { file: JSON.parse(JSON.stringify(file)) });
@@ -208,6 +214,107 @@ describe('the case file carries the proposal', () => {
     const refused = await core.raw('caseFile.import', { file: bad });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', path: '$.proposal.rationale' } });
     expect(storeSnapshot(core)).toBe(before);
+  });
+});
+
+describe('the case file carries charge categories and, when the sender chooses, the local programmes', () => {
+  it('exports the programmes only on request, and psr render matches a women’s centre from the file alone', async () => {
+    const c = womanWithTwoDependants();
+    const record = await core.call('cases.create', { details: c.details });
+    await core.call('interview.save', { caseId: record.id, version: 0, interview: c.interview });
+    const centre = await core.call('programmes.create', { details: details({ name: 'Kestrel Lane Women’s Centre', needs: ['trauma'] }) });
+    expect((await core.call('caseFile.export', { id: record.id })).programmes).toBeUndefined();
+    const file = await core.call('caseFile.export', { id: record.id, includeProgrammes: true });
+    expect(file.programmes?.map((p) => p.id)).toEqual([centre.id]);
+
+    const dir = tempDir('psr-options-render-');
+    try {
+      const path1 = path.join(dir, 'case.json');
+      fs.writeFileSync(path1, JSON.stringify(file));
+      const out = path.join(dir, 'report.docx');
+      const result = await cli(core, 'render', path1, '--template', 'full-report', '--out', out);
+      expect(result.code).toBe(0);
+      const xml = strFromU8(unzipSync(fs.readFileSync(out))['word/document.xml']!);
+      expect(xml).toContain('Kestrel Lane Women’s Centre');
+      // The CLI's own export asks for them with --with-programmes.
+      const cliOut = path.join(dir, 'exported.json');
+      expect((await cli(core, 'export-case', record.id, '--out', cliOut, '--with-programmes')).code).toBe(0);
+      expect((JSON.parse(fs.readFileSync(cliOut, 'utf8')) as { programmes: unknown[] }).programmes).toHaveLength(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a charge’s category and seriousness, and the options read them', async () => {
+    const c = youngAdultRobbery();
+    const record = await core.call('cases.create', { details: c.details });
+    expect(record.details.charges[0]).toMatchObject({ category: 'violence', seriousness: 'high' });
+    await core.call('interview.save', { caseId: record.id, version: 0, interview: c.interview });
+    const result = await core.call('options.match', { caseId: record.id });
+    expect(result.items.find((i) => i.optionId === 'sentencing.conditional_discharge')).toMatchObject({ status: 'not_suitable' });
+    expect(result.items.some((i) => i.optionId === 'diversion.caution')).toBe(false);
+    const refused = await core.raw('cases.create', { details: { ...c.details, charges: [{ ...c.details.charges[0]!, category: 'arson' }] } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', path: '$.details.charges[0].category' } });
+  });
+});
+
+describe('the options page, psr options and the report agree with the expert table', () => {
+  it.each(table.map((t) => [t.who, t] as const))('for %s', async (_who, { person, rows }) => {
+    const c = person();
+    const record = await core.call('cases.create', { details: c.details });
+    await core.call('interview.save', { caseId: record.id, version: 0, interview: c.interview });
+    // The Options page shows what options.match returns; psr options prints the same call.
+    const page = await core.call('options.match', { caseId: record.id });
+    const printed = JSON.parse((await cli(core, '--json', 'options', record.id)).out) as MatchResult;
+    expect(printed).toEqual(page);
+    const human = (await cli(core, 'options', record.id)).out;
+    const words = { suitable: 'SUITABLE', suitable_with_concerns: 'WITH CONCERNS', not_suitable: 'NOT SUITABLE' } as const;
+    for (const [option, status] of rows) {
+      const item = page.items.find((i) => i.optionId === option);
+      if (status === '-') {
+        expect(item).toBeUndefined();
+        continue;
+      }
+      expect(item?.status, option).toBe(STATUS[status]);
+      const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      expect(human).toMatch(new RegExp(`^${escape(`${words[STATUS[status]]}: ${item!.name} [`)}`, 'm'));
+    }
+  });
+
+  it('lists no sentencing option in a pre-trial report and no caution in a report after conviction', async () => {
+    const dir = tempDir('psr-options-report-');
+    try {
+      for (const [c, template, absent] of [
+        [table[5]!.person(), 'pre-trial-report', ['Day-fine', 'Community service', 'Driving disqualification']],
+        [table[3]!.person(), 'full-report', ['Caution or warning', 'Conditional dismissal']],
+      ] as const) {
+        const file = path.join(dir, `${c.details.caseNumber}.json`);
+        fs.writeFileSync(file, JSON.stringify({ format: 'psr-case-file', formatVersion: 4, case: c.details, interview: c.interview }));
+        const out = path.join(dir, `${c.details.caseNumber}.docx`);
+        expect((await cli(core, 'render', file, '--template', template, '--out', out)).code).toBe(0);
+        const text = strFromU8(unzipSync(fs.readFileSync(out))['word/document.xml']!).replace(/<[^>]+>/g, ' ');
+        for (const name of absent) expect(text, `${name} in ${template}`).not.toContain(name);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('psr conditions', () => {
+  it('prints the saved proposal’s checks as the Proposal page groups them, and the same checks with --json', async () => {
+    const record = await poorCaseWithUnsafeHome();
+    expect((await cli(core, 'conditions', record.id)).out).toMatch(/No proposal has been saved/);
+    const saved = await core.call('proposal.save', {
+      caseId: record.id,
+      version: 0,
+      proposal: proposal({ conditions: [{ id: 'c1', text: 'Avoid bad company' }, { id: 'c2', text: 'Do not knowingly contact Jane Doe until 2027-06-30', link: { need: 'relationships' } }] }),
+    });
+    const human = (await cli(core, 'conditions', record.id)).out;
+    expect(human).toMatch(new RegExp(`^${saved.checks.open} checks are open \\(proposal version 1\\)`));
+    expect(human).toMatch(/Checks on condition 1: Avoid bad company\n( {2}- .*\n)*? {2}- .*bad company/);
+    const json = JSON.parse((await cli(core, '--json', 'conditions', record.id)).out) as { checks: unknown[]; open: number };
+    expect(json).toMatchObject({ version: 1, ...saved.checks });
   });
 });
 
@@ -232,7 +339,7 @@ describe('psr programmes and psr options', () => {
 
       const record = await poorCaseWithUnsafeHome();
       const human = await cli(core, 'options', record.id);
-      expect(human.out).toMatch(/NOT SUITABLE: Fine \[sentencing, rank 12\]\n( {2}- .*\n)* {2}- .*unable to pay/);
+      expect(human.out).toMatch(/NOT SUITABLE: Fine \[sentencing, rank 12\]\n( {2}- .*\n)* {2}- .*unable without hardship/);
       expect(human.out).toMatch(/NOT SUITABLE: House arrest.*\n( {2}- .*\n)* {2}- Not suitable: domestic abuse in the household is recorded/);
       const json = await cli(core, '--json', 'options', record.id);
       expect((JSON.parse(json.out) as { items: unknown[] }).items.length).toBeGreaterThan(20);

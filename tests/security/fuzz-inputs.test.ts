@@ -88,6 +88,7 @@ function validInput(method: Method, n: number): Record<string, unknown> {
     'programmes.export': {},
     'programmes.import': { file: { format: 'psr-programmes', formatVersion: 1, programmes: [fuzzProgramme(n)] } },
     'options.catalogue': {},
+    'options.jurisdiction': {},
     'options.profile': { caseId },
     'options.match': { caseId },
     'proposal.get': { caseId },

@@ -1,6 +1,7 @@
 import type { CaseDetails } from '../../contract/case';
 import type { FormDefinition } from '../../contract/form';
 import type { Interview } from '../../contract/interview';
+import type { JurisdictionOptions } from '../../contract/jurisdiction';
 import type { MatchingProfile, MatchResult, Programme, Proposal } from '../../contract/options';
 import type { Catalogue } from './catalogue';
 import { disclosableInterview, withheldReasons } from './disclosure';
@@ -23,12 +24,15 @@ export interface CaseMatchInput {
   programmes: readonly Programme[];
   proposal?: Proposal | undefined;
   youngAdultUpperAge: number;
+  /** The jurisdiction's options rules (measures per stage, currency, affordability), when it has them. */
+  jurisdictionOptions?: JurisdictionOptions | undefined;
 }
 
 export function caseProfile(input: CaseMatchInput, disclosableOnly = false): MatchingProfile {
   const interview = input.interview && disclosableOnly ? disclosableInterview(input.interview) : input.interview;
   const language = input.catalogue.languages.get(CHECK_LANGUAGE);
-  return deriveProfile(input.details, interview, input.youngAdultUpperAge, { ...(input.form ? { form: input.form } : {}), ...(language ? { language } : {}) });
+  const jurisdiction = { youngAdultUpperAge: input.youngAdultUpperAge, ...(input.jurisdictionOptions ? { options: input.jurisdictionOptions } : {}) };
+  return deriveProfile(input.details, interview, jurisdiction, { ...(input.form ? { form: input.form } : {}), ...(language ? { language } : {}) });
 }
 
 export function matchCase(input: CaseMatchInput, disclosableOnly = false): MatchResult {

@@ -1,4 +1,5 @@
 import type { ConditionCheck, ConditionReport, MatchingProfile, Programme, Proposal, ProposedCondition, Schedule } from '../../contract/options';
+import { affordability as meansOf } from './affordability';
 import type { Catalogue, ConditionLanguage } from './catalogue';
 import { countRequirements } from './requirements';
 import { describeSchedule, firstOverlap, parseSchedules } from './schedule';
@@ -119,24 +120,24 @@ function affordability(proposal: Proposal, profile: MatchingProfile, catalogue: 
     }
   }
   const out: Draft[] = [];
-  const income = profile.monthlyIncome;
-  const outgoings = profile.monthlyOutgoings;
-  const disposable = typeof income === 'number' && typeof outgoings === 'number' ? income - outgoings : null;
+  // The same calculation the matcher uses for every money option (affordability.ts).
+  const a = meansOf(profile);
   for (const item of items) {
     const base = { id: `unaffordable:${item.id}`, type: 'unaffordable' as const, ...(item.conditionId ? { conditionId: item.conditionId } : {}) };
     const costText = item.cost ? ` (${item.cost.amount}, ${item.cost.period})` : '';
     // A condition is named by its context, and a cost travels as a number and a period id.
     const what = { ...(item.conditionId ? {} : { what: item.what }), ...(item.cost ? { cost: item.cost.amount, period: item.cost.period, context: item.conditionId ? 'condition' : 'cost' } : {}) };
-    if (profile.ableToPay === 'no') {
+    const payable = a.payableMonthly ?? 0;
+    if (a.basis === 'unable_without_hardship') {
       out.push({ ...base, key: 'conditions.unableToPay', params: what, message: `${item.what}${costText} asks for money, and the person is recorded as unable to pay; financial penalties and sureties fall hardest on the poor (working paper para 21).` });
-    } else if (disposable !== null && (disposable <= 0 || (item.cost && monthly(item.cost) > disposable))) {
+    } else if (a.affordable === 'no' || (a.affordable === 'yes' && item.cost && item.cost.period !== 'once' && monthly(item.cost) > payable)) {
       out.push({
         ...base,
         key: 'conditions.incomeTooLow',
-        params: { ...what, monthlyIncome: income as number, monthlyOutgoings: outgoings as number, disposableIncome: disposable },
-        message: `${item.what}${costText} is unaffordable: monthly income recorded as ${income as number} against outgoings of ${outgoings as number} leaves ${disposable}.`,
+        params: { ...what, payableMonthly: payable, ...(a.currency ? { currency: a.currency } : {}) },
+        message: `${item.what}${costText} is unaffordable: the person can pay ${payable} a month.`,
       });
-    } else if (profile.ableToPay !== 'yes' && disposable === null) {
+    } else if (a.affordable !== 'yes') {
       out.push({ ...base, key: 'conditions.abilityToPayNotRecorded', params: what, message: `${item.what}${costText} asks for money, but neither ability to pay nor income and outgoings are recorded.` });
     }
   }

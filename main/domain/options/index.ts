@@ -3,6 +3,9 @@ export { compileCatalogue, type Catalogue, type CatalogueSource, type CompiledOp
 export { matchOptions, type MatchOptions } from './match';
 export { checkConditions } from './conditions';
 export { countRequirements } from './requirements';
-export { deriveProfile, offenceCategoriesOf, type DeriveProfileOptions } from './profile';
+export { chargeCategories, deriveProfile, highestSeriousness, offenceCategoriesOf, type DeriveProfileOptions, type ProfileJurisdiction } from './profile';
+export { affordability, money, type Affordability } from './affordability';
+export { optionFacts } from './optionFacts';
+export { programmeRuleIssues, programmeRules } from './programmeRules';
 export { parseSchedules, firstOverlap, describeSchedule } from './schedule';
 export { disclosableInterview, withheldReasons, WITHHELD_REASON } from './disclosure';

@@ -1,11 +1,13 @@
 import {
   factLabels,
   groupsForStage,
+  type orderingKeys,
   type FactName,
   type MatchingProfile,
   type MatchItem,
   type MatchNote,
   type MatchResult,
+  type PriorityRule,
   type Programme,
   type Proposal,
   type Reason,
@@ -13,8 +15,11 @@ import {
 } from '../../contract/options';
 import type { Catalogue, CompiledOption, CompiledRule } from './catalogue';
 import { evaluateRule as evaluateLogic } from '../rules/evaluate';
-import { profileFacts, recordedNeeds, type FactTable } from '../rules/facts';
+import { recordedNeeds, type FactTable } from '../rules/facts';
 import type { RuleValue } from '../rules/validate';
+import { affordability, money } from './affordability';
+import { explainMissing, optionFacts } from './optionFacts';
+import { programmeRules } from './programmeRules';
 import { formatFact, pick, render, words } from './text';
 import { countRequirements } from './requirements';
 
@@ -64,7 +69,8 @@ interface Caches {
 }
 
 function evaluateRule(c: CompiledRule, data: Record<string, unknown>, facts: FactTable, language: string, caches: Caches): Reason {
-  const missing = c.reads.filter((f) => facts.missing.has(f));
+  const notRecorded = c.reads.filter((f) => facts.missing.has(f));
+  const missing = notRecorded.length === 0 ? notRecorded : explainMissing(notRecorded, facts);
   if (missing.length > 0) {
     const declined = missing.filter((f) => facts.missing.get(f) === 'declined');
     const unknown = missing.filter((f) => facts.missing.get(f) !== 'declined');
@@ -105,29 +111,25 @@ function evaluateRule(c: CompiledRule, data: Record<string, unknown>, facts: Fac
   };
 }
 
-function stageReason(group: string, profile: MatchingProfile, name: string): Reason | null {
-  if (groupsForStage[profile.stage].includes(group as never)) return null;
-  const preTrial = profile.stage === 'pre_trial';
-  return {
-    ruleId: 'stage',
-    outcome: 'failed',
-    effect: 'not_suitable',
-    key: preTrial ? 'options.stage.preTrial' : 'options.stage.convicted',
-    params: { option: name, stage: profile.stage, group },
-    message: preTrial
-      ? `Not suitable: the case is at the pre-trial stage; before a finding of guilt only release, alternatives to detention and diversion are considered (${name} is a ${words(group)} option).`
-      : `Not suitable: ${name} is a pre-trial measure and the person has been convicted.`,
-  };
+/** Whether a measure exists at the case's stage: the presumption of innocence first, then the jurisdiction's list. */
+function availableAtStage(group: string, kind: string, profile: MatchingProfile): boolean {
+  if (!groupsForStage[profile.stage].includes(group as never)) return false;
+  const measures = profile.jurisdiction?.measures[profile.stage];
+  if (measures === undefined) return true;
+  let set = measureSets.get(measures);
+  if (!set) measureSets.set(measures, (set = new Set(measures)));
+  return set.has(kind);
 }
+const measureSets = new WeakMap<readonly string[], ReadonlySet<string>>();
 
 function evaluate(
   c: CompiledOption,
   subject: Subject,
   facts: FactTable,
   recorded: ReadonlySet<string>,
-  profile: MatchingProfile,
   language: string,
   caches: Caches,
+  extra: readonly CompiledRule[] = [],
 ): { reasons: Reason[]; addressed: string[] } {
   const addressed = needsAddressed(subject.needs, recorded);
   // The per-option facts sit on top of the person's facts without copying them.
@@ -137,13 +139,12 @@ function evaluate(
     needsAddressed: addressed.length,
   });
   const reasons: Reason[] = [];
-  const stage = stageReason(c.option.group, profile, subject.name);
-  if (stage) reasons.push(stage);
   for (const rule of c.rules) reasons.push(evaluateRule(rule, data, facts, language, caches));
+  for (const rule of extra) reasons.push(evaluateRule(rule, data, facts, language, caches));
   return { reasons, addressed };
 }
 
-function programmeReasons(p: Programme, profile: MatchingProfile, facts: FactTable): Reason[] {
+function programmeReasons(p: Programme, profile: MatchingProfile): Reason[] {
   const out: Reason[] = [];
   // Only problems are listed for a programme's own eligibility; `unknown` marks a fact not recorded.
   const add = (ruleId: string, effect: Status, params: Record<string, string | number>, message: string, outcome: Reason['outcome'] = 'failed') =>
@@ -193,26 +194,64 @@ function programmeReasons(p: Programme, profile: MatchingProfile, facts: FactTab
     add('programme.language', 'suitable_with_concerns', { option: name, language: lang, languages: p.languages.join(', ') }, `${name} is delivered in ${p.languages.join(', ')}; the person's preferred language is ${lang}: an interpreter would be needed.`);
   }
   if (p.cost && p.cost.amount > 0) {
-    const pay = facts.values.ableToPay;
-    if (pay === 'no') add('programme.cost', 'not_suitable', { option: name, cost: p.cost.amount, period: p.cost.period }, `Not suitable: ${name} costs ${p.cost.amount} (${p.cost.period}) and the person is recorded as unable to pay.`);
-    else if (pay !== 'yes') add('programme.cost', 'suitable_with_concerns', { option: name, cost: p.cost.amount, period: p.cost.period }, `${name} costs ${p.cost.amount} (${p.cost.period}); ability to pay is not recorded.`, 'unknown');
+    // The same calculation as every money option: what the person can pay a month against the fee.
+    const a = affordability(profile);
+    const cost = money(p.cost.amount, a.currency);
+    const perMonth = p.cost.period === 'weekly' ? (p.cost.amount * 52) / 12 : p.cost.amount;
+    const payable = a.payableMonthly ?? 0;
+    if (a.affordable === 'no' || ((a.affordable === 'yes') && p.cost.period !== 'once' && perMonth > payable)) {
+      add('programme.cost', 'not_suitable', { option: name, cost, period: p.cost.period, payableMonthly: money(payable, a.currency) }, `Not suitable: ${name} costs ${cost} (${p.cost.period}) and the person can pay ${money(payable, a.currency)} a month.`);
+    } else if (a.affordable !== 'yes') add('programme.cost', 'suitable_with_concerns', { option: name, cost, period: p.cost.period }, `${name} costs ${cost} (${p.cost.period}); what the person can afford is not recorded.`, 'unknown');
   }
   return out;
 }
 
-function compareItems(a: MatchItem, b: MatchItem): number {
-  return (
-    a.restrictiveness - b.restrictiveness ||
-    Number(b.prioritised) - Number(a.prioritised) ||
-    b.needsAddressed.length - a.needsAddressed.length ||
-    (a.ref.type === b.ref.type ? 0 : a.ref.type === 'option' ? -1 : 1) ||
-    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
-    (a.ref.id < b.ref.id ? -1 : a.ref.id > b.ref.id ? 1 : 0)
-  );
+type Compare = (a: MatchItem, b: MatchItem) => number;
+/** The index of the priority rule that pulled an item forward (earlier rules first). */
+const priorityRank = new WeakMap<MatchItem, number>();
+const BY: Record<(typeof orderingKeys)[number], Compare> = {
+  priority: (a, b) => (priorityRank.get(a) ?? Infinity) - (priorityRank.get(b) ?? Infinity) || 0,
+  restrictiveness: (a, b) => a.restrictiveness - b.restrictiveness,
+  needsAddressed: (a, b) => b.needsAddressed.length - a.needsAddressed.length,
+  catalogueFirst: (a, b) => (a.ref.type === b.ref.type ? 0 : a.ref.type === 'option' ? -1 : 1),
+  name: (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+};
+
+/** The order the catalogue's settings name; the reference id settles any tie, so input order never shows. */
+function comparer(keys: readonly string[]): Compare {
+  const steps = keys.map((k) => BY[k as (typeof orderingKeys)[number]]);
+  return (a, b) => {
+    for (const step of steps) {
+      const d = step(a, b);
+      if (d !== 0) return d;
+    }
+    return a.ref.id < b.ref.id ? -1 : a.ref.id > b.ref.id ? 1 : 0;
+  };
 }
 
-function notes(catalogue: Catalogue, programmes: readonly Programme[], profile: MatchingProfile, proposal: Proposal | undefined): MatchNote[] {
+/** Whether a priority rule in the catalogue's settings pulls this item forward for this person. */
+function prioritisedBy(rules: readonly PriorityRule[], item: Pick<MatchItem, 'group' | 'kind' | 'status'>, profile: MatchingProfile, programme?: Programme): number {
+  return rules.findIndex((r) => {
+    if (r.person === 'young_adult' ? !profile.isYoungAdult : !profile.isWoman) return false;
+    if (!r.statuses.includes(item.status)) return false;
+    const e = programme?.eligibility;
+    const forWhom = r.programmesFor !== undefined && e !== undefined && (r.programmesFor === 'women' ? e.genderSpecific === 'women' : e.youngAdultOnly);
+    return forWhom || (r.groups?.includes(item.group) ?? false) || (r.kinds?.includes(item.kind) ?? false);
+  });
+}
+
+function notes(catalogue: Catalogue, programmes: readonly Programme[], profile: MatchingProfile, proposal: Proposal | undefined, notOffered: number): MatchNote[] {
   const out: MatchNote[] = [];
+  if (notOffered > 0) {
+    out.push({
+      key: 'options.note.notAtStage',
+      params: { count: notOffered, stage: profile.stage },
+      message: `${notOffered} measures of the catalogue do not exist at this stage in this jurisdiction and are not listed.`,
+    });
+  }
+  if (profile.noFixedAbode === 'yes') {
+    out.push({ key: 'options.note.noFixedAbode', params: {}, message: 'No fixed abode is recorded: housing support is a need, and measures that need an address (curfew, house arrest, residence conditions) are not suitable until there is one.' });
+  }
   const yes = (a: string) => a === 'yes';
   if (profile.stage === 'pre_trial') {
     out.push({ key: 'options.note.preTrial', params: {}, message: 'Pre-trial stage: only release, alternatives to detention and diversion are considered; the person is presumed innocent.' });
@@ -250,17 +289,30 @@ function notes(catalogue: Catalogue, programmes: readonly Programme[], profile: 
   return out;
 }
 
+function rankPriority(item: MatchItem, rule: number): void {
+  if (rule < 0) return;
+  item.prioritised = true;
+  priorityRank.set(item, rule);
+}
+
 /** Matches every catalogue option and local programme against the person, least restrictive first. */
 export function matchOptions(catalogue: Catalogue, programmes: readonly Programme[], profile: MatchingProfile, options: MatchOptions = {}): MatchResult {
   const language = options.language ?? 'en';
-  const facts = profileFacts(profile);
+  const facts = optionFacts(profile, language);
   const recorded = new Set(recordedNeeds(profile));
   const items: MatchItem[] = [];
   const caches: Caches = { verdicts: new Map(), formatted: new Map() };
 
+  const priority = catalogue.settings.ordering.priority;
+  let notOffered = 0;
   for (const c of catalogue.options) {
+    if (!availableAtStage(c.option.group, c.option.kind, profile)) {
+      notOffered += 1;
+      continue;
+    }
     const name = pick(c.option.wording, language).name;
-    const { reasons, addressed } = evaluate(c, { name, needs: c.option.needs }, facts, recorded, profile, language, caches);
+    const { reasons, addressed } = evaluate(c, { name, needs: c.option.needs }, facts, recorded, language, caches);
+    const status = reasons.reduce<Status>((s, r) => worst(s, r.effect), 'suitable');
     items.push({
       ref: { type: 'option', id: c.option.id },
       optionId: c.option.id,
@@ -268,20 +320,21 @@ export function matchOptions(catalogue: Catalogue, programmes: readonly Programm
       group: c.option.group,
       name,
       restrictiveness: c.option.restrictiveness,
-      status: reasons.reduce<Status>((s, r) => worst(s, r.effect), 'suitable'),
+      status,
       reasons,
       needsAddressed: addressed as MatchItem['needsAddressed'],
       prioritised: false,
     });
+    rankPriority(items[items.length - 1]!, prioritisedBy(priority, { group: c.option.group, kind: c.option.kind, status }, profile));
   }
 
   for (const p of programmes) {
     const c = catalogue.byKind.get(p.kind);
     if (!c) continue; // reported in the notes
-    const { reasons, addressed } = evaluate(c, { name: p.name, needs: p.needs }, facts, recorded, profile, language, caches);
-    reasons.push(...programmeReasons(p, profile, facts));
+    if (!availableAtStage(c.option.group, c.option.kind, profile)) continue;
+    const { reasons, addressed } = evaluate(c, { name: p.name, needs: p.needs }, facts, recorded, language, caches, programmeRules(p, catalogue));
+    reasons.push(...programmeReasons(p, profile));
     const status = reasons.reduce<Status>((s, r) => worst(s, r.effect), 'suitable');
-    const specific = (p.eligibility.genderSpecific === 'women' && profile.isWoman) || (p.eligibility.youngAdultOnly && profile.isYoungAdult);
     items.push({
       ref: { type: 'programme', id: p.id },
       optionId: c.option.id,
@@ -293,10 +346,11 @@ export function matchOptions(catalogue: Catalogue, programmes: readonly Programm
       status,
       reasons,
       needsAddressed: addressed as MatchItem['needsAddressed'],
-      prioritised: specific && status !== 'not_suitable',
+      prioritised: false,
     });
+    rankPriority(items[items.length - 1]!, prioritisedBy(priority, { group: c.option.group, kind: p.kind, status }, profile, p));
   }
 
-  items.sort(compareItems);
-  return { items, notes: notes(catalogue, programmes, profile, options.proposal) };
+  items.sort(comparer(catalogue.settings.ordering.keys));
+  return { items, notes: notes(catalogue, programmes, profile, options.proposal, notOffered) };
 }

@@ -1,6 +1,7 @@
-import type { CaseDetails } from '../../contract/case';
+import type { CaseDetails, Charge, Seriousness } from '../../contract/case';
 import { AppError } from '../../contract/errors';
 import type { FormDefinition } from '../../contract/form';
+import type { Jurisdiction } from '../../contract/jurisdiction';
 import { isGroupAnswer, type AnswerEntry, type GroupRow, type Interview } from '../../contract/interview';
 import type { Answer, MatchingProfile, Need, NotRecorded, OffenceCategory, RecordedAmount, RecordedNeed, RecordedSchedules, RiskAssessment } from '../../contract/options';
 import { evaluateForm } from '../forms/evaluate';
@@ -46,7 +47,27 @@ export function offenceCategoriesOf(charges: readonly string[]): OffenceCategory
   return [...found].sort();
 }
 
-export function deriveProfile(details: CaseDetails, interview: Interview | null, youngAdultUpperAge: number, options: DeriveProfileOptions = {}): MatchingProfile {
+/** A charge's categories: the one recorded on it, or else those its wording names. */
+export function chargeCategories(charge: Pick<Charge, 'offence' | 'category'>): OffenceCategory[] {
+  return charge.category ? [charge.category] : offenceCategoriesOf([charge.offence]);
+}
+
+const SERIOUSNESS: readonly Seriousness[] = ['low', 'medium', 'high'];
+
+/** The highest seriousness recorded on any charge; `unknown` when none has one. */
+export function highestSeriousness(charges: readonly Pick<Charge, 'seriousness'>[]): Seriousness | 'unknown' {
+  const rank = Math.max(-1, ...charges.map((c) => (c.seriousness ? SERIOUSNESS.indexOf(c.seriousness) : -1)));
+  return rank < 0 ? 'unknown' : SERIOUSNESS[rank]!;
+}
+
+/**
+ * The jurisdiction's age limit and options rules. A bare number is the young-adult upper age of a
+ * jurisdiction that sets no options rules.
+ */
+export type ProfileJurisdiction = number | Pick<Jurisdiction, 'youngAdultUpperAge' | 'options'>;
+
+export function deriveProfile(details: CaseDetails, interview: Interview | null, jurisdiction: ProfileJurisdiction, options: DeriveProfileOptions = {}): MatchingProfile {
+  const youngAdultUpperAge = typeof jurisdiction === 'number' ? jurisdiction : jurisdiction.youngAdultUpperAge;
   const facts = deriveFacts(details, { youngAdultUpperAge });
   if (facts.isChild) {
     throw new AppError('out_of_scope', 'The person was under 18 at the offence or at the report: child justice applies, and no adult options are matched.', { path: '$.person.dateOfBirth', key: 'errors.childJustice', params: { ageAtOffence: facts.ageAtOffence, ageAtReport: facts.ageAtReport } });
@@ -164,6 +185,30 @@ export function deriveProfile(details: CaseDetails, interview: Interview | null,
   const literacy: MatchingProfile['literacy'] = typeof literacyValue === 'string' ? (literacyValue === 'no_difficulty' ? 'adequate' : 'limited') : notRecorded('identity.literacy');
 
   const victimKind = value('victim.kind');
+  const notAsked = details.person.gender === 'male' && !facts.isWoman && entry('caregiving.pregnant') === undefined && entry('caregiving.breastfeeding') === undefined;
+
+  // Offence: the recorded category of each charge (its wording when none is recorded), and
+  // earlier convictions in one of those categories ("other" says nothing about likeness).
+  const categories = [...new Set(details.charges.flatMap(chargeCategories))].sort();
+  const hasPrevious = yesNo('history.hasPreviousConvictions');
+  const previous = rows('history.previousConvictions');
+  const similar = new Set<OffenceCategory>(categories.filter((c) => c !== 'other'));
+  const previousSimilarConvictions: RecordedAmount =
+    hasPrevious === 'no'
+      ? 0
+      : hasPrevious === 'yes' && Array.isArray(previous)
+        ? previous.filter((r) => {
+            const text = r.offence?.value;
+            return typeof text === 'string' && offenceCategoriesOf([text]).some((c) => similar.has(c));
+          }).length
+        : hasPrevious === 'declined' || previous === 'declined'
+          ? 'declined'
+          : 'unknown';
+
+  const mode = value('finance.abilityToPay');
+  const paymentMode: MatchingProfile['paymentMode'] = typeof mode === 'string' && ['lump_sum', 'instalments', 'unable'].includes(mode) ? (mode as MatchingProfile['paymentMode']) : notRecorded('finance.abilityToPay');
+  const sources = ticked('finance.incomeSources');
+  const benefitsOnly: Answer = sources.length > 0 ? (sources.every((x) => x === 'benefits') ? 'yes' : 'no') : notRecorded('finance.incomeSources');
 
   return {
     stage: details.stage,
@@ -176,10 +221,16 @@ export function deriveProfile(details: CaseDetails, interview: Interview | null,
     isYoungAdult: facts.isYoungAdult,
     preferredLanguage: details.person.preferredLanguage,
     charges: details.charges.map((c) => c.offence),
-    offenceCategories: offenceCategoriesOf(details.charges.map((c) => c.offence)),
+    offenceCategories: categories,
+    offenceSeriousness: highestSeriousness(details.charges),
+    plea: details.charges.some((c) => c.plea === 'not_guilty') ? 'not_guilty' : details.charges.every((c) => c.plea === 'guilty') ? 'guilty' : 'not_entered',
+    previousSimilarConvictions,
     monthlyIncome: amount('finance.monthlyIncome'),
     monthlyOutgoings: amount('finance.monthlyEssentialOutgoings'),
     ableToPay,
+    paymentMode,
+    affordableMonthly: paymentMode === 'instalments' ? amount('finance.affordableMonthly') : 'unknown',
+    benefitsOnly,
     stableSafeHome,
     noFixedAbode,
     domesticAbuseInHousehold: choice('home.domesticAbuseInHousehold', ['current'], ['none_known', 'past']),
@@ -187,8 +238,9 @@ export function deriveProfile(details: CaseDetails, interview: Interview | null,
     childcareResponsibilities,
     childcareTimes,
     primaryCaregiver,
-    pregnant: choice('caregiving.pregnant', ['yes'], ['no']),
-    breastfeeding: yesNo('caregiving.breastfeeding'),
+    // The form asks about pregnancy only where it can apply; for a man nothing is left open.
+    pregnant: notAsked ? 'no' : choice('caregiving.pregnant', ['yes'], ['no']),
+    breastfeeding: notAsked ? 'no' : yesNo('caregiving.breastfeeding'),
     dependants,
     risk,
     consents: {
@@ -203,6 +255,7 @@ export function deriveProfile(details: CaseDetails, interview: Interview | null,
     acknowledgesBasicFacts: details.stage === 'pre_trial' ? 'unknown' : choice('offence.responsibility', ['full', 'partial', 'minimises'], ['denies']),
     needs: deriveNeeds({ value, entry, ticked }),
     victimViewsOnRestorative: victimKind === 'no_direct_victim' ? 'no_identifiable_victim' : 'unknown',
+    jurisdiction: typeof jurisdiction === 'number' ? null : (jurisdiction.options ?? null),
   };
 }
 

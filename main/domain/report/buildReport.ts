@@ -1,3 +1,4 @@
+import type { JurisdictionOptions } from '../../contract/jurisdiction';
 import type { CaseDetails } from '../../contract/case';
 import type { CaseFile } from '../../contract/caseFile';
 import { AppError } from '../../contract/errors';
@@ -58,6 +59,8 @@ export interface BuildReportInput {
   catalogue: Catalogue;
   template: ReportTemplate;
   youngAdultUpperAge: number;
+  /** The jurisdiction's options rules (measures per stage, currency, affordability), when it has them. */
+  jurisdictionOptions?: JurisdictionOptions | undefined;
   /** The date the report bears, YYYY-MM-DD. */
   reportDate: string;
   /** Who writes the report (the signed-in officer). */
@@ -84,6 +87,7 @@ export function buildReport(input: BuildReportInput): ReportContext {
     programmes: programmesToMatch(input.programmes, input.proposal),
     proposal: input.proposal,
     youngAdultUpperAge: input.youngAdultUpperAge,
+    jurisdictionOptions: input.jurisdictionOptions,
   });
   return buildReportContext({
     details,
@@ -119,6 +123,7 @@ export function buildReportFromCaseFile(
     details: caseFile.case,
     interview: caseFile.interview ?? null,
     proposal: caseFile.proposal,
-    programmes: [],
+    // Local programmes travel in the file when the sender chose to include them.
+    programmes: caseFile.programmes ?? [],
   });
 }

@@ -33,6 +33,9 @@ const table: Record<string, MatchingProfile> = {
     needs: [],
     victimViewsOnRestorative: 'unwilling',
   }),
+  'a man convicted of a third drink-drive of high seriousness': profile({ charges: ['Driving with excess alcohol'], offenceCategories: ['driving'], offenceSeriousness: 'high', previousSimilarConvictions: 2 }),
+  'a pre-trial person pleading not guilty, on benefits only, with no fixed abode and limited literacy': profile({ stage: 'pre_trial', plea: 'not_guilty', acknowledgesBasicFacts: 'unknown', benefitsOnly: 'yes', noFixedAbode: 'yes', stableSafeHome: 'no', literacy: 'limited' }),
+  'a pre-trial person in work with a settled home': profile({ stage: 'pre_trial', acknowledgesBasicFacts: 'unknown' }),
 };
 
 describe('every shipped catalogue rule is exercised both ways', () => {
@@ -59,10 +62,11 @@ describe('every shipped catalogue rule is exercised both ways', () => {
 describe('the shipped catalogue holds every option of docs/DOMAIN.md section 5', () => {
   const kinds = (group: string) => catalogue().options.filter((o) => o.option.group === group).map((o) => o.option.kind).sort();
 
-  it('has all four groups with their options', () => {
+  it('has every group with its options', () => {
     expect(new Set(catalogue().options.map((o) => o.option.group))).toEqual(new Set(optionGroups));
-    expect(kinds('pre_trial')).toEqual(['bail_without_surety', 'pretrial_electronic_monitoring', 'pretrial_supervision', 'release_on_undertaking', 'reporting', 'residence_travel']);
-    expect(kinds('diversion')).toEqual(['caution', 'conditional_dismissal', 'referral_education', 'referral_mentoring', 'referral_restorative_justice', 'referral_treatment', 'referral_womens_centre']);
+    expect(kinds('pre_trial')).toEqual(['bail_with_surety', 'bail_without_surety', 'pretrial_electronic_monitoring', 'pretrial_supervision', 'release_on_undertaking', 'reporting', 'residence_travel']);
+    expect(kinds('diversion')).toEqual(['caution', 'conditional_dismissal', 'deferred_sentence_conditions', 'referral_education', 'referral_mentoring', 'referral_restorative_justice', 'referral_treatment', 'referral_womens_centre']);
+    expect(kinds('support')).toEqual(['education_support', 'employment_support', 'family_support', 'health_support', 'housing_support']);
     expect(kinds('sentencing')).toEqual(
       expect.arrayContaining(['verbal_sanction', 'conditional_discharge', 'absolute_discharge', 'status_penalty', 'fine', 'day_fine', 'restitution_compensation', 'suspended_sentence', 'deferred_sentence', 'probation_supervision', 'community_service', 'attendance_centre', 'house_arrest', 'treatment_order_drug', 'treatment_order_alcohol', 'treatment_order_mental_health']),
     );
@@ -76,7 +80,10 @@ describe('the shipped catalogue holds every option of docs/DOMAIN.md section 5',
     for (const id of ['restorative.mediation', 'restorative.conferencing', 'restorative.circles', 'diversion.referral_restorative_justice']) {
       expect(rulesOf(id)).toEqual(expect.arrayContaining(['consent.restorative_justice', 'victim.willing', 'facts.acknowledged', 'offence.restorative_special_care']));
     }
-    expect(rulesOf('sentencing.fine')).toEqual(['pay.able', 'pay.income']);
+    // One affordability calculation decides every money option.
+    for (const id of ['sentencing.fine', 'sentencing.compensation']) expect(rulesOf(id)).toEqual(['pay.affordable']);
+    expect(rulesOf('sentencing.day_fine')).toEqual(['pay.day_fine_unit']);
+    expect(rulesOf('pre_trial.bail_with_surety')).toEqual(expect.arrayContaining(['pay.not_benefits_only', 'pay.affordable']));
     expect(catalogue().byId.get('sentencing.electronic_monitoring')!.option.onlyWith).toEqual(['house_arrest', 'probation_supervision']);
   });
 });
@@ -137,8 +144,8 @@ describe('a broken catalogue file is refused with the file, the JSON path and th
   });
 
   it('refuses a duplicate rule id, also between the library and an option', () => {
-    const e = refusal(broken('options.diversion.json', (j) => (option(j, 0).rules as unknown[]).push({ id: 'pay.able', failsWhen: true, severity: 'concern', failed: { en: 'x' }, met: { en: 'y' } })));
-    expect(e.message).toContain('options.diversion.json $.options[0].rules[2].id: duplicate rule id "pay.able"');
+    const e = refusal(broken('options.diversion.json', (j) => (option(j, 0).rules as unknown[]).push({ id: 'pay.affordable', failsWhen: true, severity: 'concern', failed: { en: 'x' }, met: { en: 'y' } })));
+    expect(e.message).toContain('options.diversion.json $.options[0].rules[4].id: duplicate rule id "pay.affordable"');
   });
 
   it('refuses a reference to a rule that does not exist', () => {

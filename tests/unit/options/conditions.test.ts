@@ -96,7 +96,7 @@ describe('condition checks explain themselves as the officer types', () => {
     expect(check(proposal({ conditions: [pay] }), poor).checks.map((c) => c.key)).toEqual(['conditions.unableToPay']);
     const stretched = profile({ monthlyIncome: 900, monthlyOutgoings: 800, ableToPay: 'unknown', needs: [{ need: 'finance', source: 'verified' }] });
     const report = check(proposal({ conditions: [pay] }), stretched);
-    expect(report.checks[0]!.message).toBe('this condition (50, weekly) is unaffordable: monthly income recorded as 900 against outgoings of 800 leaves 100.');
+    expect(report.checks[0]!.message).toBe('this condition (50, weekly) is unaffordable: the person can pay 100 a month.');
     // A fine selected for someone recorded as unable to pay is flagged too.
     expect(check(proposal({ selected: [{ type: 'option', id: 'sentencing.fine' }] }), poor).checks.map((c) => c.id)).toEqual(['unaffordable:sentencing.fine']);
   });

@@ -6,15 +6,25 @@ import { catalogue, ids, item, pregnantCaregiver, profile, programme, proposal }
 const match = (...args: Parameters<typeof matchOptions> extends [unknown, ...infer R] ? R : never) => matchOptions(catalogue(), ...args);
 
 describe('matching says why each option suits or does not, citing the facts', () => {
-  it('finds a fine unaffordable when the monthly income recorded leaves too little', () => {
-    const result = match([], profile({ monthlyIncome: 450, monthlyOutgoings: 420, ableToPay: 'yes' }));
+  it('finds a fine unaffordable when income, after outgoings and the allowance for a dependant, leaves nothing', () => {
+    const result = match([], profile({ monthlyIncome: 450, monthlyOutgoings: 420, dependants: 1, ableToPay: 'unknown', paymentMode: 'unknown' }));
     const fine = item(result, 'sentencing.fine');
     expect(fine.status).toBe('not_suitable');
-    const reason = fine.reasons.find((r) => r.ruleId === 'pay.income')!;
-    expect(reason).toMatchObject({ outcome: 'failed', effect: 'not_suitable', key: 'options.rules.pay.income.failed', params: { monthlyIncome: 450, monthlyOutgoings: 420, disposableIncome: 30 } });
-    expect(reason.message).toBe('Not suitable: monthly income recorded as 450 against outgoings of 420 leaves 30 a month, which makes Fine unaffordable.');
+    const reason = fine.reasons.find((r) => r.ruleId === 'pay.affordable')!;
+    expect(reason).toMatchObject({ outcome: 'failed', effect: 'not_suitable', key: 'options.rules.pay.affordable.failed', params: { affordability: 'nothing left after outgoings', payableMonthly: '£0', minimumPayment: '£5' } });
+    expect(reason.message).toBe('Not suitable: Fine is not affordable (nothing left after outgoings): the person can pay £0 a month, less than the £5 a month a court would set; a penalty the person cannot pay punishes poverty (working paper para 21).');
+    // The day-fine and compensation read the same calculation, so they agree.
+    expect(item(result, 'sentencing.day_fine').status).toBe('not_suitable');
+    expect(item(result, 'sentencing.compensation').status).toBe('not_suitable');
     // The same person with a comfortable margin can be fined.
     expect(item(match([], profile({ monthlyIncome: 2400, monthlyOutgoings: 1500 })), 'sentencing.fine').status).toBe('suitable');
+  });
+
+  it('finds a fine, a day-fine and compensation affordable for a person who can pay £20 a month in instalments', () => {
+    const result = match([], profile({ monthlyIncome: 480, monthlyOutgoings: 420, ableToPay: 'yes', paymentMode: 'instalments', affordableMonthly: 20 }));
+    for (const id of ['sentencing.fine', 'sentencing.day_fine', 'sentencing.compensation']) expect(item(result, id).status).toBe('suitable');
+    expect(item(result, 'sentencing.fine').reasons[0]!.message).toBe('Affordable (instalments within means): the person can pay £20 a month, at least the £5 a month a court would set.');
+    expect(item(result, 'sentencing.day_fine').reasons[0]!.message).toBe('A day-fine unit of £1 follows from the £20 a month the person can pay (instalments within means).');
   });
 
   it('refuses house arrest where domestic abuse in the household is recorded', () => {
@@ -25,19 +35,18 @@ describe('matching says why each option suits or does not, citing the facts', ()
     expect(item(match([], profile()), 'sentencing.house_arrest').status).toBe('suitable');
   });
 
-  it('offers a pre-trial case only pre-trial options and diversion, and says so', () => {
+  it('lists for a pre-trial case only release, alternatives to detention, diversion and support, and says so', () => {
     const result = match([], profile({ stage: 'pre_trial' }));
     const open = result.items.filter((i) => i.status !== 'not_suitable');
     expect(open.length).toBeGreaterThan(5);
-    expect(new Set(open.map((i) => i.group))).toEqual(new Set(groupsForStage.pre_trial));
-    const fine = item(result, 'sentencing.fine');
-    expect(fine.status).toBe('not_suitable');
-    expect(fine.reasons[0]).toMatchObject({ ruleId: 'stage', key: 'options.stage.preTrial' });
-    expect(result.notes.map((n) => n.key)).toContain('options.note.preTrial');
-    // After conviction, pre-trial measures are closed and sentencing opens.
+    expect(new Set(result.items.map((i) => i.group))).toEqual(new Set(groupsForStage.pre_trial));
+    expect(result.items.some((i) => i.optionId === 'sentencing.fine')).toBe(false);
+    expect(result.notes.map((n) => n.key)).toEqual(expect.arrayContaining(['options.note.preTrial', 'options.note.notAtStage']));
+    // After conviction, pre-trial measures and the measures that replace prosecution are not listed; sentencing opens.
     const convicted = match([], profile());
-    expect(item(convicted, 'pre_trial.bail_without_surety').status).toBe('not_suitable');
+    for (const gone of ['pre_trial.bail_without_surety', 'diversion.caution', 'diversion.conditional_dismissal']) expect(convicted.items.some((i) => i.optionId === gone)).toBe(false);
     expect(item(convicted, 'sentencing.fine').status).toBe('suitable');
+    expect(item(convicted, 'diversion.deferred_sentence_conditions').status).not.toBe('not_suitable');
   });
 
   it('notes for a pregnant primary caregiver that non-custodial options are to be preferred (Bangkok 64)', () => {
@@ -53,8 +62,11 @@ describe('matching says why each option suits or does not, citing the facts', ()
     const mentoringYA = programme('0b0d6f5e-1111-4c3a-9a55-000000000002', { name: 'Young Adult Mentoring', kind: 'referral_mentoring', needs: ['peers'], eligibility: { youngAdultOnly: true, maxAge: 25 } });
     const youngAdult = profile({ ageAtOffence: 20, ageAtReport: 21, isYoungAdult: true, needs: [{ need: 'peers', source: 'self_reported' }, { need: 'maturity', source: 'assessment' }] });
     const result = match([mentoringGeneric, mentoringYA], youngAdult);
-    const rank8 = result.items.filter((i) => i.restrictiveness === 8).map((i) => i.name);
-    expect(rank8[0]).toBe('Young Adult Mentoring');
+    // Young-adult programmes first, then the diversion open to him (working paper para 18).
+    expect(result.items[0]!.name).toBe('Young Adult Mentoring');
+    const firstOther = result.items.findIndex((i) => !i.prioritised);
+    expect(result.items.slice(0, firstOther).every((i) => i.group === 'diversion' && i.status !== 'not_suitable')).toBe(true);
+    expect(result.items.slice(firstOther).some((i) => i.prioritised)).toBe(false);
     expect(item(result, mentoringYA.id).prioritised).toBe(true);
     expect(item(result, 'sentencing.attendance_centre').status).toBe('suitable');
     expect(result.notes.find((n) => n.key === 'options.note.youngAdult')!.message).toMatch(/diversion is the preferred response.*para 18/);
@@ -85,10 +97,10 @@ describe('unknown facts yield concerns, never refusals and never passes', () => 
   });
 
   it('says a declined answer is never counted against the person', () => {
-    const fine = item(match([], profile({ monthlyIncome: 'declined', ableToPay: 'unknown' })), 'sentencing.fine');
+    const fine = item(match([], profile({ monthlyIncome: 'declined', ableToPay: 'unknown', paymentMode: 'unknown' })), 'sentencing.fine');
     expect(fine.status).toBe('suitable_with_concerns');
-    const income = fine.reasons.find((r) => r.ruleId === 'pay.income')!;
-    expect(income).toMatchObject({ outcome: 'unknown', key: 'options.factsDeclined' });
+    const income = fine.reasons.find((r) => r.ruleId === 'pay.affordable')!;
+    expect(income).toMatchObject({ outcome: 'unknown', key: 'options.factsDeclinedAndNotRecorded' });
     expect(income.message).toMatch(/declined to say: monthly income.*never counted against them/);
   });
 
@@ -116,7 +128,7 @@ describe('ordering and determinism', () => {
     for (let i = 1; i < rank8.length; i++) expect(rank8[i - 1]!.needsAddressed.length).toBeGreaterThanOrEqual(rank8[i]!.needsAddressed.length);
     const at = (id: string) => rank8.findIndex((i) => i.ref.id === id);
     expect(at('diversion.referral_education')).toBeLessThan(at('diversion.referral_mentoring'));
-    expect(result.items[0]!.ref.id).toBe('pre_trial.release_on_undertaking');
+    expect(result.items[0]!.ref.id).toBe('support.employment');
   });
 
   it('gives the same result for the same input, whatever order the catalogue and programmes come in', () => {

@@ -39,7 +39,7 @@ describe('deriveProfile', () => {
     expect(p).toMatchObject({ monthlyIncome: 450, monthlyOutgoings: 420, ableToPay: 'no', stableSafeHome: 'no', domesticAbuseInHousehold: 'yes' });
     const result = matchOptions(catalogue(), [], p);
     expect(item(result, 'sentencing.fine').status).toBe('not_suitable');
-    expect(item(result, 'sentencing.fine').reasons.map((r) => r.message).join(' ')).toMatch(/monthly income recorded as 450/);
+    expect(item(result, 'sentencing.fine').reasons.map((r) => r.message).join(' ')).toMatch(/Fine is not affordable \(unable without hardship\)/);
     const houseArrest = item(result, 'sentencing.house_arrest');
     expect(houseArrest.status).toBe('not_suitable');
     expect(houseArrest.reasons.find((r) => r.ruleId === 'home.domestic_abuse')!.message).toMatch(/domestic abuse in the household is recorded/);

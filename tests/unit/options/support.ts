@@ -1,5 +1,6 @@
 import { MatchingProfile, Programme, Proposal, type ProgrammeDetails } from '../../../main/contract/options';
 import { loadCatalogue } from '../../../main/loaders/catalogue';
+import { loadJurisdiction } from '../../../main/loaders/dataFiles';
 import type { Catalogue } from '../../../main/domain/options/catalogue';
 import type { MatchResult } from '../../../main/contract/options';
 
@@ -28,9 +29,15 @@ export function profile(overrides: Overrides = {}): MatchingProfile {
     preferredLanguage: 'en',
     charges: ['Theft from a shop'],
     offenceCategories: ['property'],
+    offenceSeriousness: 'low',
+    plea: 'guilty',
+    previousSimilarConvictions: 0,
     monthlyIncome: 1800,
     monthlyOutgoings: 1200,
     ableToPay: 'yes',
+    paymentMode: 'lump_sum',
+    affordableMonthly: 'unknown',
+    benefitsOnly: 'no',
     stableSafeHome: 'yes',
     noFixedAbode: 'no',
     domesticAbuseInHousehold: 'no',
@@ -53,6 +60,7 @@ export function profile(overrides: Overrides = {}): MatchingProfile {
       { need: 'mental_health', source: 'third_party' },
     ],
     victimViewsOnRestorative: 'willing',
+    jurisdiction: loadJurisdiction('default').options ?? null,
     ...rest,
   });
 }

@@ -18,6 +18,7 @@ import { caseDetailsResolver, issuesToFieldErrors, normalise } from './caseFormR
 import { caseWording } from './caseText';
 import { emptyCase, emptyCharge, flatten } from './caseFormModel';
 import { useCaseMerge } from './useCaseMerge';
+import { ChargeClassification } from './ChargeClassification';
 
 export function CasePage({ id }: { id: string | null }) {
   const { t, i18n } = useTranslation();
@@ -222,6 +223,7 @@ export function CasePage({ id }: { id: string | null }) {
               <TextField name={`charges.${i}.offence`} label={t('fields.offence')} required error={e.charges?.[i]?.offence} registration={register(`charges.${i}.offence`)} />
               <TextField name={`charges.${i}.offenceDate`} type="date" label={t('fields.offenceDate')} required error={e.charges?.[i]?.offenceDate} registration={register(`charges.${i}.offenceDate`)} />
               <SelectField name={`charges.${i}.plea`} label={t('fields.plea')} required placeholder={t('fields.choose')} options={options(pleas, 'plea')} error={e.charges?.[i]?.plea} registration={register(`charges.${i}.plea`)} />
+              <ChargeClassification index={i} register={register} errors={e.charges?.[i]} />
               {charges.fields.length > 1 && (
                 <button type="button" className="secondary" onClick={() => charges.remove(i)}>
                   {t('case.removeCharge', { n: i + 1 })}

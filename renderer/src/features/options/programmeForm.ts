@@ -5,6 +5,8 @@ import type { ProgrammeRecord } from '../../../../main/contract/optionsApi';
 // from the stored programme; a server problem's JSON path is mapped to the control it names.
 
 export interface FormState {
+  /** A programme's own rules (set in a programmes file) are kept as they are; the page does not edit them. */
+  rules?: ProgrammeDetails['eligibility']['rules'];
   name: string;
   provider: string;
   kind: string;
@@ -36,6 +38,7 @@ export const blank: FormState = {
 export function toForm(p: ProgrammeRecord): FormState {
   const e = p.eligibility;
   return {
+    ...(e.rules ? { rules: e.rules } : {}),
     name: p.name, provider: p.provider, kind: p.kind, needs: [...p.needs], minAge: e.minAge?.toString() ?? '', maxAge: e.maxAge?.toString() ?? '', genderSpecific: e.genderSpecific ?? '',
     youngAdultOnly: e.youngAdultOnly, excludedOffences: [...e.excludedOffences], consentRequired: [...e.consentRequired], riskLevels: [...e.riskLevels], location: p.location,
     places: p.capacity.places?.toString() ?? '', waitingWeeks: p.capacity.waitingWeeks?.toString() ?? '', costAmount: p.cost?.amount.toString() ?? '', costPeriod: p.cost?.period ?? 'once',
@@ -63,6 +66,7 @@ export function toDetails(f: FormState, retired: boolean): ProgrammeDetails {
       excludedOffences: f.excludedOffences as ProgrammeDetails['eligibility']['excludedOffences'],
       consentRequired: f.consentRequired as ProgrammeDetails['eligibility']['consentRequired'],
       riskLevels: f.riskLevels as ProgrammeDetails['eligibility']['riskLevels'],
+      rules: f.rules,
     }),
     location: f.location.trim(),
     capacity: strip({ places: num(f.places), waitingWeeks: num(f.waitingWeeks) }),
