@@ -3,6 +3,8 @@ import type { CaseFile } from '../contract/caseFile';
 import type { FormDefinition } from '../contract/form';
 import { invalidInput } from '../contract/errors';
 import { assertAdultCase, caseDetailIssues } from './caseRules';
+import { applyDisclosureDefaults } from './forms/disclosure';
+import { assertWithinLimits } from './forms/limits';
 import { checkInterviewForSave, interviewSetting } from './interviewRules';
 
 // What a case must pass before anything is stored or reported from it. `psr import` and
@@ -22,24 +24,15 @@ export interface CaseCheckSetting {
 export function assertCaseDetails(details: CaseDetails, today: string, youngAdultUpperAge: number, prefix = '$'): void {
   const issues = caseDetailIssues(details, today);
   if (issues.length > 0) throw invalidInput(issues.map((i) => ({ ...i, path: prefix + i.path.slice(1) })));
-  assertAdultCase(details, youngAdultUpperAge);
+  assertAdultCase(details, youngAdultUpperAge, prefix);
 }
-
-/**
- * Answer problems a draft typed in the app may carry but a file from outside may not: a text longer
- * than its question allows, or one with a broken character, could never be written into a report,
- * so such a file is refused whole rather than imported as a case that cannot be exported.
- */
-const REFUSED_IN_A_FILE = new Set(['validation.tooLong', 'validation.brokenCharacter']);
 
 /** Refuses a case file (already parsed) that import would refuse: its case, then its interview. */
 export function checkCaseFile(caseFile: CaseFile, setting: CaseCheckSetting): void {
   assertCaseDetails(caseFile.case, setting.today, setting.youngAdultUpperAge, '$.case');
   if (!caseFile.interview) return;
   const { form, facts } = interviewSetting(setting.forms, caseFile.case, setting.youngAdultUpperAge);
-  const issues = checkInterviewForSave(form, facts, caseFile.interview, setting.offenceAccountIds, '$.interview');
-  const refused = issues.filter((i) => i.key !== undefined && REFUSED_IN_A_FILE.has(i.key));
-  if (refused.length > 0) {
-    throw invalidInput(refused.map(({ path, message, key, params }) => ({ path: `$.interview${path.slice(1)}`, message, ...(key ? { key } : {}), ...(params ? { params } : {}) })));
-  }
+  const interview = applyDisclosureDefaults(form, caseFile.interview);
+  // A file is finished work: an answer over its question's limit is refused, not kept as a draft.
+  assertWithinLimits(checkInterviewForSave(form, facts, interview, setting.offenceAccountIds, '$.interview'));
 }

@@ -87,7 +87,8 @@ export function CasePage({ id }: { id: string | null }) {
           await staleRef.current(over, details);
           return;
         }
-        if (error.code === 'invalid_input' && error.issues) {
+        // Field-level issues come with bad input and with refusals about a field (a child's date of birth).
+        if (error.issues) {
           const fieldErrors = issuesToFieldErrors(t, error.issues, '$.details');
           for (const item of Object.keys(fieldErrors)) {
             setError(item as never, (fieldErrors as Record<string, FieldError>)[item]!);
