@@ -120,17 +120,29 @@ const docxTemplatesSyntax: Syntax = {
   },
 };
 
-let docxTemplatesTemplate: Promise<Uint8Array> | undefined;
+let docxTemplatesZip: Promise<Uint8Array> | undefined;
+
+/** The docx-templates Word template, built once per process. */
+export function docxTemplatesTemplate(): Promise<Uint8Array> {
+  docxTemplatesZip ??= buildTemplate(docxTemplatesSyntax);
+  return docxTemplatesZip;
+}
 
 /** docx-templates with `noSandbox` (its documented choice for trusted templates: no `vm` context per command). */
-export async function fillWithDocxTemplates(model: RenderedReport): Promise<Uint8Array> {
-  docxTemplatesTemplate ??= buildTemplate(docxTemplatesSyntax);
+export async function fillWithDocxTemplates(model: RenderedReport, template?: Uint8Array): Promise<Uint8Array> {
   // A line break as literal XML between text elements (its own line-break handling puts <w:br/>
   // inside <w:t>, which the validator refuses).
   const lines = (t: string) => t.split('\n').join('||</w:t><w:br/><w:t xml:space="preserve">||');
-  return createReport({ template: await docxTemplatesTemplate, data: peerView(model, lines) as unknown as Record<string, unknown>, noSandbox: true, failFast: true, cmdDelimiter: '+++', processLineBreaks: false,
+  return createReport({
+    template: template ?? (await docxTemplatesTemplate()),
+    data: peerView(model, lines) as unknown as Record<string, unknown>,
+    noSandbox: true,
+    failFast: true,
+    cmdDelimiter: '+++',
+    processLineBreaks: false,
     // Its guard against runaway templates counts every node walked; a 64-times report walks more.
-    maximumWalkingDepth: 1e9 });
+    maximumWalkingDepth: 1e9,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
