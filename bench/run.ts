@@ -1,3 +1,4 @@
+import { benchCli } from './cli';
 import { benchExport } from './export';
 import { benchInterview } from './interview';
 import { benchOptions } from './options';
@@ -11,6 +12,7 @@ const sections: Array<[string, () => Promise<string[]>]> = [
   ['export', () => benchExport()],
   ['peers', () => benchPeers()],
   ['interview', () => benchInterview()],
+  ['cli', () => benchCli()],
 ];
 const only = process.argv[2];
 for (const [name, run] of sections) {

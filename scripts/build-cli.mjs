@@ -14,6 +14,22 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'cli');
 const prepare = process.argv.includes('--prepare');
 
+// zod re-exports its messages in some fifty languages as `z.locales`; nothing here uses them (the
+// product's words are in its own catalogue) and they are half of zod's size, so only English,
+// zod's default, is bundled.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.split(path.sep).includes('zod') ? { path: path.join(path.dirname(args.importer), '../locales/index.js'), namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};`,
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 try {
   const { build } = await import('esbuild');
   // Chunk names change with their content: a folder left from an earlier build would keep stale ones.
@@ -35,6 +51,7 @@ try {
     metafile: true,
     logLevel: 'warning',
     external: ['better-sqlite3'],
+    plugins: [zodEnglishOnly],
     // Bundled CommonJS packages call require(); an ES module has none of its own.
     banner: { js: "import { createRequire as __psrCreateRequire } from 'node:module'; const require = __psrCreateRequire(import.meta.url);" },
   });
