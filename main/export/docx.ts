@@ -6,6 +6,7 @@ import {
   Header,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -180,7 +181,8 @@ export async function writeDocx(model: RenderedReport, assets: DocxAssets): Prom
                 cantSplit: true,
                 children: block.header.map((h, i) => cell([[plain(h)]], widths[i]!, true)),
               }),
-              ...block.rows.map((row) => new TableRow({ children: row.map((c, i) => cell(c, widths[i]!, false)) })),
+              // A row never splits across a page: a court reads each entry whole, under the repeated header.
+              ...block.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c, i) => cell(c, widths[i]!, false)) })),
             ],
           }),
           new Paragraph({ bidirectional: rtl, children: [] }),
@@ -214,7 +216,8 @@ export async function writeDocx(model: RenderedReport, assets: DocxAssets): Prom
       default: {
         document: {
           run: { font: { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }, size: 22, language },
-          paragraph: { spacing: { after: 120, line: 276 } },
+          // A line height without its rule reads as "exactly" in LibreOffice, which clips the logo.
+          paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
         },
         title: { run: { font: FONT, size: 36, bold: true, color: '1F3A6E' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 } } },
         heading1: { run: { font: FONT, size: 28, bold: true, color: '1F3A6E' }, paragraph: { outlineLevel: 0, keepNext: true, spacing: { before: 360, after: 120 } } },

@@ -246,15 +246,20 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
         });
         return;
       }
-      if (group.id === 'case.sourcesConsulted' && !anySecret('source', 'kind', 'how', 'contactedOn', 'notes')) {
-        const kind = raw('kind');
-        const description = [text('source'), text('kind') ? `(${text('kind')})` : ''].filter((s) => s !== '').join(' ');
-        const date = raw('contactedOn');
+      if (group.id === 'case.sourcesConsulted') {
+        // A source always stays in the sources table: a part not for disclosure is left blank in
+        // its own column, and a source whose name is not for disclosure is left out whole, so the
+        // report shows no trace of it (never a stray line in another section).
+        if (secret('source')) return;
+        const shownText = (id: string) => (secret(id) ? '' : text(id));
+        const kind = secret('kind') ? undefined : raw('kind');
+        const description = [shownText('source'), shownText('kind') ? `(${shownText('kind')})` : ''].filter((s) => s !== '').join(' ');
+        const date = secret('contactedOn') ? undefined : raw('contactedOn');
         sources.push({
           description: description || rowLabel,
           kind: typeof kind === 'string' ? (SOURCE_KINDS[kind] ?? 'third_party') : 'third_party',
           // How it was obtained reads under "By": "Telephone", "Record seen".
-          by: text('how'),
+          by: shownText('how'),
           ...(typeof date === 'string' ? { date } : {}),
           notForDisclosure: false,
         });

@@ -65,14 +65,35 @@ describe('buildReportContext: interview answers into the report context', () => 
 
     expect(ctx.previousConvictions).toEqual([{ date: '2019', court: '', offence: 'Theft from a shop', outcome: 'Conditional discharge, 12 months', response: expect.any(String) }]);
     expect(ctx.riskAssessments).toEqual([{ instrument: "Women's Risk Needs Assessment", date: '2026-11-19', result: 'Low' }]);
-    // A source with a withheld part never enters the sources table; the withheld part is an item of
-    // its own, flagged, which assembly removes before anything is rendered.
+    // A source whose name is not for disclosure is left out whole: not in the sources table, and
+    // no stray "Source 2" line in another section that would show something was withheld.
     expect(ctx.sources).toHaveLength(1);
-    expect(ctx.sources.some((s) => s.description.includes('Kestrelmoor'))).toBe(false);
-    const withheld = Object.values(ctx.sections).flatMap((sec) => sec.items).filter((i) => i.value.includes('Kestrelmoor'));
-    expect(withheld.length).toBeGreaterThan(0);
-    expect(withheld.every((i) => i.notForDisclosure)).toBe(true);
+    expect(JSON.stringify(ctx)).not.toContain('Kestrelmoor');
+    expect(Object.values(ctx.sections).flatMap((sec) => sec.items).some((i) => i.id.startsWith('case.sourcesConsulted'))).toBe(false);
     expect(items(ctx, 'risk').find((i) => i.id === 'risk.level')?.kind).toBe('assessment');
+  });
+
+  it('keeps a source with one part not for disclosure in the sources table, that part blank under its own heading', () => {
+    const c = womanWithTwoDependants();
+    c.interview.answers['case.sourcesConsulted'] = {
+      status: 'answered',
+      rows: [
+        { source: { status: 'answered', value: 'Riverside GP surgery' }, kind: { status: 'answered', value: 'health' }, how: { status: 'answered', value: 'phone' }, contactedOn: { status: 'answered', value: '2026-11-18', notForDisclosure: true } },
+        { source: { status: 'answered', value: 'Housing office' }, kind: { status: 'answered', value: 'other' } },
+      ],
+    };
+    const ctx = build(c);
+    expect(ctx.sources).toHaveLength(2);
+    expect(ctx.sources[0]).toMatchObject({ description: 'Riverside GP surgery (Health service)', by: 'Telephone' });
+    expect(ctx.sources[0]!.date).toBeUndefined();
+    expect(ctx.sources[1]).toMatchObject({ by: '' });
+    // In the document each source is one row of four cells, empty ones included, so nothing shifts.
+    const model = previewReport(ctx, 'full-report');
+    const table = model.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'table' && b.header[0] === 'Source');
+    if (table?.kind !== 'table') throw new Error('no sources table');
+    expect(table.rows).toHaveLength(2);
+    for (const row of table.rows) expect(row).toHaveLength(table.header.length);
+    expect(Object.values(ctx.sections).flatMap((sec) => sec.items).some((i) => i.id.startsWith('case.sourcesConsulted'))).toBe(false);
   });
 
   it('says honestly that no options and no proposal have been recorded yet', () => {
