@@ -71,6 +71,8 @@ export const ConsideredOption = z.strictObject({
   kind: text(100),
   provider: text(200).default(''),
   suitability: z.enum(suitabilities),
+  /** Proposed, or reasonably considered and set aside: a report lists only these, never the whole catalogue. */
+  decision: z.enum(['proposed', 'set_aside']).default('proposed'),
   reasons: z.array(text(2000)).max(50),
 });
 export type ConsideredOption = z.infer<typeof ConsideredOption>;

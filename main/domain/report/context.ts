@@ -1,7 +1,7 @@
 import type { CaseDetails } from '../../contract/case';
 import type { AnyField, ChoiceOption, FormDefinition, Localized, RepeatableGroup, SubField } from '../../contract/form';
 import { isGroupAnswer, type AnswerEntry, type AnswerSource, type GroupAnswer, type Interview } from '../../contract/interview';
-import type { MatchResult, OptionRef, Proposal, ProposedCondition as OptionsCondition } from '../../contract/options';
+import { groupsForStage, type MatchResult, type OptionRef, type Proposal, type ProposedCondition as OptionsCondition } from '../../contract/options';
 import type {
   AnswerItem,
   ConsideredOption,
@@ -87,6 +87,8 @@ function sectionKeyFor(sectionId: string, facts: RuleFacts): string {
 }
 
 const FALLBACK_KEY = 'circumstances';
+/** The matcher's reason that a withheld fact decided an option (options.withheld). */
+const WITHHELD_KEY = 'options.withheld';
 
 // The report's fixed phrases are the message catalogue's (report.docx.*), in the report's language.
 export const NO_PROPOSAL = translator()('report.docx.noProposal');
@@ -310,27 +312,52 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
     });
   }
 
-  const options: ConsideredOption[] = (input.match?.items ?? []).map((m) => ({
-    name: m.name,
-    kind: readable(m.kind),
-    provider: m.provider ?? '',
-    suitability: suitability[m.status],
-    reasons: m.reasons.map((r) => messageText(t, r)).slice(0, 50),
-  }));
-
   const nameOf = (ref: OptionRef): string =>
     input.catalogueNames?.[ref.id] ?? input.match?.items.find((m) => m.ref.type === ref.type && m.ref.id === ref.id)?.name ?? ref.id;
+  const matched = (ref: OptionRef | undefined) => (ref ? input.match?.items.find((m) => m.ref.type === ref.type && m.ref.id === ref.id) : undefined);
+  const allowed = groupsForStage[facts.stage];
+  // A reason that only says a withheld fact decided it would tell the court something was withheld.
+  const shownReasons = (reasons: MatchResult['items'][number]['reasons']) => reasons.filter((r) => r.key !== WITHHELD_KEY).map((r) => messageText(t, r)).slice(0, 50);
 
+  // Options considered: the proposed ones and those set aside with the officer's reason, never the
+  // whole catalogue, and never a measure from another stage (pre-trial release after conviction).
   const p = input.proposal;
+  const options: ConsideredOption[] = [];
+  for (const ref of p?.selected ?? []) {
+    const m = matched(ref);
+    if (m && !allowed.includes(m.group)) continue;
+    options.push({
+      name: nameOf(ref),
+      kind: m ? readable(m.kind) : '',
+      provider: m?.provider ?? '',
+      suitability: m ? suitability[m.status] : 'suitable',
+      decision: 'proposed',
+      reasons: m ? shownReasons(m.reasons) : [],
+    });
+  }
+  const setAside = (p?.alternatives ?? []).filter((a) => {
+    const m = matched(a.ref);
+    return !m || allowed.includes(m.group);
+  });
+  for (const a of setAside) {
+    const m = matched(a.ref);
+    options.push({
+      name: a.ref ? nameOf(a.ref) : (a.description ?? ''),
+      kind: m ? readable(m.kind) : '',
+      provider: m?.provider ?? '',
+      suitability: m ? suitability[m.status] : 'not_suitable',
+      decision: 'set_aside',
+      reasons: [a.reasonSetAside],
+    });
+  }
+
   const proposal: ReportContext['proposal'] = p
     ? {
         options: p.selected.map(nameOf),
         rationale: p.rationale,
         conditions: p.conditions.map((c) => conditionFor(c, language)),
         alternatives:
-          p.alternatives.length > 0
-            ? p.alternatives.map((a) => `${a.ref ? nameOf(a.ref) : (a.description ?? '')}: ${a.reasonSetAside}`).join('\n\n')
-            : t('report.docx.noAlternatives'),
+          setAside.length > 0 ? setAside.map((a) => `${a.ref ? nameOf(a.ref) : (a.description ?? '')}: ${a.reasonSetAside}`).join('\n\n') : t('report.docx.noAlternatives'),
       }
     : { options: [t('report.docx.noProposal')], rationale: t('report.docx.noRationale'), conditions: [], alternatives: t('report.docx.noAlternatives') };
 

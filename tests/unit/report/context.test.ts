@@ -131,13 +131,60 @@ describe('buildReportContext: interview answers into the report context', () => 
       acknowledgements: [],
     };
     const ctx = ReportContext.parse(build(womanWithTwoDependants(), { match, proposal }));
-    expect(ctx.options).toEqual([{ name: 'Community order', kind: 'Community order', provider: 'Probation service', suitability: 'suitable_with_conditions', reasons: ['Not recorded: consent to community service.'] }]);
+    expect(ctx.options).toEqual([
+      { name: 'Community order', kind: 'Community order', provider: 'Probation service', suitability: 'suitable_with_conditions', decision: 'proposed', reasons: ['Not recorded: consent to community service.'] },
+      { name: 'Fine', kind: '', provider: '', suitability: 'not_suitable', decision: 'set_aside', reasons: ['She cannot afford it.'] },
+    ]);
     expect(ctx.proposal).toEqual({
       options: ['Community order'],
       rationale: proposal.rationale,
       conditions: [{ requirement: 'Attend the women’s centre weekly', linkedTo: 'Trauma', duration: '12 weeks', review: 'after 6 weeks' }],
       alternatives: 'Fine: She cannot afford it.',
     });
+  });
+
+  it('lists only the options proposed and those set aside, never the rest of the catalogue, a pre-trial measure after conviction, or a hint that something was withheld', () => {
+    const matchItem = (id: string, group: 'sentencing' | 'pre_trial', name: string, reasons: MatchResult['items'][number]['reasons'] = []): MatchResult['items'][number] => ({
+      ref: { type: 'option', id },
+      optionId: id,
+      kind: id.split('.')[1]!,
+      group,
+      name,
+      restrictiveness: 3,
+      status: 'suitable',
+      reasons,
+      needsAddressed: [],
+      prioritised: false,
+    });
+    const withheld = { ruleId: 'x', outcome: 'met' as const, effect: 'suitable' as const, key: 'options.withheld', params: {}, message: 'A recorded fact that is not for disclosure decided this (the reason is withheld from the report).' };
+    const match: MatchResult = {
+      notes: [],
+      items: [
+        matchItem('sentencing.community_order', 'sentencing', 'Community order', [withheld, { ruleId: 'y', outcome: 'met', effect: 'suitable', key: 'k', params: {}, message: 'Low risk.' }]),
+        matchItem('sentencing.unpaid_work', 'sentencing', 'Unpaid work'),
+        matchItem('sentencing.fine', 'sentencing', 'Fine'),
+        matchItem('pre_trial.bail', 'pre_trial', 'Bail without financial surety'),
+      ],
+    };
+    const proposal: Proposal = {
+      selected: [{ type: 'option', id: 'sentencing.community_order' }],
+      rationale: 'Addresses the causes.',
+      alternatives: [
+        { ref: { type: 'option', id: 'sentencing.unpaid_work' }, reasonSetAside: 'No childcare at weekends.' },
+        { ref: { type: 'option', id: 'pre_trial.bail' }, reasonSetAside: 'Not a sentence.' },
+      ],
+      conditions: [],
+      acknowledgements: [],
+    };
+    const ctx = ReportContext.parse(build(womanWithTwoDependants(), { match, proposal }));
+    expect(ctx.options.map((o) => [o.name, o.decision, o.reasons])).toEqual([
+      ['Community order', 'proposed', ['Low risk.']],
+      ['Unpaid work', 'set_aside', ['No childcare at weekends.']],
+    ]);
+    const text = JSON.stringify(previewReport(ctx, 'full-report'));
+    expect(text).not.toContain('Fine');
+    expect(text).not.toContain('Bail');
+    expect(text).not.toMatch(/withheld|not for disclosure/i);
   });
 
   it('a young adult: the maturity answers, labelled as the author’s assessment where they are opinions', () => {

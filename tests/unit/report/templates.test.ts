@@ -44,7 +44,7 @@ describe('report templates', () => {
       'Circumstances and needs: women',
       'Circumstances and needs: age and maturity',
       'Risk and protective factors',
-      'Community options considered',
+      'Options considered',
       'Proposal',
       'Impact of custody on dependants',
       'Completion',
