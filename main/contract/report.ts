@@ -300,6 +300,8 @@ export const TemplateLabels = z.strictObject({
   none: label,
   /** Words for enum values: "self_reported" -> "Self-reported", "suitable" -> "Suitable". */
   values: z.record(z.string(), label),
+  /** What the report calls each interview answer, by field id: a court reads a statement, never the question asked. */
+  items: z.record(z.string(), label).default({}),
 });
 
 export const ReportTemplate = z
