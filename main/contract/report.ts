@@ -104,6 +104,8 @@ export const ReportFacts = z.strictObject({
   isWoman: z.boolean(),
   isYoungAdult: z.boolean(),
   hasDependants: z.boolean(),
+  /** Recorded as pregnant (and not withheld): the impact of custody is reported even with no children. */
+  isPregnant: z.boolean().optional(),
   stage: Stage,
 });
 export type ReportFacts = z.infer<typeof ReportFacts>;

@@ -178,6 +178,14 @@ const SOURCE_KINDS: Record<string, InformationSource['kind']> = {
   official_record: 'document',
 };
 
+const PREGNANT = 'caregiving.pregnant';
+
+/** Pregnant as the form showed and recorded it; a withheld answer counts as not recorded, so no section betrays it. */
+function recordedPregnant(interview: Interview | null, shown: ReadonlySet<string>): boolean {
+  const entry = interview?.answers[PREGNANT];
+  return shown.has(PREGNANT) && entry !== undefined && !isGroupAnswer(entry) && entry.status === 'answered' && entry.value === 'yes' && entry.notForDisclosure !== true;
+}
+
 export function buildReportContext(input: BuildReportContextInput): ReportContext {
   const { details, interview, form, facts, language } = input;
   const t = translator(language);
@@ -365,7 +373,7 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
     case: details,
     reportDate: input.reportDate,
     status: input.status,
-    facts: reportFacts(facts, hasDependants(readDependants(interview, (id) => shown.has(id)))),
+    facts: { ...reportFacts(facts, hasDependants(readDependants(interview, (id) => shown.has(id)))), isPregnant: recordedPregnant(interview, shown) },
     sections,
     previousConvictions,
     sources,

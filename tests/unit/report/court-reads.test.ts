@@ -144,3 +144,40 @@ describe('the report templates name every interview question as a statement', ()
     }
   });
 });
+
+describe('the impact of custody on dependants and on a pregnancy', () => {
+  /** A convicted woman, pregnant, with no children. */
+  function pregnantNoChildren(): InterviewCase {
+    const c = womanWithTwoDependants('CR-2026-0516');
+    const answers = { ...c.interview.answers };
+    for (const id of ['dependants.people', 'caregiving.primaryCaregiver', 'caregiving.custodyImpact', 'caregiving.bestInterests']) delete answers[id];
+    answers['dependants.hasDependants'] = { status: 'answered', value: false };
+    answers['caregiving.pregnant'] = { status: 'answered', value: 'yes' };
+    answers['caregiving.dueDate'] = { status: 'answered', value: '2027-02-14' };
+    return { ...c, interview: { ...c.interview, answers } };
+  }
+  const impact = (model: RenderedReport) => model.sections.find((s) => s.id === 'custody-impact');
+
+  it('is reported for a pregnant woman with no children, with her pregnancy answers', () => {
+    const [model] = reports(pregnantNoChildren()).filter((m) => m.template.id === 'full-report');
+    const section = impact(model!);
+    expect(section, 'the custody-impact section').toBeDefined();
+    const text = lines({ ...model!, sections: [section!] }).join('\n');
+    expect(text).toContain('Pregnant: Yes');
+    expect(text).toContain('14 February 2027');
+  });
+
+  it('is not reported when she has no dependants and is not pregnant, nor when the pregnancy is withheld', () => {
+    const c = pregnantNoChildren();
+    c.interview.answers['caregiving.pregnant'] = { status: 'answered', value: 'no' };
+    expect(impact(reports(c).find((m) => m.template.id === 'full-report')!)).toBeUndefined();
+    c.interview.answers['caregiving.pregnant'] = { status: 'answered', value: 'yes', notForDisclosure: true };
+    expect(impact(reports(c).find((m) => m.template.id === 'full-report')!)).toBeUndefined();
+  });
+
+  it('a pre-trial report never speaks of "age at the offence" about an alleged offence', () => {
+    for (const model of reports(preTrial())) {
+      expect(lines(model).join('\n'), model.template.id).not.toMatch(/at the offence/i);
+    }
+  });
+});

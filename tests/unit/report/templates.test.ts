@@ -46,7 +46,7 @@ describe('report templates', () => {
       'Risk and protective factors',
       'Options considered',
       'Proposal',
-      'Impact of custody on dependants',
+      'Impact of custody on dependants and on a pregnancy',
       'Completion',
     ]);
   });
