@@ -245,11 +245,13 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
       // The tables below show only rows with nothing withheld; a row with a not-for-disclosure
       // part falls through to the generic path, which flags that part so assembly removes it.
       const anySecret = (...ids: string[]) => ids.some(secret);
-      if (group.id === 'history.previousConvictions' && !anySecret('year', 'offence', 'outcome', 'completion')) {
+      if (group.id === 'history.previousConvictions' && !anySecret('year', 'convictedOn', 'court', 'offence', 'outcome', 'completion')) {
         const year = raw('year');
+        const on = raw('convictedOn');
         previousConvictions.push({
-          date: typeof year === 'number' ? String(year).padStart(4, '0') : '',
-          court: '',
+          // The full date where it was recorded, else the year (older case files hold only that).
+          date: typeof on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : typeof year === 'number' ? String(year).padStart(4, '0') : '',
+          court: text('court'),
           offence: text('offence'),
           outcome: text('outcome'),
           response: text('completion'),
@@ -368,6 +370,9 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
           setAside.length > 0 ? setAside.map((a) => `${a.ref ? nameOf(a.ref) : (a.description ?? '')}: ${a.reasonSetAside}`).join('\n\n') : t('report.docx.noAlternatives'),
       }
     : { options: [t('report.docx.noProposal')], rationale: t('report.docx.noRationale'), conditions: [], alternatives: t('report.docx.noAlternatives') };
+
+  // In date order, oldest first, as a court record reads; a year sorts before the dates within it, an unknown date last.
+  previousConvictions.sort((a, b) => (a.date === '' ? 1 : 0) - (b.date === '' ? 1 : 0) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
   return {
     case: details,

@@ -251,3 +251,37 @@ describe('buildReportContext: interview answers into the report context', () => 
     }
   });
 });
+
+describe('previous convictions in the report', () => {
+  it('give date, court, offence and outcome, in date order; a conviction recorded with only its year (an older case file) still reads', () => {
+    const c = womanWithTwoDependants();
+    const row = (offence: string, year: number, extra: Record<string, string> = {}) => ({
+      offence: { status: 'answered' as const, value: offence },
+      year: { status: 'answered' as const, value: year },
+      outcome: { status: 'answered' as const, value: 'Fine £80' },
+      ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, { status: 'answered' as const, value: v }])),
+    });
+    c.interview.answers['history.previousConvictions'] = {
+      status: 'answered',
+      rows: [
+        row('Criminal damage', 2022, { convictedOn: '2022-06-03', court: 'Northgate Crown Court' }),
+        row('Theft from a shop', 2019),
+        row('Failing to surrender', 2021, { convictedOn: '2021-01-15', court: "City Magistrates' Court" }),
+      ],
+    };
+    const ctx = build(c);
+    expect(ctx.previousConvictions.map((p) => [p.date, p.court, p.offence, p.outcome])).toEqual([
+      ['2019', '', 'Theft from a shop', 'Fine £80'],
+      ['2021-01-15', "City Magistrates' Court", 'Failing to surrender', 'Fine £80'],
+      ['2022-06-03', 'Northgate Crown Court', 'Criminal damage', 'Fine £80'],
+    ]);
+    const model = previewReport(ctx, 'full-report');
+    const table = model.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'table' && b.caption === 'Previous convictions');
+    if (table?.kind !== 'table') throw new Error('no previous convictions table');
+    expect(table.rows.map((r) => r.slice(0, 3).map((cell) => cell.map((l) => l.map((x) => x.text).join('')).join(' ')))).toEqual([
+      ['2019', '', 'Theft from a shop'],
+      ['15 January 2021', "City Magistrates' Court", 'Failing to surrender'],
+      ['3 June 2022', 'Northgate Crown Court', 'Criminal damage'],
+    ]);
+  });
+});
