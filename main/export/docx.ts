@@ -153,6 +153,8 @@ export async function writeDocx(model: RenderedReport, assets: DocxAssets): Prom
           para(block.runs, {
             ...(block.numbered ? { numbering: { reference: NUMBERING, level: 0, instance } } : {}),
             ...(block.role === 'statement' || block.role === 'note' || block.role === 'sources' ? { style: roleStyle[block.role] } : {}),
+            // The front sheet's fields read as one compact block, not a page of spaced lines.
+            ...(block.role === 'field' ? { spacing: { after: 40 } } : {}),
             ...(block.role === 'assessment'
               ? { border: { left: { style: BorderStyle.SINGLE, size: 12, color: '1F3A6E', space: 6 }, right: { style: BorderStyle.NONE, size: 0, color: 'auto', space: 0 } } }
               : {}),

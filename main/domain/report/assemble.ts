@@ -93,14 +93,14 @@ export function assembleReport(template: ReportTemplate, input: ReportContext, o
       return [run(text, inline.bold ? { bold: true } : {})];
     });
 
-  const sourceText = (s: ItemSource): string => {
-    const who = [s.by, s.how].filter((x): x is string => Boolean(x && x.trim()));
-    return who.length > 0 ? `${formatEnumValue(s.kind, fc)} (${who.join(', ')})` : formatEnumValue(s.kind, fc);
-  };
 
   /** Only a claim from someone other than the person and the author carries its source in the text; the sources table lists all. */
   const REFERENCED = new Set<ItemSource['kind']>(['third_party', 'verified', 'document']);
-  const shortReference = (s: ItemSource): string | undefined => (REFERENCED.has(s.kind) ? sourceText(s) : undefined);
+  const shortReference = (s: ItemSource): string | undefined => {
+    if (!REFERENCED.has(s.kind)) return undefined;
+    const who = [s.by, s.how].filter((x): x is string => Boolean(x && x.trim()));
+    return who.length > 0 ? `${formatEnumValue(s.kind, fc)}: ${who.join(', ')}` : formatEnumValue(s.kind, fc);
+  };
 
   /** Paragraphs of one answer: the first carries the label and is numbered; blank lines start new paragraphs. */
   const answerParagraphs = (item: AnswerItem, numbered: boolean): RenderParagraph[] => {

@@ -66,7 +66,7 @@ describe('report assembly', () => {
   it("names a source in the text only for a third party's or a verified claim; no line names the person or the author as its source", () => {
     const model = assemble('full-report', fixture('woman-with-dependants'));
     const offence = sectionText(model, 'offence-analysis');
-    expect(offence).toContain("(Third party (Women's Aid outreach worker, telephone, 2 December 2026))");
+    expect(offence).toContain("(Third party: Women's Aid outreach worker, telephone, 2 December 2026)");
     const all = model.sections.map((s) => sectionText(model, s.id)).join('\n');
     expect(all).not.toContain('(source:');
     expect(all).not.toContain('Sources for this section');
