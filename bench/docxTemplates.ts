@@ -15,15 +15,20 @@ const p = (...parts: string[]) => new Paragraph({ children: parts.map((text) => 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1) => new Paragraph({ heading: level, children: [new TextRun(text)] });
 const cell = (text: string) => new TableCell({ children: [p(text)] });
 
-/** A table with a repeating header row and one template row repeated for each element of `list`. */
+/**
+ * A table with a repeating header row and one row per element of `list`: docx-templates repeats
+ * table rows when FOR and END-FOR stand in rows of their own around the template row (a FOR in the
+ * first cell and END-FOR in the last cell of one row repeats cells inside that row instead).
+ */
 function loopTable(list: string, headers: string[], fields: string[]): Table {
+  const blanks = (first: string) => fields.map((_, i) => cell(i === 0 ? first : ''));
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: headers.map(cell) }),
-      new TableRow({
-        children: fields.map((f, i) => cell(`${i === 0 ? cmd(`FOR row IN ${list}`) : ''}${cmd(`INS ${f}`)}${i === fields.length - 1 ? cmd('END-FOR row') : ''}`)),
-      }),
+      new TableRow({ children: blanks(cmd(`FOR row IN ${list}`)) }),
+      new TableRow({ children: fields.map((f) => cell(cmd(`INS ${f}`))) }),
+      new TableRow({ children: blanks(cmd('END-FOR row')) }),
     ],
   });
 }
@@ -114,6 +119,9 @@ export async function fillWithDocxTemplates(template: Uint8Array, context: Repor
     data: { ...context, kase: context.case },
     additionalJsContext: { date, value, items },
     failFast: true,
+    // The documented setting for a trusted template: expressions run as plain functions, not in a
+    // new `vm` context per command (the default sandbox, made for templates from strangers).
+    noSandbox: true,
   });
   return out;
 }

@@ -4,6 +4,7 @@ import { canMarkComplete } from '../domain/forms';
 import { interviewSetting } from '../domain/interviewRules';
 import type { InterviewSaver } from './interviewSave';
 import type { Area, HandlerPart } from './types';
+import { applyDisclosureDefaults } from '../domain/forms/disclosure';
 
 // The interview calls: open a case's interview on its form, save a draft, mark it complete.
 
@@ -47,7 +48,7 @@ export function createInterviewHandlers({ services, stores, meta }: Area, saver:
           issues: verdict.issues.map(({ path, message, key }) => ({ path, message, ...(key ? { key } : {}) })),
         });
       }
-      const saved = stores.interviews.save(caseId, version, stored.interview, 'complete', meta(ctx));
+      const saved = stores.interviews.save(caseId, version, applyDisclosureDefaults(current.form, stored.interview), 'complete', meta(ctx));
       return saver.result(saved, current, []);
     },
   };

@@ -1,6 +1,7 @@
 import type { FormDefinition } from '../contract/form';
 import type { Interview } from '../contract/interview';
 import { canMarkComplete, evaluateForm, type FormEvaluation, type FormIssue } from '../domain/forms';
+import { applyDisclosureDefaults } from '../domain/forms/disclosure';
 import type { RuleFacts } from '../domain/rules';
 import { checkInterviewForSave, interviewSetting, offenceAccountFieldIds, progressSummary } from '../domain/interviewRules';
 import type { StoredInterview } from '../store/interviews';
@@ -32,8 +33,10 @@ export function createInterviewSaver({ services, stores, meta }: Area): Intervie
   });
   return {
     result,
-    save(caseId, version, interview, ctx, prefix = '$.interview') {
+    save(caseId, version, answered, ctx, prefix = '$.interview') {
       const setting = interviewSetting(services.forms, stores.cases.get(caseId).details, services.jurisdiction.youngAdultUpperAge);
+      // Whatever door the answers came through, the form's not-for-disclosure defaults are stored with them.
+      const interview = applyDisclosureDefaults(setting.form, answered);
       // One evaluation of the form serves the checks and the progress summary (autosave runs this often).
       const evaluation = evaluateForm(setting.form, interview, setting.facts);
       const issues = checkInterviewForSave(setting.form, setting.facts, interview, offenceAccountIds, prefix, evaluation);

@@ -51,7 +51,7 @@ export const contract = {
     writes: false,
   }),
   'cases.update': entry({
-    input: z.strictObject({ id: entityId, version: entityVersion, details: CaseDetails }),
+    input: z.strictObject({ id: entityId, version: entityVersion, details: CaseDetails, saveId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional() }),
     output: CaseRecord,
     access: 'any',
     writes: true,
@@ -95,7 +95,7 @@ export const contract = {
   }),
   'interview.save': entry({
     // version 0 saves the first draft; a stale version is a conflict naming the current one.
-    input: z.strictObject({ caseId: entityId, version: z.number().int().min(0), interview: Interview }),
+    input: z.strictObject({ caseId: entityId, version: z.number().int().min(0), interview: Interview, saveId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional() }),
     output: SaveInterviewOutput,
     access: 'any',
     writes: true,

@@ -77,3 +77,27 @@ export type CaseSort = z.infer<typeof CaseSort>;
 export function displayName(person: Pick<Person, 'givenNames' | 'familyName'>): string {
   return `${person.familyName}, ${person.givenNames}`;
 }
+
+/**
+ * What to say when a case field is left empty or holds no real value, naming the field: an error
+ * summary that lists "Enter this." thirteen times helps nobody. Keyed by the field's name with
+ * charge indexes left out; `charge` (1-based) is passed for the fields of a charge.
+ */
+export const caseFieldMessages = {
+  'person.givenNames': { key: 'validation.case.givenNames', message: 'Enter the given names.' },
+  'person.familyName': { key: 'validation.case.familyName', message: 'Enter the family name.' },
+  'person.dateOfBirth': { key: 'validation.case.dateOfBirth', message: 'Enter the date of birth.' },
+  'person.gender': { key: 'validation.case.gender', message: 'Choose the gender.' },
+  'person.genderDescription': { key: 'validation.case.genderDescription', message: 'Enter the person’s own description of their gender.' },
+  'person.preferredLanguage': { key: 'validation.case.preferredLanguage', message: 'Enter the preferred language as a code such as en or pt-BR.' },
+  court: { key: 'validation.case.court', message: 'Enter the court.' },
+  caseNumber: { key: 'validation.case.caseNumber', message: 'Enter the case number.' },
+  hearingDate: { key: 'validation.case.hearingDate', message: 'Enter the hearing date.' },
+  reportDueDate: { key: 'validation.case.reportDueDate', message: 'Enter the date the report is due.' },
+  reportType: { key: 'validation.case.reportType', message: 'Choose the report type.' },
+  stage: { key: 'validation.case.stage', message: 'Choose the stage of the case.' },
+  'charges.offence': { key: 'validation.case.offence', message: 'Enter the offence of charge {{charge}}.' },
+  'charges.offenceDate': { key: 'validation.case.offenceDate', message: 'Enter the offence date of charge {{charge}}.' },
+  'charges.plea': { key: 'validation.case.plea', message: 'Choose the plea for charge {{charge}}.' },
+} as const satisfies Record<string, { key: string; message: string }>;
+export type CaseFieldName = keyof typeof caseFieldMessages;

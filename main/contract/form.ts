@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { languageTag } from './text';
 import { reportTypes } from './case';
+import { ANSWER_ID_MAX, CHOICES_MAX, FORM_TEXT_MAX, GROUP_FIELDS_MAX, GROUP_ROWS_MAX, LONG_ANSWER_MAX_GRAPHEMES, SHORT_ANSWER_MAX_GRAPHEMES } from './limits';
 import { validateRule, type RuleValue } from '../domain/rules/validate';
 
 // An interview form is data (templates/forms/*.json): a probation service edits the questions,
@@ -9,8 +10,11 @@ import { validateRule, type RuleValue } from '../domain/rules/validate';
 
 /** Readable, stable ids. Dots group a field under its topic (`finance.monthlyIncome`). */
 export const fieldIdPattern = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/;
-const fieldId = z.string().regex(fieldIdPattern, { message: 'Must be a dotted camelCase id such as "finance.monthlyIncome".' });
-const subFieldId = z.string().regex(/^[a-z][A-Za-z0-9]*$/, { message: 'Must be a camelCase id such as "ageYears".' });
+const fieldId = z
+  .string()
+  .max(ANSWER_ID_MAX)
+  .regex(fieldIdPattern, { message: 'Must be a dotted camelCase id such as "finance.monthlyIncome".' });
+const subFieldId = z.string().max(ANSWER_ID_MAX).regex(/^[a-z][A-Za-z0-9]*$/, { message: 'Must be a camelCase id such as "ageYears".' });
 const sectionId = z.string().regex(/^[a-z][A-Za-z0-9]*$/, { message: 'Must be a camelCase id such as "caregiving".' });
 const optionId = z.string().regex(/^[a-z][a-z0-9_]*$/, { message: 'Must be a snake_case id such as "full_time".' });
 
@@ -26,7 +30,7 @@ export function english(text: Localized): string {
 }
 
 function singleLineOrParagraph() {
-  return z.string().trim().min(1, { message: 'Required.' }).max(2000);
+  return z.string().trim().min(1, { message: 'Required.' }).max(FORM_TEXT_MAX);
 }
 
 /** A JSON Logic rule (https://jsonlogic.com) in the form dialect (domain/rules/dialect.ts); the same evaluator runs in the renderer and in main. */
@@ -59,13 +63,13 @@ const fieldCommon = {
   authorAssessment: z.literal(true).optional(),
 };
 
-const ShortText = z.strictObject({ ...fieldCommon, kind: z.literal('short_text'), maxGraphemes: z.number().int().min(1).max(500) });
-const LongText = z.strictObject({ ...fieldCommon, kind: z.literal('long_text'), maxGraphemes: z.number().int().min(1).max(20_000) });
-const SingleChoice = z.strictObject({ ...fieldCommon, kind: z.literal('single_choice'), options: z.array(ChoiceOption).min(2).max(100) });
+const ShortText = z.strictObject({ ...fieldCommon, kind: z.literal('short_text'), maxGraphemes: z.number().int().min(1).max(SHORT_ANSWER_MAX_GRAPHEMES) });
+const LongText = z.strictObject({ ...fieldCommon, kind: z.literal('long_text'), maxGraphemes: z.number().int().min(1).max(LONG_ANSWER_MAX_GRAPHEMES) });
+const SingleChoice = z.strictObject({ ...fieldCommon, kind: z.literal('single_choice'), options: z.array(ChoiceOption).min(2).max(CHOICES_MAX) });
 const MultipleChoice = z.strictObject({
   ...fieldCommon,
   kind: z.literal('multiple_choice'),
-  options: z.array(ChoiceOption).min(2).max(100),
+  options: z.array(ChoiceOption).min(2).max(CHOICES_MAX),
   /** An option that cannot be ticked with any other ("none of these"). */
   exclusiveOption: optionId.optional(),
 });
@@ -112,8 +116,8 @@ export const RepeatableGroup = z
     itemLabel: Localized,
     /** When the group is required, at least this many rows (default 1). */
     minRows: z.number().int().min(1).max(100).optional(),
-    maxRows: z.number().int().min(1).max(200),
-    fields: z.array(SubField).min(1).max(50),
+    maxRows: z.number().int().min(1).max(GROUP_ROWS_MAX),
+    fields: z.array(SubField).min(1).max(GROUP_FIELDS_MAX),
   })
   .refine((g) => g.minRows === undefined || g.minRows <= g.maxRows, { message: 'minRows is above maxRows.', path: ['minRows'] });
 export type RepeatableGroup = z.infer<typeof RepeatableGroup>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ANSWER_ID_MAX, ANSWER_TEXT_MAX, CHOICE_ID_MAX, CHOICES_MAX, GROUP_ROWS_MAX, SOURCE_BY_MAX, SOURCE_HOW_MAX } from './limits';
+import { singleLine } from './text';
 
 // What the officer recorded, keyed by the form's field ids. The schema only checks the shape:
 // whether a value fits its field (kind, option, limit, required) is `validateInterview`'s job, so
@@ -11,14 +13,20 @@ export const sourceKinds = ['self_reported', 'verified', 'third_party'] as const
 export const AnswerSource = z.strictObject({
   kind: z.enum(sourceKinds),
   /** Who verified it or who the third party is ("GP surgery", "Housing officer J. Smith"). */
-  by: z.string().trim().min(1).max(200).optional(),
+  by: singleLine(SOURCE_BY_MAX).optional(),
   /** How it was verified ("tenancy agreement seen", "phone call 3 Nov"). */
-  how: z.string().trim().min(1).max(500).optional(),
+  how: singleLine(SOURCE_HOW_MAX).optional(),
 });
 export type AnswerSource = z.infer<typeof AnswerSource>;
 
 /** Text (short, long, date as YYYY-MM-DD, single choice option id), number, yes/no, or ticked option ids. */
-export const AnswerValue = z.union([z.string().max(100_000), z.number(), z.boolean(), z.array(z.string().max(200)).max(100), z.null()]);
+export const AnswerValue = z.union([
+  z.string().max(ANSWER_TEXT_MAX),
+  z.number(),
+  z.boolean(),
+  z.array(z.string().max(CHOICE_ID_MAX)).max(CHOICES_MAX),
+  z.null(),
+]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
 
 const entryCommon = {
@@ -33,10 +41,10 @@ export const AnswerEntry = z.strictObject({ ...entryCommon, value: AnswerValue.o
 export type AnswerEntry = z.infer<typeof AnswerEntry>;
 
 /** One row of a repeatable group (one dependant, one previous conviction), keyed by sub-field id. */
-export const GroupRow = z.record(z.string().max(100), AnswerEntry);
+export const GroupRow = z.record(z.string().max(ANSWER_ID_MAX), AnswerEntry);
 export type GroupRow = z.infer<typeof GroupRow>;
 
-export const GroupAnswer = z.strictObject({ ...entryCommon, rows: z.array(GroupRow).max(200) });
+export const GroupAnswer = z.strictObject({ ...entryCommon, rows: z.array(GroupRow).max(GROUP_ROWS_MAX) });
 export type GroupAnswer = z.infer<typeof GroupAnswer>;
 
 /** A group answer has `rows`; anything else is a single answer entry. */
@@ -46,7 +54,7 @@ export type Answer = AnswerEntry | GroupAnswer;
 export const Interview = z.strictObject({
   formId: z.string().regex(/^[a-z0-9-]+$/),
   formVersion: z.number().int().min(1),
-  answers: z.record(z.string().max(200), Answer),
+  answers: z.record(z.string().max(ANSWER_ID_MAX), Answer),
 });
 export type Interview = z.infer<typeof Interview>;
 

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { Gender, Stage } from './case';
 import { entityId, isoDate, languageTag, multiLine, singleLine } from './text';
+import {
+  ACKNOWLEDGEMENT_REASON_MAX,
+  OPTION_NAME_MAX,
+  ALTERNATIVE_DESCRIPTION_MAX,
+  ALTERNATIVES_MAX,
+  CONDITION_RISK_MAX,
+  CONDITION_TEXT_MAX,
+  CONDITIONS_MAX,
+  PROPOSAL_OPTIONS_MAX,
+  RATIONALE_MAX,
+  REASON_SET_ASIDE_MAX,
+} from './limits';
 
 // Community options (docs/DOMAIN.md sections 5 and 6): the catalogue as data, the local programmes a
 // service adds, the matching profile derived from the case and interview, and the proposal.
@@ -384,7 +396,7 @@ export type ConditionLanguageFile = z.infer<typeof ConditionLanguageFile>;
 // Local programmes (added by the service; stored in SQLite by the programmes repository)
 
 export const ProgrammeDetails = z.strictObject({
-  name: singleLine(200),
+  name: singleLine(OPTION_NAME_MAX),
   provider: singleLine(200),
   /** The catalogue option kind it delivers; it inherits that option's rules and restrictiveness. */
   kind: slug.max(60),
@@ -440,12 +452,12 @@ export const ConditionId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 
 export const ProposedCondition = z.strictObject({
   /** Stable while the officer edits, so acknowledgements stay attached to their condition. */
   id: ConditionId,
-  text: multiLine(2000).refine((s) => s.trim().length > 0, { message: 'Required.', params: { key: 'validation.required' } }),
+  text: multiLine(CONDITION_TEXT_MAX).refine((s) => s.trim().length > 0, { message: 'Required.', params: { key: 'validation.required' } }),
   link: z
     .strictObject({
       need: Need.optional(),
       /** The assessed risk the condition manages, in words ("contact with the victim"). */
-      risk: singleLine(300).optional(),
+      risk: singleLine(CONDITION_RISK_MAX).optional(),
     })
     .optional(),
   endDate: isoDate.optional(),
@@ -458,18 +470,24 @@ export type ProposedCondition = z.infer<typeof ProposedCondition>;
 
 export const Acknowledgement = z.strictObject({
   checkId: z.string().min(1).max(200),
-  reason: singleLine(1000),
+  reason: singleLine(ACKNOWLEDGEMENT_REASON_MAX),
 });
 export type Acknowledgement = z.infer<typeof Acknowledgement>;
 
 export const Proposal = z
   .strictObject({
-    selected: z.array(OptionRef).min(1, { message: 'Select at least one option.' }).max(20),
-    rationale: multiLine(10_000).refine((s) => s.trim().length > 0, { message: 'A rationale is required.', params: { key: 'validation.required' } }),
+    selected: z.array(OptionRef).min(1, { message: 'Select at least one option.' }).max(PROPOSAL_OPTIONS_MAX),
+    rationale: multiLine(RATIONALE_MAX).refine((s) => s.trim().length > 0, { message: 'A rationale is required.', params: { key: 'validation.required' } }),
     alternatives: z
-      .array(z.strictObject({ ref: OptionRef.optional(), description: singleLine(300).optional(), reasonSetAside: multiLine(2000).refine((s) => s.trim().length > 0, { message: 'Say why it was set aside.' }) }))
-      .max(50),
-    conditions: z.array(ProposedCondition).max(50),
+      .array(
+        z.strictObject({
+          ref: OptionRef.optional(),
+          description: singleLine(ALTERNATIVE_DESCRIPTION_MAX).optional(),
+          reasonSetAside: multiLine(REASON_SET_ASIDE_MAX).refine((s) => s.trim().length > 0, { message: 'Say why it was set aside.' }),
+        }),
+      )
+      .max(ALTERNATIVES_MAX),
+    conditions: z.array(ProposedCondition).max(CONDITIONS_MAX),
     acknowledgements: z.array(Acknowledgement).max(200),
   })
   .superRefine((p, ctx) => {

@@ -127,7 +127,7 @@ export const optionsEntries = {
   }),
   'proposal.save': entry({
     // version 0 saves the first proposal; a stale version is a conflict naming the current one.
-    input: z.strictObject({ caseId: entityId, version: z.number().int().min(0), proposal: Proposal }),
+    input: z.strictObject({ caseId: entityId, version: z.number().int().min(0), proposal: Proposal, saveId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional() }),
     output: z.strictObject({ version: entityVersion, checks: ConditionReport, updatedAt: z.string() }),
     access: 'any',
     writes: true,

@@ -1,6 +1,23 @@
 import { z } from 'zod';
 import { CaseDetails, ReportType, Stage } from './case';
 import { isoDate, languageTag, singleLine } from './text';
+import {
+  ANSWER_TEXT_MAX,
+  CONDITION_TEXT_MAX,
+  FORM_TEXT_MAX,
+  OPTION_NAME_MAX,
+  PROPOSAL_OPTIONS_MAX,
+  CONDITIONS_MAX,
+  RATIONALE_MAX,
+  REPORT_ALTERNATIVES_MAX,
+  REPORT_ANSWER_MAX,
+  REPORT_ANSWER_WITH_LABEL_MAX,
+  REPORT_CONDITION_LINK_MAX,
+  REPORT_ITEM_ID_MAX,
+  REPORT_LABEL_MAX,
+  SOURCE_BY_MAX,
+  SOURCE_HOW_MAX,
+} from './limits';
 import { isVariable, validateRule, variableName, type VariableScope, type VariableVerdict } from '../domain/rules/validate';
 
 // Report templates (data in templates/reports/*.json) and the report context they are filled from.
@@ -16,8 +33,8 @@ import { isVariable, validateRule, variableName, type VariableScope, type Variab
 // ---------------------------------------------------------------------------------------------
 
 const text = (max: number) => z.string().max(max);
-/** Long answers: 20,000 characters is a real answer length, so allow some room above it. */
-const longText = text(50_000);
+// Caps on text built from the officer's input are those of the input (contract/limits.ts), so a
+// case that could be stored can always be reported.
 
 export const sourceKinds = ['self_reported', 'verified', 'third_party', 'document', 'observation'] as const;
 export const SourceKind = z.enum(sourceKinds);
@@ -25,15 +42,15 @@ export const SourceKind = z.enum(sourceKinds);
 /** Where an item comes from: self-reported, verified (by whom, how), third-party, a document. */
 export const ItemSource = z.strictObject({
   kind: SourceKind,
-  by: text(200).optional(),
-  how: text(300).optional(),
+  by: text(SOURCE_BY_MAX).optional(),
+  how: text(SOURCE_HOW_MAX).optional(),
 });
 export type ItemSource = z.infer<typeof ItemSource>;
 
 export const AnswerItem = z.strictObject({
-  id: text(120),
-  label: text(300),
-  value: longText,
+  id: text(REPORT_ITEM_ID_MAX),
+  label: text(REPORT_LABEL_MAX),
+  value: text(REPORT_ANSWER_MAX),
   status: z.enum(['answered', 'declined']),
   /** `fact` is what was found or said; `assessment` is the author's own opinion, labelled as such. */
   kind: z.enum(['fact', 'assessment']).default('fact'),
@@ -48,18 +65,18 @@ export const AnswerSection = z.strictObject({ items: z.array(AnswerItem).max(200
 export const PreviousConviction = z.strictObject({
   /** A full date when known; the interview records only the year ("2019"), and a blank when even that is unknown. */
   date: z.union([isoDate, z.string().regex(/^(\d{4})?$/, { message: 'Must be a date YYYY-MM-DD, a year YYYY or blank.' })]),
-  court: text(200),
-  offence: text(300),
-  outcome: text(500),
+  court: text(ANSWER_TEXT_MAX),
+  offence: text(ANSWER_TEXT_MAX),
+  outcome: text(ANSWER_TEXT_MAX),
   /** How the person responded to that sentence or supervision. */
-  response: text(2000).default(''),
+  response: text(ANSWER_TEXT_MAX).default(''),
 });
 export type PreviousConviction = z.infer<typeof PreviousConviction>;
 
 export const InformationSource = z.strictObject({
-  description: text(300),
+  description: text(REPORT_ANSWER_WITH_LABEL_MAX),
   kind: SourceKind,
-  by: text(200).default(''),
+  by: text(REPORT_ANSWER_WITH_LABEL_MAX).default(''),
   date: isoDate.optional(),
   notForDisclosure: z.boolean().default(false),
 });
@@ -78,18 +95,18 @@ export const ConsideredOption = z.strictObject({
 export type ConsideredOption = z.infer<typeof ConsideredOption>;
 
 export const ProposedCondition = z.strictObject({
-  requirement: text(1000),
+  requirement: text(CONDITION_TEXT_MAX),
   /** The assessed risk or need it answers. */
-  linkedTo: text(300),
+  linkedTo: text(REPORT_CONDITION_LINK_MAX),
   duration: text(200),
   review: text(200).default(''),
 });
 export type ProposedCondition = z.infer<typeof ProposedCondition>;
 
 export const RiskAssessment = z.strictObject({
-  instrument: text(200),
+  instrument: text(ANSWER_TEXT_MAX),
   date: isoDate,
-  result: text(300),
+  result: text(REPORT_ANSWER_WITH_LABEL_MAX),
 });
 
 export const Signatory = z.strictObject({
@@ -122,10 +139,10 @@ export const ReportContext = z.strictObject({
   riskAssessments: z.array(RiskAssessment).max(50).default([]),
   options: z.array(ConsideredOption).max(200).default([]),
   proposal: z.strictObject({
-    options: z.array(text(200)).max(20),
-    rationale: longText,
-    conditions: z.array(ProposedCondition).max(50),
-    alternatives: longText.default(''),
+    options: z.array(text(OPTION_NAME_MAX)).max(PROPOSAL_OPTIONS_MAX),
+    rationale: text(RATIONALE_MAX),
+    conditions: z.array(ProposedCondition).max(CONDITIONS_MAX),
+    alternatives: text(REPORT_ALTERNATIVES_MAX).default(''),
   }),
   author: Signatory,
   countersigner: Signatory.optional(),
@@ -208,7 +225,7 @@ function templateVariable(name: string, scope: VariableScope): VariableVerdict {
 // ---------------------------------------------------------------------------------------------
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'Use lower-case letters, digits and hyphens.' });
-const label = z.string().min(1).max(2000);
+const label = z.string().min(1).max(FORM_TEXT_MAX);
 
 export const fieldFormats = ['text', 'date', 'number', 'value', 'list'] as const;
 
@@ -221,7 +238,7 @@ export const BoundField = z.strictObject({
 });
 export type BoundField = z.infer<typeof BoundField>;
 
-export const Inline = z.union([z.string().max(2000), BoundField]);
+export const Inline = z.union([z.string().max(FORM_TEXT_MAX), BoundField]);
 export type Inline = z.infer<typeof Inline>;
 const Content = z.array(Inline).min(1).max(100);
 

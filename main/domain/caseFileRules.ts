@@ -3,6 +3,8 @@ import type { CaseFile } from '../contract/caseFile';
 import type { FormDefinition } from '../contract/form';
 import { invalidInput } from '../contract/errors';
 import { assertAdultCase, caseDetailIssues } from './caseRules';
+import { applyDisclosureDefaults } from './forms/disclosure';
+import { assertWithinLimits } from './forms/limits';
 import { checkInterviewForSave, interviewSetting } from './interviewRules';
 
 // What a case must pass before anything is stored or reported from it. `psr import` and
@@ -22,7 +24,7 @@ export interface CaseCheckSetting {
 export function assertCaseDetails(details: CaseDetails, today: string, youngAdultUpperAge: number, prefix = '$'): void {
   const issues = caseDetailIssues(details, today);
   if (issues.length > 0) throw invalidInput(issues.map((i) => ({ ...i, path: prefix + i.path.slice(1) })));
-  assertAdultCase(details, youngAdultUpperAge);
+  assertAdultCase(details, youngAdultUpperAge, prefix);
 }
 
 /** Refuses a case file (already parsed) that import would refuse: its case, then its interview. */
@@ -30,5 +32,7 @@ export function checkCaseFile(caseFile: CaseFile, setting: CaseCheckSetting): vo
   assertCaseDetails(caseFile.case, setting.today, setting.youngAdultUpperAge, '$.case');
   if (!caseFile.interview) return;
   const { form, facts } = interviewSetting(setting.forms, caseFile.case, setting.youngAdultUpperAge);
-  checkInterviewForSave(form, facts, caseFile.interview, setting.offenceAccountIds, '$.interview');
+  const interview = applyDisclosureDefaults(form, caseFile.interview);
+  // A file is finished work: an answer over its question's limit is refused, not kept as a draft.
+  assertWithinLimits(checkInterviewForSave(form, facts, interview, setting.offenceAccountIds, '$.interview'));
 }

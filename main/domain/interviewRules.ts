@@ -4,6 +4,7 @@ import type { FormDefinition } from '../contract/form';
 import type { Interview } from '../contract/interview';
 import { assertInterviewAllowed, offenceAccountViolations, progress, validateInterview, type FormEvaluation, type FormIssue } from './forms';
 import { deriveFacts, type RuleFacts } from './rules';
+import { refusedAtSave } from './forms/limits';
 
 // The safeguards an interview is stored under, pure so that every door (and the renderer, before a
 // round trip) applies the same ones: the form a case is interviewed on, the presumption of
@@ -76,7 +77,7 @@ export function checkInterviewForSave(
     throw invalidInput([{ path: at('$.formId'), message: `This case is interviewed with form ${form.id} version ${form.version}, not ${quoted(interview.formId)} version ${interview.formVersion}.`, key: 'forms.wrongForm' }]);
   }
   const issues = validateInterview(form, interview, facts, evaluation);
-  const refused = issues.filter((i) => i.kind === 'unknown' || i.kind === 'forbidden');
+  const refused = issues.filter((i) => i.kind === 'unknown' || i.kind === 'forbidden' || refusedAtSave(i));
   if (refused.length > 0) throw invalidInput(refused.map((i) => ({ ...i, path: at(i.path) })));
   return issues;
 }

@@ -2,27 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { readInputText } from './input';
-import { currentActor, DB_FILE_NAME, defaultDataDir, openCore, type AppCore } from '../api/app';
-import { restoreBackup, restoreLatestBackup } from '../store/recovery';
+import type { AppCore, openCore } from '../api/app';
 import type { Input, Method, Output } from '../contract/api';
 import type { CaseRecord, CaseSummary } from '../contract/case';
 import type { CaseFile } from '../contract/caseFile';
 import { AppError, type ApiError } from '../contract/errors';
 import { messageText, translator } from '../contract/messages';
 import type { DroppedCharacters } from '../contract/report';
-import { isoDate } from '../contract/text';
-import { parseOrThrow } from '../contract/validate';
-import { parseCaseFile } from '../domain/caseFile';
-import { offenceAccountFieldIds } from '../domain/interviewRules';
-import { localDate } from '../domain/localDate';
-import { buildReportFromCaseFile, reportLanguageOf } from '../domain/report/buildReport';
-import { renderReportFile } from '../export';
-import { shippedCatalogue, shippedForms, shippedJurisdiction, shippedReportTemplate } from '../loaders/shipped';
 import type { MatchResult } from '../contract/options';
 import type { ProgrammeRecord } from '../contract/optionsApi';
 
 // The command-line door: the same handlers through the same dispatch. Human-readable output by
 // default, --json for machines. Exit codes: 0 success, 1 user error, 2 internal error.
+// The core, the store and the export are imported when a command first needs them, so `psr --help`
+// loads only commander and the catalogue (docs/ARCHITECTURE.md, "The doors").
 
 export interface CliIo {
   out(text: string): void;
@@ -47,20 +40,23 @@ const t = translator('en');
 
 const stdio: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
-export async function runCli(argv: string[], io: CliIo = stdio, open: typeof openCore = openCore): Promise<number> {
+const appModule = () => import('../api/app');
+
+export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof openCore): Promise<number> {
   let core: AppCore | null = null;
   let json = false;
   const program = new Command();
 
-  const getCore = (): AppCore => {
+  const getCore = async (): Promise<AppCore> => {
     if (!core) {
       const opts = program.opts<{ dataDir?: string }>();
-      core = open(opts.dataDir ? { dataDir: opts.dataDir } : {});
+      core = (open ?? (await appModule()).openCore)(opts.dataDir ? { dataDir: opts.dataDir } : {});
     }
     return core;
   };
   async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
-    const result = await getCore().dispatch(method, input, { actor: currentActor(), door: 'cli' });
+    const app = await getCore();
+    const result = await app.dispatch(method, input, { actor: (await appModule()).currentActor(), door: 'cli' });
     if (!result.ok) throw new CliFailure(result.error);
     return result.value as Output<M>;
   }
@@ -239,8 +235,9 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
     .command('restore [backupFile]')
     .description(t('cli.help.restore'))
     .option('--latest', t('cli.help.latest'))
-    .action((file: string | undefined, o: { latest?: boolean }) => {
+    .action(async (file: string | undefined, o: { latest?: boolean }) => {
       // The store must not be open while its file is replaced, so this command does not open it.
+      const [{ defaultDataDir, DB_FILE_NAME }, { restoreBackup, restoreLatestBackup }] = await Promise.all([appModule(), import('../store/recovery')]);
       const dataDir = program.opts<{ dataDir?: string }>().dataDir ?? defaultDataDir();
       const dbFile = path.join(dataDir, DB_FILE_NAME);
       if (!file && !o.latest) throw new AppError('invalid_input', 'Name a backup file, or use --latest.', { key: 'cli.nameBackup' });
@@ -261,7 +258,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, open: typeof ope
         ? e.error
         : e instanceof AppError
           ? e.toApiError()
-          : { code: 'internal', message: `Internal error: ${(e as Error).message}` };
+          : { code: 'internal', message: `Internal error: ${(e as Error).message}`, key: 'cli.internalError', params: { message: (e as Error).message } };
     if (json) io.err(`${JSON.stringify({ ok: false, error })}\n`);
     else io.err(`${t('cli.error', { message: oneLine(error) })}\n`);
     return exitCodeFor(error);
@@ -292,29 +289,14 @@ function readJsonFile(file: string): unknown {
   }
 }
 
-/**
- * A case file (any version) to a DOCX, with forms, jurisdiction and templates read from disk and no
- * store. The file is refused where `psr import` would refuse it, and the report is built by the same
- * pipeline as `psr export` (domain/report/buildReport); local programmes live in a store, so a
- * store-less render lists the catalogue's options only.
- */
+/** `psr render` without a store: see doors/render.ts, loaded only when a command renders. */
 export async function renderCaseFile(raw: unknown, templateId: string, reportDate?: string) {
-  return renderParsedCaseFile(parseCaseFile(raw), templateId, reportDate);
+  return (await import('./render')).renderCaseFile(raw, templateId, reportDate);
 }
 
 /** A parsed case file to a DOCX; its proposal is used when the file's version carries one. */
 export async function renderParsedCaseFile(caseFile: CaseFile, templateId: string, reportDate?: string) {
-  const today = localDate(new Date());
-  const date = reportDate === undefined ? today : parseOrThrow(isoDate, reportDate);
-  const jurisdiction = shippedJurisdiction();
-  const forms = shippedForms();
-  const template = shippedReportTemplate(templateId);
-  const context = buildReportFromCaseFile(
-    caseFile,
-    { catalogue: shippedCatalogue().compiled, template, reportDate: date, authorName: currentActor(), language: reportLanguageOf(template) },
-    { forms, youngAdultUpperAge: jurisdiction.youngAdultUpperAge, today, offenceAccountIds: offenceAccountFieldIds(forms) },
-  );
-  return renderReportFile(context, template, { jurisdiction });
+  return (await import('./render')).renderParsedCaseFile(caseFile, templateId, reportDate);
 }
 
 function writeNewFile(file: string, text: string | Uint8Array, overwrite: boolean): void {

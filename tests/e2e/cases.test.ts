@@ -89,12 +89,46 @@ describe('an officer manages cases in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Case CR-2026-0999' }).waitFor();
   });
 
-  it('refuses a case about a child and says child justice applies', async () => {
+  it('names the field in every problem with an empty new case, so the summary can be followed', async () => {
+    const { page } = e2e;
+    const form = new CaseScreen(page);
+    await form.startNew();
+    await form.create();
+    const summary = form.errorSummary();
+    await summary.waitFor();
+    const items = await summary.getByRole('listitem').allInnerTexts();
+    expect(items).toEqual([
+      'Enter the given names.',
+      'Enter the family name.',
+      'Enter the date of birth.',
+      'Choose the gender.',
+      'Enter the court.',
+      'Enter the case number.',
+      'Enter the hearing date.',
+      'Enter the date the report is due.',
+      'Choose the report type.',
+      'Choose the stage of the case.',
+      'Enter the offence of charge 1.',
+      'Enter the offence date of charge 1.',
+      'Choose the plea for charge 1.',
+    ]);
+    // The message beside the field says the same, and the link in the summary goes to that field.
+    expect(await page.locator('#f-person-dateOfBirth-error').innerText()).toBe('Enter the date of birth.');
+    await summary.getByRole('link', { name: 'Enter the date of birth.' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-person-dateOfBirth');
+    // Leave the unsaved form, so the next case starts on a fresh one.
+    await new CaseListScreen(page).open();
+  });
+
+  it('refuses a case about a child, says child justice applies, and marks the date of birth', async () => {
     const { page } = e2e;
     const form = new CaseScreen(page);
     await form.startNew();
     await form.fill({ ...amina, caseNumber: 'YJ-1', dateOfBirth: '2010-05-01' });
     await form.create();
     await expect.poll(() => page.getByRole('alert').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/Child justice applies/)]));
+    await expect.poll(() => page.getByLabel('Date of birth').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#f-person-dateOfBirth-error').innerText()).toMatch(/Under 18 .*child justice applies/);
+    expect(await form.errorSummary().getByRole('link').allInnerTexts()).toEqual([expect.stringMatching(/Under 18 .*child justice applies/)]);
   });
 });

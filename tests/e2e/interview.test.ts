@@ -182,39 +182,6 @@ describe('an officer records an interview', () => {
     await expect.poll(async () => (await stored(id)).interview.answers['participation.interpreterName']).toMatchObject({ value: 'Ms A. Adeyemi' });
   });
 
-  it('resolves a conflict between two tabs either way, overwriting nothing silently', async () => {
-    const id = await createCase(e2e, caseFor({ caseNumber: 'CR-E2E-CONFLICT' }));
-    const a = await openInterview(e2e.page, id);
-    const tabB = await e2e.newTab();
-    const b = await openInterview(tabB, id);
-    const language = 'Language the interview was held in';
-
-    await a.type(language, 'English');
-    await a.waitSaved();
-    await b.type(language, 'French');
-    await b.conflict().waitFor();
-    expect(await b.saveStatus().innerText()).toBe('Conflict: not saved');
-    expect((await stored(id)).interview.answers['participation.interviewLanguage']).toMatchObject({ value: 'English' });
-    await tabB.getByRole('button', { name: 'Reload their version' }).click();
-    await expect.poll(() => b.field(language).inputValue()).toBe('English');
-    expect(await b.conflict().count()).toBe(0);
-
-    await a.type(language, 'Welsh');
-    await a.waitSaved();
-    await b.type(language, 'Arabic');
-    await b.conflict().waitFor();
-    await tabB.getByRole('button', { name: 'Keep mine as the new version' }).click();
-    await b.waitSaved();
-    expect((await stored(id)).interview.answers['participation.interviewLanguage']).toMatchObject({ value: 'Arabic' });
-
-    // Tab A still holds "Welsh" over an older version: its next save is a conflict, not an overwrite.
-    await a.choose('Was an interpreter used?', 'No');
-    await a.conflict().waitFor();
-    await e2e.page.getByRole('button', { name: 'Reload their version' }).click();
-    await expect.poll(() => a.field(language).inputValue()).toBe('Arabic');
-    await tabB.close();
-  });
-
   it('completes a section with the keyboard alone', async () => {
     const { page } = e2e;
     const id = await createCase(e2e, caseFor({ caseNumber: 'CR-E2E-KEYS', person: { gender: 'male', givenNames: 'Piotr', familyName: 'Kowalski' } }));

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { caseDetails, storeSnapshot, tempDir, testCore, type TestCore } from '../support/core';
 import { cli, httpDoor, ipcDoor } from '../support/doors';
+import { loadForms } from '../../main/loaders/forms';
+import { completeInterview, facts } from '../unit/forms/support';
 
 // Each kind of bad input is tried at each door. Every one must come back as a clear, specific
 // error and leave the store exactly as it was.
@@ -156,6 +158,52 @@ describe('the command-line door refuses bad input with exit code 1, one line, an
     expect(code).toBe(1);
     expect(err).toMatch(/is larger than the 8 MB limit for input files; nothing was read/);
     expect(err.length).toBeLessThan(1000);
+    expect(storeSnapshot(core)).toBe(before);
+  });
+});
+
+describe('answers over their question’s limit or with a broken character are refused at every door, naming the question', () => {
+  const full = loadForms().get('full')!;
+  const fileWith = (answers: Record<string, unknown>) =>
+    JSON.stringify({ format: 'psr-case-file', formatVersion: 3, case: valid(), interview: completeInterview(full, facts(), answers as never) });
+  // JSON text, so the lone surrogate travels as the escape a hand-written or damaged file holds.
+  const overLimit = fileWith({ 'offence.context': { status: 'answered', value: 'x'.repeat(20_000) } });
+  const broken = fileWith({ 'offence.context': { status: 'answered', value: 'SURROGATE' } }).replace('SURROGATE', 'Sorry \\ud83d.');
+
+  it('refuses them at psr import with exit code 1 and one line', async () => {
+    const dir = tempDir('psr-cli-limits-');
+    try {
+      for (const [name, body, says] of [
+        ['over', overLimit, /\$\.interview\.answers\.offence\.context: At most 4000 characters; this has 20000/],
+        ['broken', broken, /\$\.interview\.answers\.offence\.context: Contains a broken character/],
+      ] as const) {
+        const file = path.join(dir, `${name}.json`);
+        fs.writeFileSync(file, body);
+        const { code, out, err } = await cli(core, 'import', file);
+        expect(code, name).toBe(1);
+        expect(out).toBe('');
+        expect(err.trim().split('\n')).toHaveLength(1);
+        expect(err).toMatch(says);
+        expect(storeSnapshot(core)).toBe(before);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses them over browser mode and IPC with the same path', async () => {
+    const server = await httpDoor(core);
+    try {
+      for (const body of [overLimit, broken]) {
+        const { status, json } = await server.post('caseFile.import', `{"file": ${body}}`);
+        expect(status).toBe(400);
+        expect(json).toMatchObject({ ok: false, error: { code: 'invalid_input', path: '$.interview.answers.offence.context' } });
+        const ipc = await ipcDoor(core).invoke('caseFile.import', { file: JSON.parse(body) });
+        expect(ipc).toMatchObject({ ok: false, error: { code: 'invalid_input', path: '$.interview.answers.offence.context' } });
+      }
+    } finally {
+      await server.close();
+    }
     expect(storeSnapshot(core)).toBe(before);
   });
 });

@@ -1,8 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadForms } from '../../main/loaders/forms';
+import { CASE_FILE_FORMAT } from '../../main/contract/caseFile';
 import type { Interview } from '../../main/contract/interview';
-import { caseDetails, testCore, type TestCore } from '../support/core';
+import { caseDetails, tempDir, testCore, type TestCore } from '../support/core';
+import { cli } from '../support/doors';
+import { InterviewRepository } from '../../main/store/interviews';
 import { answered, completeInterview, facts } from '../unit/forms/support';
 
 // Minimum disclosure from end to end: answers recorded in the interview and marked not for
@@ -68,5 +73,108 @@ describe('answers marked not for disclosure', () => {
       expect(text, where).not.toMatch(/domestic abuse in the household is recorded/i);
       expect(text, where).toContain('not for disclosure decided this');
     }
+  });
+});
+
+// The form marks some questions not for disclosure by default (a victim's safety details, a
+// child's first name, domestic abuse at home). The screen ticks the box for the officer, but an
+// answer can also arrive by a case file or straight through the API without the flag: the core
+// applies the form's defaults itself, so the report is safe whichever way the answer came in.
+const VICTIM_ADDRESS = '14 Larchfield Close, Eastbury';
+const CHILD_NAME = 'Zephyrine';
+
+function caseFileWithoutFlags() {
+  const form = loadForms().get('full')!;
+  const interview = completeInterview(form, facts(), {
+    'victim.safetyConcerns': answered(true),
+    'victim.safetyDetails': answered(`The victim has moved to ${VICTIM_ADDRESS}; she must not be contacted there.`),
+    'home.domesticAbuseInHousehold': answered('current'),
+    'dependants.hasDependants': answered(true),
+    'dependants.people': { status: 'answered', rows: [{ relationship: answered('own_child'), firstName: answered(CHILD_NAME), ageYears: answered(6), livesWithThem: answered(true) }] },
+  });
+  return { format: CASE_FILE_FORMAT, formatVersion: 3, case: caseDetails(), interview };
+}
+
+/** Every part of the package as text, whatever its kind (XML, relationships, properties). */
+function everyPart(bytes: Uint8Array): Array<[string, string]> {
+  return Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]);
+}
+
+function expectNothingUndisclosed(bytes: Uint8Array): void {
+  const parts = everyPart(bytes);
+  expect(parts.length).toBeGreaterThan(5);
+  for (const [name, text] of parts) {
+    expect(text, name).not.toContain(VICTIM_ADDRESS);
+    expect(text, name).not.toContain('Larchfield');
+    expect(text, name).not.toContain(CHILD_NAME);
+    expect(text, name).not.toMatch(/domestic abuse in the household is recorded/i);
+  }
+  // The report is still the report: the case is in it, so the check above could fail.
+  expect(parts.find(([name]) => name === 'word/document.xml')![1]).toContain('CR-2026-0415');
+}
+
+describe('answers the form keeps out of reports by default', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tempDir('psr-disclosure-');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('stay out of every part of the DOCX when a case file without the flags is imported through the CLI', async () => {
+    const file = path.join(dir, 'case.json');
+    fs.writeFileSync(file, JSON.stringify(caseFileWithoutFlags()));
+    const imported = await cli(core, '--json', 'import', file);
+    expect(imported.code, imported.err).toBe(0);
+    const caseId = (JSON.parse(imported.out) as { id: string }).id;
+    const out = path.join(dir, 'report.docx');
+    const exported = await cli(core, 'export', caseId, '--template', 'full-report', '--out', out);
+    expect(exported.code, exported.err).toBe(0);
+    expectNothingUndisclosed(fs.readFileSync(out));
+  });
+
+  it('stay out of every part of the DOCX when the same file is imported through the API', async () => {
+    const record = await core.call('caseFile.import', { file: caseFileWithoutFlags() });
+    const exported = await core.call('report.export', { caseId: record.id, templateId: 'full-report' });
+    expectNothingUndisclosed(Buffer.from(exported.docxBase64, 'base64'));
+  });
+
+  it('stay out of every part of the DOCX when an interview without the flags is saved through the API', async () => {
+    const record = await core.call('cases.create', { details: caseDetails() });
+    await core.call('interview.save', { caseId: record.id, version: 0, interview: caseFileWithoutFlags().interview });
+    const exported = await core.call('report.export', { caseId: record.id, templateId: 'full-report' });
+    expectNothingUndisclosed(Buffer.from(exported.docxBase64, 'base64'));
+  });
+
+  it('stay out of every part of the DOCX that psr render writes straight from the file', async () => {
+    const file = path.join(dir, 'case.json');
+    fs.writeFileSync(file, JSON.stringify(caseFileWithoutFlags()));
+    const out = path.join(dir, 'rendered.docx');
+    const rendered = await cli(core, 'render', file, '--template', 'full-report', '--out', out, '--report-date', '2026-11-26');
+    expect(rendered.code, rendered.err).toBe(0);
+    expectNothingUndisclosed(fs.readFileSync(out));
+  });
+
+  it('stay out of the DOCX even for an interview stored without the flags before the core applied them', async () => {
+    const record = await core.call('cases.create', { details: caseDetails() });
+    new InterviewRepository(core.db).save(record.id, 0, caseFileWithoutFlags().interview, 'in_progress', { actor: 'older.version', at: '2026-11-01T09:00:00Z' });
+    const exported = await core.call('report.export', { caseId: record.id, templateId: 'full-report' });
+    expectNothingUndisclosed(Buffer.from(exported.docxBase64, 'base64'));
+  });
+
+  it('are stored flagged, and an officer’s explicit choice to disclose one is kept', async () => {
+    const file = caseFileWithoutFlags();
+    file.interview.answers['home.domesticAbuseInHousehold'] = { ...answered('current'), notForDisclosure: false };
+    const record = await core.call('caseFile.import', { file });
+    const { interview } = await core.call('interview.open', { caseId: record.id });
+    expect(interview.answers['victim.safetyDetails']).toMatchObject({ notForDisclosure: true });
+    expect(interview.answers['home.domesticAbuseInHousehold']).toMatchObject({ notForDisclosure: false });
+    const people = interview.answers['dependants.people'] as { rows: Array<Record<string, { notForDisclosure?: boolean }>> };
+    expect(people.rows[0]!.firstName).toMatchObject({ notForDisclosure: true });
+    expect(people.rows[0]!.ageYears!.notForDisclosure).toBeUndefined();
+    // What the officer chose to disclose reaches the report.
+    const exported = await core.call('report.export', { caseId: record.id, templateId: 'full-report' });
+    const text = docxText(exported.docxBase64);
+    expect(text).toContain('Current or suspected');
+    expect(text).not.toContain(VICTIM_ADDRESS);
   });
 });

@@ -4,6 +4,7 @@ import { loadForms } from '../../main/loaders/forms';
 import { CaseRepository } from '../../main/store/cases';
 import { caseDetails, storeSnapshot, testCore, type TestCore } from '../support/core';
 import { answered, completeInterview, facts } from '../unit/forms/support';
+import { applyDisclosureDefaults } from '../../main/domain/forms/disclosure';
 
 let core: TestCore;
 beforeEach(() => {
@@ -125,7 +126,10 @@ describe('case files carry the interview', () => {
     const other = testCore();
     try {
       const imported = await other.call('caseFile.import', { file: JSON.parse(JSON.stringify(file)) });
-      expect((await other.call('interview.open', { caseId: imported.id })).interview).toEqual(interview);
+      // What comes back is what was stored: the answers, with the form's not-for-disclosure defaults applied.
+      const stored = (await core.call('interview.open', { caseId: record.id })).interview;
+      expect(stored.answers).toEqual(applyDisclosureDefaults(full, interview).answers);
+      expect((await other.call('interview.open', { caseId: imported.id })).interview).toEqual(stored);
     } finally {
       other.cleanup();
     }

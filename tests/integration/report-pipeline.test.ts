@@ -80,6 +80,48 @@ describe('psr render refuses exactly what psr import refuses', () => {
   });
 });
 
+describe('an answer no report could hold is refused at the door, naming the question', () => {
+  for (const [what, value, key] of [
+    ['longer than its question allows (2,000 characters)', 'x'.repeat(20_000), 'validation.tooLong'],
+    ['with a broken character (a lone surrogate)', 'Pasted text \uD800 broken.', 'validation.brokenCharacter'],
+  ] as const) {
+    it(`an answer ${what}: import and render refuse it alike, at $.interview.answers.home.notes`, async () => {
+      const c = womanWithTwoDependants();
+      c.interview.answers['home.notes'] = { status: 'answered', value };
+      const file = writeJson('notes.json', { format: CASE_FILE_FORMAT, formatVersion: 2, case: c.details, interview: c.interview });
+      const out = path.join(dir, 'notes.docx');
+      const imported = await cli(core, '--json', 'import', file);
+      const rendered = await cli(core, '--json', 'render', file, '--template', 'full-report', '--out', out);
+      expect(imported.code).toBe(1);
+      const error = JSON.parse(imported.err).error;
+      expect(error).toMatchObject({ code: 'invalid_input', path: '$.interview.answers.home.notes', issues: [{ path: '$.interview.answers.home.notes', key }] });
+      expect(JSON.parse(rendered.err).error).toEqual(error);
+      expect(fs.existsSync(out)).toBe(false);
+      expect((await core.call('cases.list', {})).total).toBe(0);
+    });
+  }
+});
+
+describe('what the store accepts, the report can hold', () => {
+  it('a 500-character note on how an answer was verified and a 2,000-character condition export without a refusal', async () => {
+    const c = womanWithTwoDependants();
+    const how = 'Seen the tenancy agreement and spoke to the landlord; '.repeat(10).slice(0, 500);
+    c.interview.answers['home.notes'] = { status: 'answered', value: 'Settled at the address.', source: { kind: 'verified', by: 'Housing officer', how } };
+    const record = await core.call('caseFile.import', { file: { format: CASE_FILE_FORMAT, formatVersion: 2, case: c.details, interview: c.interview } });
+    const condition = 'Attend the women’s centre each week and take part in the sessions agreed with the case manager. '.repeat(25).slice(0, 2000).trim();
+    await core.call('proposal.save', {
+      caseId: record.id,
+      version: 0,
+      proposal: { selected: [{ type: 'option', id: 'sentencing.community_order' }], rationale: 'Keeps the children with their mother.', alternatives: [], conditions: [{ id: 'c1', text: condition }], acknowledgements: [] },
+    });
+    const exported = await core.raw('report.export', { caseId: record.id, templateId: 'full-report' });
+    expect(exported.ok, JSON.stringify(!exported.ok && exported.error).slice(0, 300)).toBe(true);
+    const model = JSON.stringify(await core.call('report.preview', { caseId: record.id, templateId: 'full-report' }));
+    expect(model).toContain(how);
+    expect(model).toContain(JSON.stringify(condition).slice(1, -1));
+  });
+});
+
 describe('psr render and psr export build the same report', () => {
   it('a case file rendered without a store and the same file imported then exported give the same document', async () => {
     const c = womanWithTwoDependants();

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../main/contract/errors';
-import { assertAdultCase, caseDetailIssues } from '../../main/domain/caseRules';
+import { CaseDetails } from '../../main/contract/case';
+import { zodIssues } from '../../main/contract/validate';
+import { assertAdultCase, caseDetailIssues, namedCaseIssues } from '../../main/domain/caseRules';
+import { resources } from '../../renderer/src/i18n';
 import { caseDetails } from '../support/core';
 
 const TODAY = '2026-11-26';
@@ -69,8 +72,85 @@ describe('adults only: child justice applies to anyone under 18 at the offence o
     expect((thrown as AppError).message).toMatch(/Child justice applies/);
   });
 
+  it('ties the refusal to the date of birth as well as the whole form', () => {
+    const details = caseDetails({ person: { dateOfBirth: '2010-05-01' } });
+    let thrown: unknown;
+    try {
+      assertAdultCase(details, 25, '$.details');
+    } catch (e) {
+      thrown = e;
+    }
+    const error = (thrown as AppError).toApiError();
+    expect(error).toMatchObject({ code: 'out_of_scope', path: '$.details.person.dateOfBirth', key: 'errors.childJustice' });
+    expect(error.issues).toEqual([expect.objectContaining({ path: '$.details.person.dateOfBirth', key: 'validation.childJustice' })]);
+  });
+
   it('accepts a person who turned 18 on the day of the offence', () => {
     const details = caseDetails({ person: { dateOfBirth: '2008-08-02' } });
     expect(() => assertAdultCase(details, 25)).not.toThrow();
+  });
+});
+
+/** The English text the screen shows for a key, with its parameters filled in. */
+function english(key: string, params: Record<string, string | number> = {}): string {
+  let node: unknown = resources.en.translation;
+  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  if (typeof node !== 'string') throw new Error(`No English text for ${key}`);
+  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name]));
+}
+
+describe('every problem with a new case says which field it is about', () => {
+  const empty = {
+    person: { givenNames: '', familyName: '', dateOfBirth: '', gender: '', preferredLanguage: 'en' },
+    court: '',
+    caseNumber: '',
+    hearingDate: '',
+    reportDueDate: '',
+    reportType: '',
+    stage: '',
+    charges: [
+      { offence: 'Theft', offenceDate: '2026-08-02', plea: 'guilty' },
+      { offence: '', offenceDate: '', plea: '' },
+    ],
+  };
+  const parsed = CaseDetails.safeParse(empty);
+  const issues = namedCaseIssues(parsed.success ? [] : zodIssues(parsed.error));
+  const texts = issues.map((i) => english(i.key!, i.params));
+
+  it('names each empty field in its own words, with the charge it belongs to', () => {
+    expect(texts).toEqual([
+      'Enter the given names.',
+      'Enter the family name.',
+      'Enter the date of birth.',
+      'Choose the gender.',
+      'Enter the court.',
+      'Enter the case number.',
+      'Enter the hearing date.',
+      'Enter the date the report is due.',
+      'Choose the report type.',
+      'Choose the stage of the case.',
+      'Enter the offence of charge 2.',
+      'Enter the offence date of charge 2.',
+      'Choose the plea for charge 2.',
+    ]);
+    expect(issues.map((i) => i.path)).toContain('$.person.dateOfBirth');
+  });
+
+  it('words the same problem the same way whatever prefix the door puts on the path', () => {
+    const viaApi = namedCaseIssues([{ path: '$.details.charges[1].plea', message: 'Required.', key: 'validation.choose' }], '$.details');
+    expect(viaApi).toEqual([{ path: '$.details.charges[1].plea', message: 'Choose the plea for charge 2.', key: 'validation.case.plea', params: { charge: 2 } }]);
+  });
+
+  it('leaves alone what already names its field, and what is about no field of a case', () => {
+    const cross = caseDetailIssues(caseDetails({ person: { dateOfBirth: '2030-01-01' } }), TODAY);
+    expect(namedCaseIssues(cross)).toEqual(cross);
+    const other = [{ path: '$.somethingElse', message: 'Required.', key: 'validation.required' }];
+    expect(namedCaseIssues(other)).toEqual(other);
+  });
+
+  it('names the charge in the date checks that compare a charge with other dates', () => {
+    const unborn = caseDetailIssues(caseDetails({ charges: [caseDetails().charges[0]!, { offence: 'Theft', offenceDate: '1980-01-01', plea: 'guilty' }] }), TODAY);
+    const issue = unborn.find((i) => i.key === 'validation.offenceBeforeBirth')!;
+    expect(english(issue.key!, issue.params)).toBe('The offence date of charge 2 cannot be before the date of birth.');
   });
 });

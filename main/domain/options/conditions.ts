@@ -2,7 +2,7 @@ import type { ConditionCheck, ConditionReport, MatchingProfile, Programme, Propo
 import type { Catalogue, ConditionLanguage } from './catalogue';
 import { countRequirements } from './requirements';
 import { describeSchedule, firstOverlap, parseSchedules } from './schedule';
-import { words } from './text';
+import { pick, words } from './text';
 
 // Condition checks (docs/DOMAIN.md section 6, working paper para 30), run as the officer types. Each
 // check explains itself with the facts; an acknowledged check stays in the list, marked, with the
@@ -105,13 +105,13 @@ function monthly(cost: { amount: number; period: 'once' | 'weekly' | 'monthly' }
   return cost.period === 'weekly' ? (cost.amount * 52) / 12 : cost.amount;
 }
 
-function affordability(proposal: Proposal, profile: MatchingProfile, catalogue: Catalogue, programmes: readonly Programme[]): Draft[] {
+function affordability(proposal: Proposal, profile: MatchingProfile, catalogue: Catalogue, programmes: readonly Programme[], lang = 'en'): Draft[] {
   const items: Array<{ id: string; what: string; cost?: { amount: number; period: 'once' | 'weekly' | 'monthly' }; conditionId?: string }> = [];
   for (const c of proposal.conditions) if (c.cost && c.cost.amount > 0) items.push({ id: c.id, what: 'this condition', cost: c.cost, conditionId: c.id });
   for (const ref of proposal.selected) {
     if (ref.type === 'option') {
       const o = catalogue.byId.get(ref.id);
-      if (o?.option.financial) items.push({ id: ref.id, what: o.option.wording.en!.name });
+      if (o?.option.financial) items.push({ id: ref.id, what: pick(o.option.wording, lang).name });
     } else {
       const p = programmes.find((x) => x.id === ref.id);
       const o = p && catalogue.byKind.get(p.kind);
@@ -161,7 +161,7 @@ function proportionality(proposal: Proposal, profile: MatchingProfile, catalogue
   return [{ ...base, key: 'conditions.tooMany', params, message: `${count} requirements for a person assessed at ${result} risk (${instrument}, ${date}); at most ${limit} is proportionate.` }];
 }
 
-function selections(proposal: Proposal, catalogue: Catalogue, programmes: readonly Programme[]): Draft[] {
+function selections(proposal: Proposal, catalogue: Catalogue, programmes: readonly Programme[], lang = 'en'): Draft[] {
   const out: Draft[] = [];
   const kinds = new Set<string>();
   const resolved = proposal.selected.map((ref) => {
@@ -177,12 +177,17 @@ function selections(proposal: Proposal, catalogue: Catalogue, programmes: readon
     const needed = option.option.onlyWith;
     if (needed && !needed.some((k) => kinds.has(k))) {
       const names = needed.map((k) => catalogue.byKind.get(k)?.option.wording.en?.name ?? k).join(' or ');
-      const nameList = needed.map((k) => catalogue.byKind.get(k)?.option.wording.en?.name ?? k).join(',');
+      // Params name the options in the check's language (the options data has one wording per language).
+      const nameIn = (k: string) => {
+        const wording = catalogue.byKind.get(k)?.option.wording;
+        return wording ? pick(wording, lang).name : k;
+      };
+      const nameList = needed.map(nameIn).join(',');
       out.push({
         id: `aid_only:${ref.id}`,
         type: 'aid_only',
         key: 'conditions.aidOnly',
-        params: { option: option.option.wording.en!.name, with: nameList },
+        params: { option: pick(option.option.wording, lang).name, with: nameList },
         message: `${option.option.wording.en!.name} is an aid to supervision, never supervision itself (working paper para 32): propose it with ${names}.`,
       });
     }
@@ -193,9 +198,9 @@ function selections(proposal: Proposal, catalogue: Catalogue, programmes: readon
 /** Every check on a proposal, acknowledged ones marked with their reason. */
 export function checkConditions(proposal: Proposal, profile: MatchingProfile, lang: string, catalogue: Catalogue, programmes: readonly Programme[] = []): ConditionReport {
   const l = language(catalogue, lang);
-  const drafts: Draft[] = [...selections(proposal, catalogue, programmes)];
+  const drafts: Draft[] = [...selections(proposal, catalogue, programmes, lang)];
   for (const c of proposal.conditions) drafts.push(...vague(c, l), ...timeLimited(c, l), ...linked(c, profile), ...clashes(c, profile, l));
-  drafts.push(...affordability(proposal, profile, catalogue, programmes), ...proportionality(proposal, profile, catalogue, programmes));
+  drafts.push(...affordability(proposal, profile, catalogue, programmes, lang), ...proportionality(proposal, profile, catalogue, programmes));
 
   const acks = new Map(proposal.acknowledgements.map((a) => [a.checkId, a]));
   const checks: ConditionCheck[] = drafts.map((d) => {

@@ -7,12 +7,15 @@ import type { Programme, Proposal } from '../../contract/options';
 import type { ReportContext, ReportTemplate } from '../../contract/report';
 import { checkCaseFile, type CaseCheckSetting } from '../caseFileRules';
 import { deriveFacts } from '../rules';
+import { validateInterview } from '../forms';
+import { applyDisclosureDefaults } from '../forms/disclosure';
+import { assertWithinLimits } from '../forms/limits';
 import { formForReportType } from '../interviewRules';
 import type { Catalogue } from '../options/catalogue';
 import { programmesToMatch, reportMatch } from '../options/caseMatch';
 import { answerSectionsOf, buildReportContext } from './context';
 
-// The one report pipeline: a case, its interview
+// The one report pipeline (docs/ARCHITECTURE.md, data flow of one report): a case, its interview
 // and proposal, the catalogue and the chosen template in; the report context out. The API's preview
 // and export, `psr export` and `psr render` all call this, so no door assembles a report itself.
 
@@ -68,9 +71,14 @@ export function buildReport(input: BuildReportInput): ReportContext {
   const { details, template } = input;
   assertTemplateForCase(template, details);
   const form = formForReportType(input.forms, details.reportType) ?? null;
+  const facts = deriveFacts(details, { youngAdultUpperAge: input.youngAdultUpperAge });
+  // An answer stored without its flag (before the core applied them) still gets the form's default.
+  const interview = form && input.interview ? applyDisclosureDefaults(form, input.interview) : input.interview;
+  // A draft may hold an answer over its question's limit; the report names that question instead.
+  if (form && interview) assertWithinLimits(validateInterview(form, interview, facts));
   const match = reportMatch({
     details,
-    interview: input.interview,
+    interview,
     form: form ?? undefined,
     catalogue: input.catalogue,
     programmes: programmesToMatch(input.programmes, input.proposal),
@@ -80,9 +88,9 @@ export function buildReport(input: BuildReportInput): ReportContext {
   return buildReportContext({
     details,
     // A report type without a form of its own (an addendum) shows no interview answers.
-    interview: form ? input.interview : null,
+    interview: form ? interview : null,
     form,
-    facts: deriveFacts(details, { youngAdultUpperAge: input.youngAdultUpperAge }),
+    facts,
     reportDate: input.reportDate,
     // Signing and countersigning come with the review workflow; until then every report is a draft.
     status: 'draft',

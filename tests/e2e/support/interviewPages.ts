@@ -116,8 +116,25 @@ export class InterviewScreen {
     return this.saveStatus().innerText();
   }
 
+  /** The conflict screen: the answers changed in both places, side by side. */
   conflict(): Locator {
-    return this.page.getByRole('alert').filter({ hasText: 'Someone else saved this interview' });
+    return this.page.getByRole('region', { name: 'Someone else saved this interview' });
+  }
+
+  /** One question on the conflict screen, with my text and theirs. */
+  conflictQuestion(question: string): Locator {
+    return this.conflict().getByRole('group', { name: question, exact: true });
+  }
+
+  /** Settles one question on the conflict screen by keyboard: focus the choice and press Space. */
+  async keepOnConflict(question: string, side: 'mine' | 'theirs'): Promise<void> {
+    const choice = this.conflictQuestion(question).getByRole('radio', { name: side === 'mine' ? 'Keep mine' : /^Keep theirs/ });
+    await choice.focus();
+    await this.page.keyboard.press('Space');
+  }
+
+  async saveConflictChoices(): Promise<void> {
+    await this.conflict().getByRole('button', { name: /^Save with th(is|ese) choices?$/ }).click();
   }
 
   async markComplete(): Promise<void> {

@@ -122,6 +122,19 @@ describe('condition checks explain themselves as the officer types', () => {
     expect(check(proposal({ selected: [{ type: 'option', id: 'sentencing.electronic_monitoring' }, { type: 'option', id: 'sentencing.house_arrest' }] })).checks).toEqual([]);
   });
 
+  it('names the options in the check’s language, from the options data', () => {
+    // A stand-in wording in a language the data does not ship, removed again after the check.
+    const monitoring = catalogue().byId.get('sentencing.electronic_monitoring')!.option.wording;
+    monitoring.eo = { ...monitoring.en!, name: 'Elektronika monitorado' };
+    try {
+      const alone = check(proposal({ selected: [{ type: 'option', id: 'sentencing.electronic_monitoring' }] }), profile(), 'eo');
+      expect(alone.checks[0]!.params.option).toBe('Elektronika monitorado');
+      expect(check(proposal({ selected: [{ type: 'option', id: 'sentencing.electronic_monitoring' }] })).checks[0]!.params.option).toBe('Electronic monitoring');
+    } finally {
+      delete monitoring.eo;
+    }
+  });
+
   it('flags a selection that is neither in the catalogue nor a programme, and resolves programmes by kind', () => {
     const unpaid = programme('0b0d6f5e-1111-4c3a-9a55-000000000009', { name: 'Parks Team', kind: 'community_service', needs: ['employment'] });
     const p = proposal({ selected: [{ type: 'programme', id: unpaid.id }, { type: 'option', id: 'sentencing.no_such' }] });

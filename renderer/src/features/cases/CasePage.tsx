@@ -1,43 +1,23 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useFieldArray, useForm, type FieldError, type FieldErrors } from 'react-hook-form';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useFieldArray, useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { AuditEntry } from '../../../../main/contract/api';
 import { genders, pleas, reportTypes, stages, type CaseDetails, type CaseRecord } from '../../../../main/contract/case';
 import type { ApiError } from '../../../../main/contract/errors';
 import { ApiCallError, call } from '../../api/client';
-import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { errorText } from '../../components/errors';
 import { fieldId, SelectField, TextField } from '../../components/fields';
 import { formatDateTime, formatTime } from '../../i18n';
 import { CaseNav } from '../../components/CaseNav';
+import { ConflictPanel } from '../../drafts/ConflictPanel';
+import { newSaveId } from '../../drafts/draftStore';
+import { CaseHistory } from './CaseHistory';
 import { caseDetailsResolver, issuesToFieldErrors, normalise } from './caseFormResolver';
-
-const emptyCharge = { offence: '', offenceDate: '', plea: '' } as unknown as CaseDetails['charges'][number];
-
-const emptyCase = {
-  person: { givenNames: '', familyName: '', dateOfBirth: '', gender: '', preferredLanguage: 'en' },
-  court: '',
-  caseNumber: '',
-  hearingDate: '',
-  reportDueDate: '',
-  reportType: '',
-  stage: '',
-  charges: [emptyCharge],
-} as unknown as CaseDetails;
-
-/** Every error in a react-hook-form error tree, in form order, as links for the summary. */
-function flatten(errors: FieldErrors, prefix = ''): SummaryItem[] {
-  const out: SummaryItem[] = [];
-  for (const [key, value] of Object.entries(errors)) {
-    if (!value || key === 'ref') continue;
-    const name = prefix ? `${prefix}.${key}` : key;
-    const err = value as FieldError;
-    if (typeof err.message === 'string' && err.message) out.push({ target: key === 'root' ? 'main' : fieldId(name), text: err.message });
-    else if (typeof value === 'object') out.push(...flatten(value as FieldErrors, name));
-  }
-  return out;
-}
+import { caseWording } from './caseText';
+import { emptyCase, emptyCharge, flatten } from './caseFormModel';
+import { useCaseMerge } from './useCaseMerge';
 
 export function CasePage({ id }: { id: string | null }) {
   const { t, i18n } = useTranslation();
@@ -89,29 +69,43 @@ export function CasePage({ id }: { id: string | null }) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [formState.isDirty]);
 
-  const onValid = async (values: CaseDetails) => {
-    setSaveError(null);
-    const details = normalise(values);
-    try {
-      const saved = record
-        ? await call('cases.update', { id: record.id, version: record.version, details })
-        : await call('cases.create', { details });
-      setRecord(saved);
-      setSavedAt(saved.updatedAt);
-      reset(saved.details);
-      setHistory(await call('cases.history', { id: saved.id }));
-      if (!record) navigate(`/cases/${saved.id}`, { replace: true, state: { savedAt: saved.updatedAt } });
-    } catch (e) {
-      const error: ApiError = e instanceof ApiCallError ? e.error : { code: 'internal', message: String(e) };
-      if (error.code === 'invalid_input' && error.issues) {
-        const fieldErrors = issuesToFieldErrors(t, error.issues, '$.details');
-        for (const item of Object.keys(fieldErrors)) {
-          setError(item as never, (fieldErrors as Record<string, FieldError>)[item]!);
+  // A save over a version replaced meanwhile is merged (useCaseMerge), which saves again through here.
+  const staleRef = useRef<(opened: CaseRecord, mine: CaseDetails) => Promise<void>>(async () => undefined);
+  const submit = useCallback(
+    async (details: CaseDetails, over: CaseRecord | null) => {
+      setSaveError(null);
+      try {
+        const saved = over ? await call('cases.update', { id: over.id, version: over.version, details, saveId: newSaveId() }) : await call('cases.create', { details });
+        setRecord(saved);
+        setSavedAt(saved.updatedAt);
+        reset(saved.details);
+        setHistory(await call('cases.history', { id: saved.id }));
+        if (!over) navigate(`/cases/${saved.id}`, { replace: true, state: { savedAt: saved.updatedAt } });
+      } catch (e) {
+        const error: ApiError = e instanceof ApiCallError ? e.error : { code: 'internal', message: String(e) };
+        if (error.code === 'conflict' && over) {
+          await staleRef.current(over, details);
+          return;
         }
+        // Field-level issues come with bad input and with refusals about a field (a child's date of birth).
+        if (error.issues) {
+          const fieldErrors = issuesToFieldErrors(t, error.issues, '$.details');
+          for (const item of Object.keys(fieldErrors)) {
+            setError(item as never, (fieldErrors as Record<string, FieldError>)[item]!);
+          }
+        }
+        setSaveError(error);
+        setSubmitCount((n) => n + 1);
       }
-      setSaveError(error);
-      setSubmitCount((n) => n + 1);
-    }
+    },
+    [navigate, reset, setError, t],
+  );
+  const merge = useCaseMerge(submit);
+  staleRef.current = merge.onStale;
+  const wording = useMemo(() => caseWording(t), [t]);
+  const onValid = (values: CaseDetails) => {
+    merge.clearCombined();
+    return submit(normalise(values), record);
   };
 
   if (loadError) {
@@ -155,6 +149,17 @@ export function CasePage({ id }: { id: string | null }) {
           </Link>{' '}
           <span className="hint">{t('case.interviewHint')}</span>
         </p>
+      )}
+      {merge.conflict && <ConflictPanel conflict={merge.conflict} wording={wording} onResolve={merge.resolve} />}
+      {merge.combined.length > 0 && !merge.conflict && (
+        <div className="banner" role="status">
+          <p>{t('drafts.combinedOnSave', { count: merge.combined.length })}</p>
+          <ul>
+            {merge.combined.map((part) => (
+              <li key={part}>{wording.label(part)}</li>
+            ))}
+          </ul>
+        </div>
       )}
       <ErrorSummary items={summary} revision={formState.submitCount + submitCount} />
       {saveError && saveError.code !== 'invalid_input' && (
@@ -234,24 +239,7 @@ export function CasePage({ id }: { id: string | null }) {
           </button>
         </div>
       </form>
-      {history.length > 0 && (
-        <details className="history">
-          <summary>{t('case.history')}</summary>
-          <ol>
-            {history.map((h) => (
-              <li key={h.id}>
-                {t('case.historyEntry', {
-                  when: formatDateTime(h.at, lang),
-                  action: t(`case.action.${h.action}`, { defaultValue: h.action }),
-                  who: h.actor,
-                  version: h.version ?? '',
-                  count: h.changes.length,
-                })}
-              </li>
-            ))}
-          </ol>
-        </details>
-      )}
+      <CaseHistory history={history} />
     </>
   );
 }

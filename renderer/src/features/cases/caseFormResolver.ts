@@ -3,7 +3,7 @@ import type { FieldErrors, Resolver } from 'react-hook-form';
 import { CaseDetails } from '../../../../main/contract/case';
 import type { ApiIssue } from '../../../../main/contract/errors';
 import { zodIssues } from '../../../../main/contract/validate';
-import { caseDetailIssues } from '../../../../main/domain/caseRules';
+import { caseDetailIssues, namedCaseIssues } from '../../../../main/domain/caseRules';
 import { fieldName, issueText } from '../../components/errors';
 
 /** Today in the officer's calendar, as the server computes it. */
@@ -20,15 +20,28 @@ export function normalise(values: CaseDetails): CaseDetails {
   return { ...values, person };
 }
 
+/** Problems worded the same for any field ("Use at most 120 characters."): the field's name goes in front. */
+const SAYS_NO_FIELD = new Set(['validation.tooLong', 'validation.controlCharacter', 'validation.brokenCharacter', 'validation.invalid', 'validation.tooFew', 'validation.tooMany']);
+
+/** The problem in the officer's language, naming its field (and charge) wherever the wording alone would not. */
+function fieldIssueText(t: TFunction, issue: ApiIssue, parts: string[]): string {
+  const message = issueText(t, { ...issue, key: issue.key ?? 'validation.invalid' });
+  if (!SAYS_NO_FIELD.has(issue.key ?? 'validation.invalid') || parts.length === 0) return message;
+  const field = t(`fields.${parts[parts.length - 1]}`);
+  return parts[0] === 'charges' && parts.length === 3
+    ? t('validation.aboutChargeField', { field, charge: Number(parts[1]) + 1, message })
+    : t('validation.aboutField', { field, message });
+}
+
 export function issuesToFieldErrors(t: TFunction, issues: ApiIssue[], prefix = '$'): FieldErrors<CaseDetails> {
   const errors: Record<string, unknown> = {};
-  for (const issue of issues) {
+  for (const issue of namedCaseIssues(issues, prefix)) {
     const name = fieldName(issue.path, prefix);
     const parts = name.split('.').filter(Boolean);
     let node = errors;
     parts.forEach((part, i) => {
       if (i === parts.length - 1) {
-        if (!node[part]) node[part] = { type: issue.key ?? 'invalid', message: issueText(t, { ...issue, key: issue.key ?? 'validation.invalid' }) };
+        if (!node[part]) node[part] = { type: issue.key ?? 'invalid', message: fieldIssueText(t, issue, parts) };
       } else {
         node[part] ??= {};
         node = node[part] as Record<string, unknown>;

@@ -9,7 +9,9 @@ import type { Catalogue } from '../../../../main/domain/options/catalogue';
 import { ApiCallError, call } from '../../api/client';
 import { errorText, issueText } from '../../components/errors';
 import { CaseNav } from '../../components/CaseNav';
-import { compiledCatalogue, emptyProposal, readDraft, refKey, writeDraft } from './data';
+import { currentActor } from '../../drafts/actor';
+import { readDraft, updateDraft, type DraftKey } from '../../drafts/draftStore';
+import { compiledCatalogue, emptyProposal, refKey } from './data';
 import { usePageHeading } from './usePageHeading';
 import './options.css';
 
@@ -24,23 +26,27 @@ export function OptionsPage({ id }: { id: string }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState<'' | Status>('');
   const [group, setGroup] = useState('');
-  const [draft, setDraft] = useState<{ baseVersion: number; proposal: Proposal } | null>(null);
+  // The selection feeds the proposal's unsaved copy (drafts/), which the proposal page saves.
+  const [draft, setDraft] = useState<{ key: DraftKey; stored: { version: number; doc: Proposal }; proposal: Proposal } | null>(null);
   const [programmes, setProgrammes] = useState<ReadonlyMap<string, ProgrammeRecord>>(new Map());
 
   const load = useCallback(async () => {
     try {
-      const [found, matched, saved, compiled, progs] = await Promise.all([
+      const [found, matched, saved, compiled, progs, actor] = await Promise.all([
         call('cases.get', { id }),
         call('options.match', { caseId: id }),
         call('proposal.get', { caseId: id }),
         compiledCatalogue(),
         call('programmes.list', { includeRetired: true }),
+        currentActor(),
       ]);
       setProgrammes(new Map(progs.map((p) => [p.id, p])));
       setRecord(found);
       setResult(matched);
       setCatalogue(compiled);
-      setDraft(readDraft(id) ?? { baseVersion: saved.version, proposal: saved.proposal ?? emptyProposal() });
+      const key: DraftKey = { kind: 'proposal', caseId: id, actor };
+      const stored = { version: saved.version, doc: saved.proposal ?? emptyProposal() };
+      setDraft({ key, stored, proposal: readDraft<Proposal>(key)?.mine ?? stored.doc });
     } catch (e) {
       setError(e instanceof ApiCallError ? e.error : { code: 'internal', message: String(e) });
     }
@@ -64,10 +70,11 @@ export function OptionsPage({ id }: { id: string }) {
   if (!record || !result || !draft) return <p role="status">{t('app.loading')}</p>;
 
   const toggle = (ref: OptionRef, on: boolean) => {
-    const others = draft.proposal.selected.filter((r) => refKey(r) !== refKey(ref));
-    const next = { ...draft, proposal: { ...draft.proposal, selected: on ? [...others, ref] : others } };
-    setDraft(next);
-    writeDraft(id, next);
+    const proposal = updateDraft<Proposal>(draft.key, draft.stored, (p) => {
+      const others = p.selected.filter((r) => refKey(r) !== refKey(ref));
+      return { ...p, selected: on ? [...others, ref] : others };
+    });
+    setDraft({ ...draft, proposal });
   };
 
   const summaryOf = (item: MatchItem) => catalogue?.byId.get(item.optionId)?.option.wording.en?.summary;

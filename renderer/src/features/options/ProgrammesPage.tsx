@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiIssue } from '../../../../main/contract/errors';
-import { consentKinds, needs, offenceCategories, riskLevels, type ProgrammeDetails } from '../../../../main/contract/options';
 import type { ProgrammeRecord } from '../../../../main/contract/optionsApi';
 import type { Catalogue } from '../../../../main/domain/options/catalogue';
 import { programmeIssues } from '../../../../main/domain/options/programmeRules';
@@ -9,91 +8,15 @@ import { ApiCallError, call } from '../../api/client';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { errorText, issueText } from '../../components/errors';
 import { compiledCatalogue } from './data';
+import { blank, targetOf, toDetails, toForm, type FormState } from './programmeForm';
+import { ProgrammeForm } from './ProgrammeForm';
+import { ProgrammeTable } from './ProgrammeTable';
+import { ProgrammeTransfer } from './ProgrammeTransfer';
 import { usePageHeading } from './usePageHeading';
 import './options.css';
 
 // Local programmes: create, edit, retire, import and export. The server checks every
 // rule again; its problems come back with JSON paths, shown next to the fields they name.
-
-interface FormState {
-  name: string;
-  provider: string;
-  kind: string;
-  needs: string[];
-  minAge: string;
-  maxAge: string;
-  genderSpecific: '' | 'women' | 'men';
-  youngAdultOnly: boolean;
-  excludedOffences: string[];
-  consentRequired: string[];
-  riskLevels: string[];
-  location: string;
-  places: string;
-  waitingWeeks: string;
-  costAmount: string;
-  costPeriod: 'once' | 'weekly' | 'monthly';
-  contactName: string;
-  phone: string;
-  email: string;
-  address: string;
-  languages: string;
-}
-
-const blank: FormState = {
-  name: '', provider: '', kind: '', needs: [], minAge: '', maxAge: '', genderSpecific: '', youngAdultOnly: false, excludedOffences: [], consentRequired: [], riskLevels: [],
-  location: '', places: '', waitingWeeks: '', costAmount: '', costPeriod: 'once', contactName: '', phone: '', email: '', address: '', languages: 'en',
-};
-
-function toForm(p: ProgrammeRecord): FormState {
-  const e = p.eligibility;
-  return {
-    name: p.name, provider: p.provider, kind: p.kind, needs: [...p.needs], minAge: e.minAge?.toString() ?? '', maxAge: e.maxAge?.toString() ?? '', genderSpecific: e.genderSpecific ?? '',
-    youngAdultOnly: e.youngAdultOnly, excludedOffences: [...e.excludedOffences], consentRequired: [...e.consentRequired], riskLevels: [...e.riskLevels], location: p.location,
-    places: p.capacity.places?.toString() ?? '', waitingWeeks: p.capacity.waitingWeeks?.toString() ?? '', costAmount: p.cost?.amount.toString() ?? '', costPeriod: p.cost?.period ?? 'once',
-    contactName: p.contact.name ?? '', phone: p.contact.phone ?? '', email: p.contact.email ?? '', address: p.contact.address ?? '', languages: p.languages.join(', '),
-  };
-}
-
-const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
-const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
-function strip<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
-
-function toDetails(f: FormState, retired: boolean): ProgrammeDetails {
-  return {
-    name: f.name.trim(),
-    provider: f.provider.trim(),
-    kind: f.kind,
-    needs: f.needs as ProgrammeDetails['needs'],
-    eligibility: strip({
-      minAge: num(f.minAge),
-      maxAge: num(f.maxAge),
-      genderSpecific: f.genderSpecific || undefined,
-      youngAdultOnly: f.youngAdultOnly,
-      excludedOffences: f.excludedOffences as ProgrammeDetails['eligibility']['excludedOffences'],
-      consentRequired: f.consentRequired as ProgrammeDetails['eligibility']['consentRequired'],
-      riskLevels: f.riskLevels as ProgrammeDetails['eligibility']['riskLevels'],
-    }),
-    location: f.location.trim(),
-    capacity: strip({ places: num(f.places), waitingWeeks: num(f.waitingWeeks) }),
-    ...(num(f.costAmount) !== undefined ? { cost: { amount: num(f.costAmount)!, period: f.costPeriod } } : {}),
-    contact: strip({ name: opt(f.contactName), phone: opt(f.phone), email: opt(f.email), address: opt(f.address) }),
-    languages: f.languages.split(',').map((l) => l.trim()).filter(Boolean),
-    retired,
-  };
-}
-
-/** $.details.eligibility.minAge -> the id of the control that edits it. */
-function targetOf(path: string): string {
-  const rest = path.replace(/^\$\.(details|programmes\[\d+\])\.?/, '');
-  const map: Record<string, string> = {
-    'eligibility.minAge': 'minAge', 'eligibility.maxAge': 'maxAge', 'capacity.places': 'places', 'capacity.waitingWeeks': 'waitingWeeks', 'cost.amount': 'costAmount',
-    'contact.name': 'contactName', 'contact.phone': 'phone', 'contact.email': 'email', 'contact.address': 'address',
-  };
-  const key = map[rest] ?? rest.split('.')[0]!.replace(/\[\d+\]$/, '');
-  return `prog-${key || 'name'}`;
-}
 
 export function ProgrammesPage() {
   const { t } = useTranslation();
@@ -105,7 +28,6 @@ export function ProgrammesPage() {
   const [issues, setIssues] = useState<ApiIssue[]>([]);
   const [banner, setBanner] = useState<{ kind: 'ok' | 'error'; text: string; issues?: ApiIssue[] } | null>(null);
   const [submitCount, setSubmitCount] = useState(0);
-  const [exportUrl, setExportUrl] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -119,9 +41,6 @@ export function ProgrammesPage() {
   useEffect(() => {
     void load();
   }, [load]);
-  useEffect(() => () => {
-    if (exportUrl) URL.revokeObjectURL(exportUrl);
-  }, [exportUrl]);
 
   usePageHeading(list ? t('programmesUi.title') : null);
   const kinds = useMemo(() => (catalogue ? [...catalogue.options].map((o) => ({ kind: o.option.kind, name: o.option.wording.en!.name })).sort((a, b) => a.name.localeCompare(b.name)) : []), [catalogue]);
@@ -210,53 +129,6 @@ export function ProgrammesPage() {
     }
   };
 
-  const exportAll = async () => {
-    const file = await call('programmes.export', { includeRetired: true });
-    if (exportUrl) URL.revokeObjectURL(exportUrl);
-    setExportUrl(URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' })));
-  };
-
-  const text = (key: keyof FormState, label: string, type: 'text' | 'email' | 'number' = 'text', hint?: string) => {
-    const id = `prog-${key}`;
-    const err = errorFor(id);
-    return (
-      <div className={err ? 'field field-error' : 'field'}>
-        <label htmlFor={id}>{label}</label>
-        {hint && (
-          <span className="hint" id={`${id}-hint`}>
-            {hint}
-          </span>
-        )}
-        {err && (
-          <span className="error-message" id={`${id}-error`}>
-            {issueText(t, err)}
-          </span>
-        )}
-        <input
-          id={id}
-          type={type}
-          value={form[key] as string}
-          aria-invalid={err ? true : undefined}
-          aria-describedby={[hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
-          onChange={(e) => set(key, e.target.value as never)}
-        />
-      </div>
-    );
-  };
-  const ticks = (key: 'needs' | 'excludedOffences' | 'consentRequired' | 'riskLevels', legend: string, values: readonly string[], labelKey: string) => (
-    <fieldset id={`prog-${key}`} tabIndex={-1}>
-      <legend>{legend}</legend>
-      <div className="checkbox-group">
-        {values.map((v) => (
-          <label key={v}>
-            <input type="checkbox" checked={form[key].includes(v)} onChange={(e) => set(key, e.target.checked ? [...form[key], v] : form[key].filter((x) => x !== v))} />
-            {t(`${labelKey}.${v}`)}
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-
   return (
     <>
       <h1>{t('programmesUi.title')}</h1>
@@ -276,169 +148,37 @@ export function ProgrammesPage() {
         </div>
       )}
       <h2>{t('programmesUi.listTitle')}</h2>
-      {list.length === 0 ? (
-        <p>{t('programmesUi.none')}</p>
-      ) : (
-        <table className="programme-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('programmesUi.name')}</th>
-              <th scope="col">{t('programmesUi.provider')}</th>
-              <th scope="col">{t('programmesUi.kind')}</th>
-              <th scope="col">{t('programmesUi.location')}</th>
-              <th scope="col">{t('programmesUi.status')}</th>
-              <th scope="col">{t('programmesUi.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">{p.name}</th>
-                <td>{p.provider}</td>
-                <td>{kinds.find((k) => k.kind === p.kind)?.name ?? p.kind}</td>
-                <td>{p.location}</td>
-                <td>{p.retired ? t('programmesUi.retired') : t('programmesUi.active')}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => {
-                      setEditing(p);
-                      setForm(toForm(p));
-                      setIssues([]);
-                      document.getElementById('prog-form-title')?.focus();
-                    }}
-                  >
-                    {t('programmesUi.edit', { name: p.name })}
-                  </button>
-                  {!p.retired && (
-                    <button type="button" className="secondary" onClick={() => void retire(p)}>
-                      {t('programmesUi.retire', { name: p.name })}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ProgrammeTable
+        list={list}
+        kindName={(kind) => kinds.find((k) => k.kind === kind)?.name ?? kind}
+        onEdit={(p) => {
+          setEditing(p);
+          setForm(toForm(p));
+          setIssues([]);
+          document.getElementById('prog-form-title')?.focus();
+        }}
+        onRetire={(p) => void retire(p)}
+      />
 
       <h2 id="prog-form-title" tabIndex={-1}>
         {editing ? t('programmesUi.editTitle', { name: editing.name }) : t('programmesUi.newTitle')}
       </h2>
       <ErrorSummary items={summary} revision={submitCount} />
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
+      <ProgrammeForm
+        form={form}
+        set={set}
+        errorFor={errorFor}
+        kinds={kinds}
+        editing={editing !== null}
+        onSubmit={() => void submit()}
+        onCancel={() => {
+          setEditing(null);
+          setForm(blank);
+          setIssues([]);
         }}
-      >
-        {text('name', t('programmesUi.name'))}
-        {text('provider', t('programmesUi.provider'))}
-        <div className={errorFor('prog-kind') ? 'field field-error' : 'field'}>
-          <label htmlFor="prog-kind">{t('programmesUi.kind')}</label>
-          {errorFor('prog-kind') && (
-            <span className="error-message" id="prog-kind-error">
-              {issueText(t, errorFor('prog-kind')!)}
-            </span>
-          )}
-          <select id="prog-kind" value={form.kind} aria-invalid={errorFor('prog-kind') ? true : undefined} aria-describedby={errorFor('prog-kind') ? 'prog-kind-error' : undefined} onChange={(e) => set('kind', e.target.value)}>
-            <option value="">{t('fields.choose')}</option>
-            {kinds.map((k) => (
-              <option key={k.kind} value={k.kind}>
-                {k.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        {ticks('needs', t('programmesUi.needs'), needs, 'need')}
-        <fieldset>
-          <legend>{t('programmesUi.eligibility')}</legend>
-          <div className="inline-fields">
-            {text('minAge', t('programmesUi.minAge'), 'number')}
-            {text('maxAge', t('programmesUi.maxAge'), 'number')}
-            <div className="field">
-              <label htmlFor="prog-genderSpecific">{t('programmesUi.genderSpecific')}</label>
-              <select id="prog-genderSpecific" value={form.genderSpecific} onChange={(e) => set('genderSpecific', e.target.value as FormState['genderSpecific'])}>
-                <option value="">{t('programmesUi.anyone')}</option>
-                <option value="women">{t('programmesUi.women')}</option>
-                <option value="men">{t('programmesUi.men')}</option>
-              </select>
-            </div>
-          </div>
-          <div className="option-select">
-            <input id="prog-youngAdultOnly" type="checkbox" checked={form.youngAdultOnly} onChange={(e) => set('youngAdultOnly', e.target.checked)} />
-            <label htmlFor="prog-youngAdultOnly">{t('programmesUi.youngAdultOnly')}</label>
-          </div>
-          {ticks('excludedOffences', t('programmesUi.excludedOffences'), offenceCategories, 'offenceCategory')}
-          {ticks('consentRequired', t('programmesUi.consentRequired'), consentKinds, 'consentKind')}
-          {ticks('riskLevels', t('programmesUi.riskLevels'), riskLevels, 'riskLevel')}
-        </fieldset>
-        {text('location', t('programmesUi.location'))}
-        <div className="inline-fields">
-          {text('places', t('programmesUi.places'), 'number')}
-          {text('waitingWeeks', t('programmesUi.waitingWeeks'), 'number')}
-          {text('costAmount', t('programmesUi.costAmount'), 'number')}
-          <div className="field">
-            <label htmlFor="prog-costPeriod">{t('programmesUi.costPeriod')}</label>
-            <select id="prog-costPeriod" value={form.costPeriod} onChange={(e) => set('costPeriod', e.target.value as FormState['costPeriod'])}>
-              <option value="once">{t('programmesUi.once')}</option>
-              <option value="weekly">{t('programmesUi.weekly')}</option>
-              <option value="monthly">{t('programmesUi.monthly')}</option>
-            </select>
-          </div>
-        </div>
-        <fieldset>
-          <legend>{t('programmesUi.contact')}</legend>
-          {text('contactName', t('programmesUi.contactName'))}
-          {text('phone', t('programmesUi.phone'))}
-          {text('email', t('programmesUi.email'), 'email')}
-          {text('address', t('programmesUi.address'))}
-        </fieldset>
-        {text('languages', t('programmesUi.languages'), 'text', t('programmesUi.languagesHint'))}
-        <div className="form-actions">
-          <button type="submit">{editing ? t('programmesUi.save') : t('programmesUi.create')}</button>{' '}
-          {editing && (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setEditing(null);
-                setForm(blank);
-                setIssues([]);
-              }}
-            >
-              {t('programmesUi.cancel')}
-            </button>
-          )}
-        </div>
-      </form>
+      />
 
-      <h2>{t('programmesUi.importTitle')}</h2>
-      <div className="field">
-        <label htmlFor="prog-import">{t('programmesUi.importFile')}</label>
-        <input
-          id="prog-import"
-          type="file"
-          accept="application/json,.json"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void importFile(file);
-            e.target.value = '';
-          }}
-        />
-      </div>
-      <p>
-        <button type="button" className="secondary" onClick={() => void exportAll()}>
-          {t('programmesUi.export')}
-        </button>{' '}
-        {exportUrl && (
-          <a href={exportUrl} download="programmes.json">
-            {t('programmesUi.exportReady')}
-          </a>
-        )}
-      </p>
+      <ProgrammeTransfer onImport={(file) => void importFile(file)} />
     </>
   );
 }

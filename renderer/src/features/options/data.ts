@@ -4,8 +4,8 @@ import type { OptionRef, Proposal } from '../../../../main/contract/options';
 import { call } from '../../api/client';
 
 // What the options pages share: the catalogue compiled here with the same code as main (so the
-// checks the officer sees as they type are the checks main runs on save), and the proposal draft
-// kept on this computer until it is saved, so nothing typed or ticked is lost.
+// checks the officer sees as they type are the checks main runs on save). The proposal's unsaved
+// copy is kept by drafts/, like the interview's.
 
 let catalogue: Promise<Catalogue> | null = null;
 
@@ -18,39 +18,6 @@ export function compiledCatalogue(): Promise<Catalogue> {
 }
 
 export const emptyProposal = (): Proposal => ({ selected: [], rationale: '', alternatives: [], conditions: [], acknowledgements: [] });
-
-export interface LocalDraft {
-  /** The saved version the draft was started from. */
-  baseVersion: number;
-  proposal: Proposal;
-}
-
-const key = (caseId: string) => `psr.proposalDraft.${caseId}`;
-
-export function readDraft(caseId: string): LocalDraft | null {
-  try {
-    const raw = localStorage.getItem(key(caseId));
-    return raw ? (JSON.parse(raw) as LocalDraft) : null;
-  } catch {
-    return null;
-  }
-}
-
-export function writeDraft(caseId: string, draft: LocalDraft): void {
-  try {
-    localStorage.setItem(key(caseId), JSON.stringify(draft));
-  } catch {
-    // Storage full or disabled: the page still holds the text, and Save still works.
-  }
-}
-
-export function clearDraft(caseId: string): void {
-  try {
-    localStorage.removeItem(key(caseId));
-  } catch {
-    // nothing to clear
-  }
-}
 
 export const refKey = (ref: OptionRef) => `${ref.type}:${ref.id}`;
 

@@ -1,0 +1,38 @@
+import { currentActor } from '../api/app';
+import type { CaseFile } from '../contract/caseFile';
+import { isoDate } from '../contract/text';
+import { parseOrThrow } from '../contract/validate';
+import { parseCaseFile } from '../domain/caseFile';
+import { offenceAccountFieldIds } from '../domain/interviewRules';
+import { localDate } from '../domain/localDate';
+import { buildReportFromCaseFile, reportLanguageOf } from '../domain/report/buildReport';
+import { renderReportFile } from '../export';
+import { shippedCatalogue, shippedForms, shippedJurisdiction, shippedReportTemplate } from '../loaders/shipped';
+
+// `psr render`, kept apart from cli.ts so the command line loads the export and the loaders only
+// for the command that needs them (cli.ts imports this module when `render` runs).
+
+/**
+ * A case file (any version) to a DOCX, with forms, jurisdiction and templates read from disk and no
+ * store. The file is refused where `psr import` would refuse it, and the report is built by the same
+ * pipeline as `psr export` (domain/report/buildReport); local programmes live in a store, so a
+ * store-less render lists the catalogue's options only.
+ */
+export async function renderCaseFile(raw: unknown, templateId: string, reportDate?: string) {
+  return renderParsedCaseFile(parseCaseFile(raw), templateId, reportDate);
+}
+
+/** A parsed case file to a DOCX; its proposal is used when the file's version carries one. */
+export async function renderParsedCaseFile(caseFile: CaseFile, templateId: string, reportDate?: string) {
+  const today = localDate(new Date());
+  const date = reportDate === undefined ? today : parseOrThrow(isoDate, reportDate);
+  const jurisdiction = shippedJurisdiction();
+  const forms = shippedForms();
+  const template = shippedReportTemplate(templateId);
+  const context = buildReportFromCaseFile(
+    caseFile,
+    { catalogue: shippedCatalogue().compiled, template, reportDate: date, authorName: currentActor(), language: reportLanguageOf(template) },
+    { forms, youngAdultUpperAge: jurisdiction.youngAdultUpperAge, today, offenceAccountIds: offenceAccountFieldIds(forms) },
+  );
+  return renderReportFile(context, template, { jurisdiction });
+}
