@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseDetails, ReportType, Stage } from './case';
 import { isoDate, languageTag, singleLine } from './text';
 import {
+  ALTERNATIVE_DESCRIPTION_MAX,
   ANSWER_TEXT_MAX,
   CONDITION_TEXT_MAX,
   FORM_TEXT_MAX,
@@ -15,6 +16,7 @@ import {
   REPORT_CONDITION_LINK_MAX,
   REPORT_ITEM_ID_MAX,
   REPORT_LABEL_MAX,
+  REASON_SET_ASIDE_MAX,
   SOURCE_BY_MAX,
   SOURCE_HOW_MAX,
 } from './limits';
@@ -84,13 +86,14 @@ export type InformationSource = z.infer<typeof InformationSource>;
 
 export const suitabilities = ['suitable', 'suitable_with_conditions', 'not_suitable', 'not_available'] as const;
 export const ConsideredOption = z.strictObject({
-  name: text(200),
+  // A set-aside alternative may be described in the officer's words rather than named from the catalogue.
+  name: text(Math.max(OPTION_NAME_MAX, ALTERNATIVE_DESCRIPTION_MAX)),
   kind: text(100),
   provider: text(200).default(''),
   suitability: z.enum(suitabilities),
   /** Proposed, or reasonably considered and set aside: a report lists only these, never the whole catalogue. */
   decision: z.enum(['proposed', 'set_aside']).default('proposed'),
-  reasons: z.array(text(2000)).max(50),
+  reasons: z.array(text(Math.max(2000, REASON_SET_ASIDE_MAX))).max(50),
 });
 export type ConsideredOption = z.infer<typeof ConsideredOption>;
 
