@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseDetails, ReportType, Stage } from './case';
 import { isoDate, languageTag, singleLine } from './text';
 import {
+  ALTERNATIVE_DESCRIPTION_MAX,
   ANSWER_TEXT_MAX,
   CONDITION_TEXT_MAX,
   FORM_TEXT_MAX,
@@ -15,6 +16,7 @@ import {
   REPORT_CONDITION_LINK_MAX,
   REPORT_ITEM_ID_MAX,
   REPORT_LABEL_MAX,
+  REASON_SET_ASIDE_MAX,
   SOURCE_BY_MAX,
   SOURCE_HOW_MAX,
 } from './limits';
@@ -84,11 +86,14 @@ export type InformationSource = z.infer<typeof InformationSource>;
 
 export const suitabilities = ['suitable', 'suitable_with_conditions', 'not_suitable', 'not_available'] as const;
 export const ConsideredOption = z.strictObject({
-  name: text(200),
+  // A set-aside alternative may be described in the officer's words rather than named from the catalogue.
+  name: text(Math.max(OPTION_NAME_MAX, ALTERNATIVE_DESCRIPTION_MAX)),
   kind: text(100),
   provider: text(200).default(''),
   suitability: z.enum(suitabilities),
-  reasons: z.array(text(2000)).max(50),
+  /** Proposed, or reasonably considered and set aside: a report lists only these, never the whole catalogue. */
+  decision: z.enum(['proposed', 'set_aside']).default('proposed'),
+  reasons: z.array(text(Math.max(2000, REASON_SET_ASIDE_MAX))).max(50),
 });
 export type ConsideredOption = z.infer<typeof ConsideredOption>;
 
@@ -119,6 +124,8 @@ export const ReportFacts = z.strictObject({
   isWoman: z.boolean(),
   isYoungAdult: z.boolean(),
   hasDependants: z.boolean(),
+  /** Recorded as pregnant (and not withheld): the impact of custody is reported even with no children. */
+  isPregnant: z.boolean().optional(),
   stage: Stage,
 });
 export type ReportFacts = z.infer<typeof ReportFacts>;
@@ -315,6 +322,8 @@ export const TemplateLabels = z.strictObject({
   none: label,
   /** Words for enum values: "self_reported" -> "Self-reported", "suitable" -> "Suitable". */
   values: z.record(z.string(), label),
+  /** What the report calls each interview answer, by field id: a court reads a statement, never the question asked. */
+  items: z.record(z.string(), label).default({}),
 });
 
 export const ReportTemplate = z

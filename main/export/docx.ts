@@ -6,6 +6,7 @@ import {
   Header,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -130,7 +131,7 @@ export async function writeDocx(model: RenderedReport, assets: DocxAssets): Prom
 
   // The letterhead and title, then the sections.
   const body: Array<Paragraph | Table> = [
-    new Paragraph({ bidirectional: rtl, alignment: AlignmentType.CENTER, children: logoRun(64) }),
+    new Paragraph({ bidirectional: rtl, alignment: AlignmentType.CENTER, children: logoRun(48) }),
     para([{ text: model.letterhead.serviceName, bold: true }], { alignment: AlignmentType.CENTER }, { size: 28 }),
     para([{ text: model.letterhead.jurisdictionName }], { alignment: AlignmentType.CENTER }),
     new Paragraph({ bidirectional: rtl, style: 'Title', children: textRuns({ text: model.title }) }),
@@ -152,6 +153,8 @@ export async function writeDocx(model: RenderedReport, assets: DocxAssets): Prom
           para(block.runs, {
             ...(block.numbered ? { numbering: { reference: NUMBERING, level: 0, instance } } : {}),
             ...(block.role === 'statement' || block.role === 'note' || block.role === 'sources' ? { style: roleStyle[block.role] } : {}),
+            // The front sheet's fields read as one compact block, not a page of spaced lines.
+            ...(block.role === 'field' ? { spacing: { after: 40 } } : {}),
             ...(block.role === 'assessment'
               ? { border: { left: { style: BorderStyle.SINGLE, size: 12, color: '1F3A6E', space: 6 }, right: { style: BorderStyle.NONE, size: 0, color: 'auto', space: 0 } } }
               : {}),
@@ -180,10 +183,12 @@ export async function writeDocx(model: RenderedReport, assets: DocxAssets): Prom
                 cantSplit: true,
                 children: block.header.map((h, i) => cell([[plain(h)]], widths[i]!, true)),
               }),
-              ...block.rows.map((row) => new TableRow({ children: row.map((c, i) => cell(c, widths[i]!, false)) })),
+              // A row never splits across a page: a court reads each entry whole, under the repeated header.
+              ...block.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c, i) => cell(c, widths[i]!, false)) })),
             ],
           }),
-          new Paragraph({ bidirectional: rtl, children: [] }),
+          // A small gap after the table (a table cannot end a cell or the document in Word).
+          new Paragraph({ bidirectional: rtl, spacing: { after: 0, line: 160, lineRule: LineRuleType.AUTO }, children: [] }),
         ];
       }
       case 'signatures':
@@ -214,11 +219,12 @@ export async function writeDocx(model: RenderedReport, assets: DocxAssets): Prom
       default: {
         document: {
           run: { font: { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }, size: 22, language },
-          paragraph: { spacing: { after: 120, line: 276 } },
+          // A line height without its rule reads as "exactly" in LibreOffice, which clips the logo.
+          paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
         },
-        title: { run: { font: FONT, size: 36, bold: true, color: '1F3A6E' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 } } },
-        heading1: { run: { font: FONT, size: 28, bold: true, color: '1F3A6E' }, paragraph: { outlineLevel: 0, keepNext: true, spacing: { before: 360, after: 120 } } },
-        heading2: { run: { font: FONT, size: 24, bold: true, color: '1F3A6E' }, paragraph: { outlineLevel: 1, keepNext: true, spacing: { before: 240, after: 120 } } },
+        title: { run: { font: FONT, size: 36, bold: true, color: '1F3A6E' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 160 } } },
+        heading1: { run: { font: FONT, size: 28, bold: true, color: '1F3A6E' }, paragraph: { outlineLevel: 0, keepNext: true, spacing: { before: 280, after: 100 } } },
+        heading2: { run: { font: FONT, size: 24, bold: true, color: '1F3A6E' }, paragraph: { outlineLevel: 1, keepNext: true, spacing: { before: 200, after: 100 } } },
         heading3: { run: { font: FONT, size: 22, bold: true }, paragraph: { outlineLevel: 2, keepNext: true, spacing: { before: 200, after: 80 } } },
       },
       paragraphStyles: [

@@ -41,7 +41,7 @@ describe('an officer previews and exports the report in the browser', () => {
     await expect.poll(() => preview.innerText()).toContain('CR-2026-0901');
     const headings = await report.sectionHeadings();
     expect(headings.slice(0, 2)).toEqual(['Front sheet', 'Sources of information']);
-    expect(headings).toEqual(expect.arrayContaining(['Circumstances and needs: women', 'Impact of custody on dependants', 'Completion']));
+    expect(headings).toEqual(expect.arrayContaining(['Circumstances and needs: women', 'Impact of custody on dependants and on a pregnancy', 'Completion']));
     const text = await preview.innerText();
     expect(text).toContain('DRAFT - NOT FOR USE IN COURT');
     expect(text).toContain('do not bind the court');

@@ -91,7 +91,7 @@ describe('export proof: every template with every fixture case it applies to', (
     expect(new Set(cases.map((c) => c.template.id))).toEqual(new Set(['addendum', 'full-report', 'short-format-report', 'pre-trial-report', 'test-rtl-ar']));
     expect(new Set(cases.map((c) => c.fixture))).toEqual(new Set(fixtureNames));
     // The addendum serves both stages, so every fixture case.
-    expect(cases.length).toBe(19);
+    expect(cases.length).toBe(23);
   });
 
   it.each(refused)('refuses %s for the %s case, whose stage it is not for', async (templateId, f) => {
@@ -140,7 +140,7 @@ describe('export proof: every template with every fixture case it applies to', (
     it('shows the options table: its header and every option considered', () => {
       const { pages, model } = e();
       const text = normArabic(pages.join(' '));
-      const table = model.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'table' && b.header.length === 5 && /Option|البديل/.test(b.header[0]!));
+      const table = model.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'table' && /^(Option|البديل)/.test(b.header[0]!));
       expect(table, 'an options table in the model').toBeDefined();
       if (table?.kind !== 'table') return;
       for (const h of table.header) expect(text).toContain(normArabic(h));
@@ -150,6 +150,14 @@ describe('export proof: every template with every fixture case it applies to', (
         const name = row[0]!.map((line) => line.map((r) => r.text).join('')).join(' ');
         expect(wordsInOrder(text, normArabic(name)), name).toBe(true);
       }
+    });
+
+    it('reads as a report, not an interview: no "(source:" after lines, no per-section source lists, no sign that anything was withheld', () => {
+      const text = norm(e().pages.join(' '));
+      expect(text).not.toContain('(source:');
+      expect(text).not.toContain('Sources for this section');
+      expect(text).not.toMatch(/\((Observation|Self-reported)\b/);
+      expect(text).not.toMatch(/not for disclosure|withheld/i);
     });
 
     it('shows no text that was marked not for disclosure, anywhere in the PDF or the package', () => {
@@ -177,6 +185,14 @@ describe('export proof: every template with every fixture case it applies to', (
       expect(expected.length).toBeGreaterThan(0);
       expect(paragraphNumbers(parts)).toEqual(expected);
     });
+  });
+
+  it('reports the impact of custody on a pregnancy for a pregnant woman with no children', () => {
+    const text = norm(exported.get('full-report--pregnant-no-children')!.pages.join(' '));
+    expect(text).toContain('Impact of custody on dependants and on a pregnancy');
+    expect(text).toContain('Pregnant: Yes');
+    expect(text).toContain('Due date: 14 February 2027');
+    expect(text).toContain('Custody would interrupt antenatal care');
   });
 
   it('turns the very long case into a document of hundreds of pages', () => {

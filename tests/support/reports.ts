@@ -13,7 +13,7 @@ export const TEST_TEMPLATES = path.join(ROOT, 'tests/fixtures/templates');
 /** Shipped templates first, then the right-to-left test template. */
 export const ALL_TEMPLATE_DIRS = [SHIPPED_TEMPLATES, TEST_TEMPLATES];
 
-export const fixtureNames = ['woman-with-dependants', 'young-adult', 'pre-trial', 'arabic-language', 'very-long'] as const;
+export const fixtureNames = ['woman-with-dependants', 'pregnant-no-children', 'young-adult', 'pre-trial', 'arabic-language', 'very-long'] as const;
 export type FixtureName = (typeof fixtureNames)[number];
 
 export function fixture(name: FixtureName): ReportContextInput {

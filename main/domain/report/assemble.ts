@@ -93,18 +93,22 @@ export function assembleReport(template: ReportTemplate, input: ReportContext, o
       return [run(text, inline.bold ? { bold: true } : {})];
     });
 
-  const sourceText = (s: ItemSource): string => {
+
+  /** Only a claim from someone other than the person and the author carries its source in the text; the sources table lists all. */
+  const REFERENCED = new Set<ItemSource['kind']>(['third_party', 'verified', 'document']);
+  const shortReference = (s: ItemSource): string | undefined => {
+    if (!REFERENCED.has(s.kind)) return undefined;
     const who = [s.by, s.how].filter((x): x is string => Boolean(x && x.trim()));
-    return who.length > 0 ? `${formatEnumValue(s.kind, fc)} (${who.join(', ')})` : formatEnumValue(s.kind, fc);
+    return who.length > 0 ? `${formatEnumValue(s.kind, fc)}: ${who.join(', ')}` : formatEnumValue(s.kind, fc);
   };
 
   /** Paragraphs of one answer: the first carries the label and is numbered; blank lines start new paragraphs. */
   const answerParagraphs = (item: AnswerItem, numbered: boolean): RenderParagraph[] => {
-    const lead: RenderRun[] = [];
-    if (item.kind === 'assessment') lead.push(run(`${labels.authorsAssessment}: `, { bold: true, italic: true }));
-    // A label that is a question ("Was the purpose explained?") is not followed by a colon.
-    lead.push(run(/[?:]$/.test(item.label.trim()) ? `${item.label.trim()} ` : `${item.label}: `, { bold: true }));
-    const source = run(` (${labels.source}: ${sourceText(item.source)})`, { italic: true });
+    // The report's own words for the answer, never the interview's question.
+    const name = (labels.items[item.id] ?? item.label).trim().replace(/[?:]$/, '');
+    const lead: RenderRun[] = [run(item.kind === 'assessment' ? `${name} (${labels.authorsAssessment}): ` : `${name}: `, { bold: true })];
+    const reference = shortReference(item.source);
+    const source = reference ? [run(` (${reference})`, { italic: true })] : [];
     if (item.status === 'declined') {
       return [{ kind: 'paragraph', numbered, role: 'declined', runs: [...lead, run(labels.declined, { italic: true })] }];
     }
@@ -115,7 +119,7 @@ export function assembleReport(template: ReportTemplate, input: ReportContext, o
       kind: 'paragraph' as const,
       numbered: numbered && i === 0,
       role,
-      runs: [...(i === 0 ? lead : []), run(part), ...(i === parts.length - 1 ? [source] : [])],
+      runs: [...(i === 0 ? lead : []), run(part), ...(i === parts.length - 1 ? source : [])],
     }));
   };
 
@@ -175,8 +179,8 @@ export function assembleReport(template: ReportTemplate, input: ReportContext, o
           if (items.length === 0 && block.empty) blocks.push({ kind: 'paragraph', numbered: false, role: 'note', runs: [run(block.empty)] });
           for (const item of items) {
             blocks.push(...answerParagraphs(item, block.numbered));
-            const s = sourceText(item.source);
-            if (!sources.includes(s)) sources.push(s);
+            const s = shortReference(item.source);
+            if (s !== undefined && !sources.includes(s)) sources.push(s);
           }
           break;
         }

@@ -1,7 +1,7 @@
 import type { CaseDetails } from '../../contract/case';
 import type { AnyField, ChoiceOption, FormDefinition, Localized, RepeatableGroup, SubField } from '../../contract/form';
 import { isGroupAnswer, type AnswerEntry, type AnswerSource, type GroupAnswer, type Interview } from '../../contract/interview';
-import type { MatchResult, OptionRef, Proposal, ProposedCondition as OptionsCondition } from '../../contract/options';
+import { groupsForStage, type MatchResult, type OptionRef, type Proposal, type ProposedCondition as OptionsCondition } from '../../contract/options';
 import type {
   AnswerItem,
   ConsideredOption,
@@ -87,6 +87,8 @@ function sectionKeyFor(sectionId: string, facts: RuleFacts): string {
 }
 
 const FALLBACK_KEY = 'circumstances';
+/** The matcher's reason that a withheld fact decided an option (options.withheld). */
+const WITHHELD_KEY = 'options.withheld';
 
 // The report's fixed phrases are the message catalogue's (report.docx.*), in the report's language.
 export const NO_PROPOSAL = translator()('report.docx.noProposal');
@@ -176,6 +178,14 @@ const SOURCE_KINDS: Record<string, InformationSource['kind']> = {
   official_record: 'document',
 };
 
+const PREGNANT = 'caregiving.pregnant';
+
+/** Pregnant as the form showed and recorded it; a withheld answer counts as not recorded, so no section betrays it. */
+function recordedPregnant(interview: Interview | null, shown: ReadonlySet<string>): boolean {
+  const entry = interview?.answers[PREGNANT];
+  return shown.has(PREGNANT) && entry !== undefined && !isGroupAnswer(entry) && entry.status === 'answered' && entry.value === 'yes' && entry.notForDisclosure !== true;
+}
+
 export function buildReportContext(input: BuildReportContextInput): ReportContext {
   const { details, interview, form, facts, language } = input;
   const t = translator(language);
@@ -235,26 +245,33 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
       // The tables below show only rows with nothing withheld; a row with a not-for-disclosure
       // part falls through to the generic path, which flags that part so assembly removes it.
       const anySecret = (...ids: string[]) => ids.some(secret);
-      if (group.id === 'history.previousConvictions' && !anySecret('year', 'offence', 'outcome', 'completion')) {
+      if (group.id === 'history.previousConvictions' && !anySecret('year', 'convictedOn', 'court', 'offence', 'outcome', 'completion')) {
         const year = raw('year');
+        const on = raw('convictedOn');
         previousConvictions.push({
-          date: typeof year === 'number' ? String(year).padStart(4, '0') : '',
-          court: '',
+          // The full date where it was recorded, else the year (older case files hold only that).
+          date: typeof on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : typeof year === 'number' ? String(year).padStart(4, '0') : '',
+          court: text('court'),
           offence: text('offence'),
           outcome: text('outcome'),
           response: text('completion'),
         });
         return;
       }
-      if (group.id === 'case.sourcesConsulted' && !anySecret('source', 'kind', 'how', 'contactedOn', 'notes')) {
-        const kind = raw('kind');
-        const description = [text('source'), text('kind') ? `(${text('kind')})` : ''].filter((s) => s !== '').join(' ');
-        const date = raw('contactedOn');
+      if (group.id === 'case.sourcesConsulted') {
+        // A source always stays in the sources table: a part not for disclosure is left blank in
+        // its own column, and a source whose name is not for disclosure is left out whole, so the
+        // report shows no trace of it (never a stray line in another section).
+        if (secret('source')) return;
+        const shownText = (id: string) => (secret(id) ? '' : text(id));
+        const kind = secret('kind') ? undefined : raw('kind');
+        const description = [shownText('source'), shownText('kind') ? `(${shownText('kind')})` : ''].filter((s) => s !== '').join(' ');
+        const date = secret('contactedOn') ? undefined : raw('contactedOn');
         sources.push({
           description: description || rowLabel,
           kind: typeof kind === 'string' ? (SOURCE_KINDS[kind] ?? 'third_party') : 'third_party',
           // How it was obtained reads under "By": "Telephone", "Record seen".
-          by: text('how'),
+          by: shownText('how'),
           ...(typeof date === 'string' ? { date } : {}),
           notForDisclosure: false,
         });
@@ -305,35 +322,63 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
     });
   }
 
-  const options: ConsideredOption[] = (input.match?.items ?? []).map((m) => ({
-    name: m.name,
-    kind: readable(m.kind),
-    provider: m.provider ?? '',
-    suitability: suitability[m.status],
-    reasons: m.reasons.map((r) => messageText(t, r)).slice(0, 50),
-  }));
-
   const nameOf = (ref: OptionRef): string =>
     input.catalogueNames?.[ref.id] ?? input.match?.items.find((m) => m.ref.type === ref.type && m.ref.id === ref.id)?.name ?? ref.id;
+  const matched = (ref: OptionRef | undefined) => (ref ? input.match?.items.find((m) => m.ref.type === ref.type && m.ref.id === ref.id) : undefined);
+  const allowed = groupsForStage[facts.stage];
+  // A reason that only says a withheld fact decided it would tell the court something was withheld.
+  const shownReasons = (reasons: MatchResult['items'][number]['reasons']) => reasons.filter((r) => r.key !== WITHHELD_KEY).map((r) => messageText(t, r)).slice(0, 50);
 
+  // Options considered: the proposed ones and those set aside with the officer's reason, never the
+  // whole catalogue, and never a measure from another stage (pre-trial release after conviction).
   const p = input.proposal;
+  const options: ConsideredOption[] = [];
+  for (const ref of p?.selected ?? []) {
+    const m = matched(ref);
+    if (m && !allowed.includes(m.group)) continue;
+    options.push({
+      name: nameOf(ref),
+      kind: m ? readable(m.kind) : '',
+      provider: m?.provider ?? '',
+      suitability: m ? suitability[m.status] : 'suitable',
+      decision: 'proposed',
+      reasons: m ? shownReasons(m.reasons) : [],
+    });
+  }
+  const setAside = (p?.alternatives ?? []).filter((a) => {
+    const m = matched(a.ref);
+    return !m || allowed.includes(m.group);
+  });
+  for (const a of setAside) {
+    const m = matched(a.ref);
+    options.push({
+      name: a.ref ? nameOf(a.ref) : (a.description ?? ''),
+      kind: m ? readable(m.kind) : '',
+      provider: m?.provider ?? '',
+      suitability: m ? suitability[m.status] : 'not_suitable',
+      decision: 'set_aside',
+      reasons: [a.reasonSetAside],
+    });
+  }
+
   const proposal: ReportContext['proposal'] = p
     ? {
         options: p.selected.map(nameOf),
         rationale: p.rationale,
         conditions: p.conditions.map((c) => conditionFor(c, language)),
         alternatives:
-          p.alternatives.length > 0
-            ? p.alternatives.map((a) => `${a.ref ? nameOf(a.ref) : (a.description ?? '')}: ${a.reasonSetAside}`).join('\n\n')
-            : t('report.docx.noAlternatives'),
+          setAside.length > 0 ? setAside.map((a) => `${a.ref ? nameOf(a.ref) : (a.description ?? '')}: ${a.reasonSetAside}`).join('\n\n') : t('report.docx.noAlternatives'),
       }
     : { options: [t('report.docx.noProposal')], rationale: t('report.docx.noRationale'), conditions: [], alternatives: t('report.docx.noAlternatives') };
+
+  // In date order, oldest first, as a court record reads; a year sorts before the dates within it, an unknown date last.
+  previousConvictions.sort((a, b) => (a.date === '' ? 1 : 0) - (b.date === '' ? 1 : 0) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
   return {
     case: details,
     reportDate: input.reportDate,
     status: input.status,
-    facts: reportFacts(facts, hasDependants(readDependants(interview, (id) => shown.has(id)))),
+    facts: { ...reportFacts(facts, hasDependants(readDependants(interview, (id) => shown.has(id)))), isPregnant: recordedPregnant(interview, shown) },
     sections,
     previousConvictions,
     sources,

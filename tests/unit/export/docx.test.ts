@@ -82,6 +82,30 @@ describe('DOCX export', () => {
     }
   });
 
+  it('keeps every table row whole on one page, so no entry is read half on one page and half on the next', async () => {
+    const xml = docxParts((await render('full-report', fixture('woman-with-dependants'))).bytes)['word/document.xml']!;
+    const rows = xml.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!;
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) expect(row).toContain('<w:cantSplit/>');
+  });
+
+  it('gives every line height its rule, so LibreOffice does not read it as an exact height and clip the logo', async () => {
+    const parts = docxParts((await render('full-report', fixture('woman-with-dependants'))).bytes);
+    const spacings = Object.values(parts).flatMap((xml) => xml.match(/<w:spacing [^>]*w:line="[^"]*"[^>]*\/>/g) ?? []);
+    expect(spacings.length).toBeGreaterThan(0);
+    for (const s of spacings) expect(s).toMatch(/w:lineRule="auto"/);
+  });
+
+  it('writes each table caption in Word\'s caption style, kept with its table', async () => {
+    const xml = docxParts((await render('full-report', fixture('woman-with-dependants'))).bytes)['word/document.xml']!;
+    const beforeTables = [...xml.matchAll(/(<w:p>(?:(?!<w:p>)[\s\S])*?<\/w:p>)<w:tbl>/g)].map((m) => m[1]!);
+    expect(beforeTables.length).toBeGreaterThanOrEqual(5);
+    for (const p of beforeTables) {
+      expect(p).toContain('<w:pStyle w:val="Caption"/>');
+      expect(p).toContain('<w:keepNext/>');
+    }
+  });
+
   it('marks a draft on every page and a final report on none', async () => {
     const draft = docxParts((await render('full-report', fixture('woman-with-dependants'))).bytes);
     expect(textOf(draft['word/header1.xml']!)).toContain('DRAFT - NOT FOR USE IN COURT');

@@ -52,10 +52,10 @@ describe('report assembly', () => {
     expect(sectionText(assemble('full-report', ya), 'risk')).toContain('Cannabis use: Declined to answer');
   });
 
-  it("labels the author's opinions as the author's assessment and leaves facts unlabelled", () => {
+  it("marks the author's opinions as the author's assessment, in the report's own words, and leaves facts unmarked", () => {
     const model = assemble('full-report', fixture('woman-with-dependants'));
     const risk = sectionText(model, 'risk');
-    expect(risk).toContain("Author's assessment: Likelihood of reoffending: Low.");
+    expect(risk).toContain("Likelihood of reoffending (Author's assessment): Low.");
     const circumstances = sectionText(model, 'circumstances');
     expect(circumstances).toContain('Accommodation: Housing association flat');
     expect(circumstances).not.toContain("Author's assessment");
@@ -63,15 +63,14 @@ describe('report assembly', () => {
     expect(proposal).toContain("Author's assessment: The offences arose from sudden poverty");
   });
 
-  it('shows, at the end of each section, the sources of the answers in it', () => {
+  it("names a source in the text only for a third party's or a verified claim; no line names the person or the author as its source", () => {
     const model = assemble('full-report', fixture('woman-with-dependants'));
-    const offence = model.sections.find((s) => s.id === 'offence-analysis')!;
-    const last = offence.blocks.at(-1)!;
-    expect(last.kind === 'paragraph' && last.role).toBe('sources');
-    const text = sectionText(model, 'offence-analysis').split('\n').at(-1);
-    expect(text).toBe(
-      "Sources for this section: Self-reported; Third party (Women's Aid outreach worker, telephone, 2 December 2026); Observation (Officer Jane Doyle, two interviews)",
-    );
+    const offence = sectionText(model, 'offence-analysis');
+    expect(offence).toContain("(Third party: Women's Aid outreach worker, telephone, 2 December 2026)");
+    const all = model.sections.map((s) => sectionText(model, s.id)).join('\n');
+    expect(all).not.toContain('(source:');
+    expect(all).not.toContain('Sources for this section');
+    expect(all).not.toMatch(/\(Observation|\(Self-reported/);
   });
 
   it('includes the gender, age and dependants sections only where they apply', () => {

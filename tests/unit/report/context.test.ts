@@ -65,14 +65,35 @@ describe('buildReportContext: interview answers into the report context', () => 
 
     expect(ctx.previousConvictions).toEqual([{ date: '2019', court: '', offence: 'Theft from a shop', outcome: 'Conditional discharge, 12 months', response: expect.any(String) }]);
     expect(ctx.riskAssessments).toEqual([{ instrument: "Women's Risk Needs Assessment", date: '2026-11-19', result: 'Low' }]);
-    // A source with a withheld part never enters the sources table; the withheld part is an item of
-    // its own, flagged, which assembly removes before anything is rendered.
+    // A source whose name is not for disclosure is left out whole: not in the sources table, and
+    // no stray "Source 2" line in another section that would show something was withheld.
     expect(ctx.sources).toHaveLength(1);
-    expect(ctx.sources.some((s) => s.description.includes('Kestrelmoor'))).toBe(false);
-    const withheld = Object.values(ctx.sections).flatMap((sec) => sec.items).filter((i) => i.value.includes('Kestrelmoor'));
-    expect(withheld.length).toBeGreaterThan(0);
-    expect(withheld.every((i) => i.notForDisclosure)).toBe(true);
+    expect(JSON.stringify(ctx)).not.toContain('Kestrelmoor');
+    expect(Object.values(ctx.sections).flatMap((sec) => sec.items).some((i) => i.id.startsWith('case.sourcesConsulted'))).toBe(false);
     expect(items(ctx, 'risk').find((i) => i.id === 'risk.level')?.kind).toBe('assessment');
+  });
+
+  it('keeps a source with one part not for disclosure in the sources table, that part blank under its own heading', () => {
+    const c = womanWithTwoDependants();
+    c.interview.answers['case.sourcesConsulted'] = {
+      status: 'answered',
+      rows: [
+        { source: { status: 'answered', value: 'Riverside GP surgery' }, kind: { status: 'answered', value: 'health' }, how: { status: 'answered', value: 'phone' }, contactedOn: { status: 'answered', value: '2026-11-18', notForDisclosure: true } },
+        { source: { status: 'answered', value: 'Housing office' }, kind: { status: 'answered', value: 'other' } },
+      ],
+    };
+    const ctx = build(c);
+    expect(ctx.sources).toHaveLength(2);
+    expect(ctx.sources[0]).toMatchObject({ description: 'Riverside GP surgery (Health service)', by: 'Telephone' });
+    expect(ctx.sources[0]!.date).toBeUndefined();
+    expect(ctx.sources[1]).toMatchObject({ by: '' });
+    // In the document each source is one row of four cells, empty ones included, so nothing shifts.
+    const model = previewReport(ctx, 'full-report');
+    const table = model.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'table' && b.header[0] === 'Source');
+    if (table?.kind !== 'table') throw new Error('no sources table');
+    expect(table.rows).toHaveLength(2);
+    for (const row of table.rows) expect(row).toHaveLength(table.header.length);
+    expect(Object.values(ctx.sections).flatMap((sec) => sec.items).some((i) => i.id.startsWith('case.sourcesConsulted'))).toBe(false);
   });
 
   it('says honestly that no options and no proposal have been recorded yet', () => {
@@ -110,13 +131,60 @@ describe('buildReportContext: interview answers into the report context', () => 
       acknowledgements: [],
     };
     const ctx = ReportContext.parse(build(womanWithTwoDependants(), { match, proposal }));
-    expect(ctx.options).toEqual([{ name: 'Community order', kind: 'Community order', provider: 'Probation service', suitability: 'suitable_with_conditions', reasons: ['Not recorded: consent to community service.'] }]);
+    expect(ctx.options).toEqual([
+      { name: 'Community order', kind: 'Community order', provider: 'Probation service', suitability: 'suitable_with_conditions', decision: 'proposed', reasons: ['Not recorded: consent to community service.'] },
+      { name: 'Fine', kind: '', provider: '', suitability: 'not_suitable', decision: 'set_aside', reasons: ['She cannot afford it.'] },
+    ]);
     expect(ctx.proposal).toEqual({
       options: ['Community order'],
       rationale: proposal.rationale,
       conditions: [{ requirement: 'Attend the women’s centre weekly', linkedTo: 'Trauma', duration: '12 weeks', review: 'after 6 weeks' }],
       alternatives: 'Fine: She cannot afford it.',
     });
+  });
+
+  it('lists only the options proposed and those set aside, never the rest of the catalogue, a pre-trial measure after conviction, or a hint that something was withheld', () => {
+    const matchItem = (id: string, group: 'sentencing' | 'pre_trial', name: string, reasons: MatchResult['items'][number]['reasons'] = []): MatchResult['items'][number] => ({
+      ref: { type: 'option', id },
+      optionId: id,
+      kind: id.split('.')[1]!,
+      group,
+      name,
+      restrictiveness: 3,
+      status: 'suitable',
+      reasons,
+      needsAddressed: [],
+      prioritised: false,
+    });
+    const withheld = { ruleId: 'x', outcome: 'met' as const, effect: 'suitable' as const, key: 'options.withheld', params: {}, message: 'A recorded fact that is not for disclosure decided this (the reason is withheld from the report).' };
+    const match: MatchResult = {
+      notes: [],
+      items: [
+        matchItem('sentencing.community_order', 'sentencing', 'Community order', [withheld, { ruleId: 'y', outcome: 'met', effect: 'suitable', key: 'k', params: {}, message: 'Low risk.' }]),
+        matchItem('sentencing.unpaid_work', 'sentencing', 'Unpaid work'),
+        matchItem('sentencing.fine', 'sentencing', 'Fine'),
+        matchItem('pre_trial.bail', 'pre_trial', 'Bail without financial surety'),
+      ],
+    };
+    const proposal: Proposal = {
+      selected: [{ type: 'option', id: 'sentencing.community_order' }],
+      rationale: 'Addresses the causes.',
+      alternatives: [
+        { ref: { type: 'option', id: 'sentencing.unpaid_work' }, reasonSetAside: 'No childcare at weekends.' },
+        { ref: { type: 'option', id: 'pre_trial.bail' }, reasonSetAside: 'Not a sentence.' },
+      ],
+      conditions: [],
+      acknowledgements: [],
+    };
+    const ctx = ReportContext.parse(build(womanWithTwoDependants(), { match, proposal }));
+    expect(ctx.options.map((o) => [o.name, o.decision, o.reasons])).toEqual([
+      ['Community order', 'proposed', ['Low risk.']],
+      ['Unpaid work', 'set_aside', ['No childcare at weekends.']],
+    ]);
+    const text = JSON.stringify(previewReport(ctx, 'full-report'));
+    expect(text).not.toContain('Fine');
+    expect(text).not.toContain('Bail');
+    expect(text).not.toMatch(/withheld|not for disclosure/i);
   });
 
   it('a young adult: the maturity answers, labelled as the author’s assessment where they are opinions', () => {
@@ -181,5 +249,39 @@ describe('buildReportContext: interview answers into the report context', () => 
       for (const secret of c.secrets) expect(all, `${secret} in ${template}`).not.toContain(secret);
       expect(JSON.stringify(result.model)).not.toMatch(new RegExp(c.secrets.join('|')));
     }
+  });
+});
+
+describe('previous convictions in the report', () => {
+  it('give date, court, offence and outcome, in date order; a conviction recorded with only its year (an older case file) still reads', () => {
+    const c = womanWithTwoDependants();
+    const row = (offence: string, year: number, extra: Record<string, string> = {}) => ({
+      offence: { status: 'answered' as const, value: offence },
+      year: { status: 'answered' as const, value: year },
+      outcome: { status: 'answered' as const, value: 'Fine £80' },
+      ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, { status: 'answered' as const, value: v }])),
+    });
+    c.interview.answers['history.previousConvictions'] = {
+      status: 'answered',
+      rows: [
+        row('Criminal damage', 2022, { convictedOn: '2022-06-03', court: 'Northgate Crown Court' }),
+        row('Theft from a shop', 2019),
+        row('Failing to surrender', 2021, { convictedOn: '2021-01-15', court: "City Magistrates' Court" }),
+      ],
+    };
+    const ctx = build(c);
+    expect(ctx.previousConvictions.map((p) => [p.date, p.court, p.offence, p.outcome])).toEqual([
+      ['2019', '', 'Theft from a shop', 'Fine £80'],
+      ['2021-01-15', "City Magistrates' Court", 'Failing to surrender', 'Fine £80'],
+      ['2022-06-03', 'Northgate Crown Court', 'Criminal damage', 'Fine £80'],
+    ]);
+    const model = previewReport(ctx, 'full-report');
+    const table = model.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'table' && b.caption === 'Previous convictions');
+    if (table?.kind !== 'table') throw new Error('no previous convictions table');
+    expect(table.rows.map((r) => r.slice(0, 3).map((cell) => cell.map((l) => l.map((x) => x.text).join('')).join(' ')))).toEqual([
+      ['2019', '', 'Theft from a shop'],
+      ['15 January 2021', "City Magistrates' Court", 'Failing to surrender'],
+      ['3 June 2022', 'Northgate Crown Court', 'Criminal damage'],
+    ]);
   });
 });

@@ -44,9 +44,9 @@ describe('report templates', () => {
       'Circumstances and needs: women',
       'Circumstances and needs: age and maturity',
       'Risk and protective factors',
-      'Community options considered',
+      'Options considered',
       'Proposal',
-      'Impact of custody on dependants',
+      'Impact of custody on dependants and on a pregnancy',
       'Completion',
     ]);
   });

@@ -1,0 +1,183 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Proposal } from '../../../main/contract/options';
+import type { RenderedReport } from '../../../main/contract/report';
+import { buildReport, reportLanguageOf, templatesForCase } from '../../../main/domain/report/buildReport';
+import { assembleReport } from '../../../main/domain/report/assemble';
+import { loadCatalogue } from '../../../main/loaders/catalogue';
+import { loadJurisdiction } from '../../../main/loaders/dataFiles';
+import { loadForms } from '../../../main/loaders/forms';
+import { listReportTemplates } from '../../../main/loaders/reportTemplates';
+import { preTrial, womanWithTwoDependants, youngAdult, type InterviewCase } from '../../fixtures/interviews';
+import { ROOT } from '../../support/reports';
+
+// What a sentencing court reads, from interviews as an officer records them, through the one
+// report pipeline and every shipped template that fits the case: statements, not questions; no
+// source after every line; no catalogue; no sign that anything was withheld.
+
+const forms = loadForms();
+const catalogue = loadCatalogue();
+const templates = listReportTemplates();
+const jurisdiction = loadJurisdiction('default');
+const probationName = 'Probation or judicial supervision';
+
+const proposal: Proposal = {
+  selected: [{ type: 'option', id: 'sentencing.probation' }],
+  rationale: 'It addresses the causes of the offending without separating the children from their mother.',
+  alternatives: [{ description: 'Fine', reasonSetAside: 'She cannot pay it without hardship.' }],
+  conditions: [],
+  acknowledgements: [],
+};
+
+function reports(c: InterviewCase, withProposal?: Proposal): RenderedReport[] {
+  return templatesForCase(templates, c.details).map((template) => {
+    const ctx = buildReport({
+      forms,
+      catalogue,
+      youngAdultUpperAge: 25,
+      reportDate: '2026-11-26',
+      authorName: 'Jane Doyle',
+      programmes: [],
+      details: c.details,
+      interview: c.interview,
+      proposal: withProposal,
+      template,
+      language: reportLanguageOf(template),
+    });
+    return assembleReport(template, ctx, { jurisdiction });
+  });
+}
+
+/** Every paragraph and table cell, as the lines a reader sees. */
+function lines(model: RenderedReport): string[] {
+  return model.sections.flatMap((s) => [
+    s.title,
+    ...s.blocks.flatMap((b) => {
+      if (b.kind === 'paragraph') return [b.runs.map((r) => r.text).join('')];
+      if (b.kind === 'table') return [b.caption, ...b.header, ...b.rows.flat(2).map((runs) => runs.map((r) => r.text).join(''))];
+      if (b.kind === 'heading') return [b.text];
+      return [];
+    }),
+  ]);
+}
+
+/** The bold lead of each answer paragraph: what the report calls the answer. */
+function leads(model: RenderedReport): string[] {
+  return model.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' && (b.role === 'body' || b.role === 'assessment' || b.role === 'declined') && b.runs[0]?.bold ? [b.runs[0].text] : [])));
+}
+
+const cases = [
+  ['a woman with two dependants', womanWithTwoDependants(), proposal],
+  ['a young adult', youngAdult(), undefined],
+  ['a pre-trial case', preTrial(), undefined],
+] as const;
+
+describe('what a court reads', () => {
+  it.each(cases)('%s: answers are named in statements, never by the question asked in interview', (_, c, p) => {
+    for (const model of reports(c, p)) {
+      const named = leads(model);
+      expect(named.length, model.template.id).toBeGreaterThan(3);
+      for (const lead of named) {
+        expect(lead, model.template.id).not.toMatch(/\?/);
+        expect(lead, model.template.id).not.toMatch(/^(Your|How (did|do|far|well)|What (is|did|are|would)|Was|Were|Do|Does|Is|Are|Would|Could|Had|Have)\b/);
+      }
+    }
+  });
+
+  it.each(cases)('%s: no line ends with a source in brackets naming the person or the author, and no "(source:"', (_, c, p) => {
+    for (const model of reports(c, p)) {
+      for (const line of lines(model)) {
+        expect(line, model.template.id).not.toContain('(source:');
+        expect(line, model.template.id).not.toMatch(/\((Observation|Self-reported)[^)]*\)+\s*$/);
+        expect(line, model.template.id).not.toContain('Sources for this section');
+      }
+    }
+  });
+
+  it.each(cases)('%s: no sentence reveals that something was withheld', (_, c, p) => {
+    for (const model of reports(c, p)) {
+      const text = lines(model).join('\n');
+      expect(text).not.toMatch(/not for disclosure|withheld|redacted/i);
+    }
+  });
+
+  it('lists only the options proposed and set aside, never the catalogue, and no pre-trial measure after conviction', () => {
+    for (const model of reports(womanWithTwoDependants(), proposal)) {
+      const table = model.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'table' && b.header[0] === 'Option');
+      if (table?.kind !== 'table') throw new Error(`no options table in ${model.template.id}`);
+      expect(table.rows.map((r) => r[0]!.map((l) => l.map((x) => x.text).join('')).join(' ')), model.template.id).toEqual([probationName, 'Fine']);
+      const text = lines(model).join('\n');
+      expect(text).not.toMatch(/Bail|Release on undertaking/);
+    }
+    // With no proposal yet, the report says so instead of listing what the matcher found.
+    for (const model of reports(womanWithTwoDependants())) {
+      const section = model.sections.find((s) => s.id === 'options')!;
+      expect(section.blocks.some((b) => b.kind === 'table')).toBe(false);
+    }
+  });
+});
+
+describe('the report templates name every interview question as a statement', () => {
+  /** Every field (and group sub-field) of the shipped forms whose English label is a question. */
+  function questionFields(): Array<[string, string]> {
+    const out: Array<[string, string]> = [];
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) return x.forEach(walk);
+      if (x === null || typeof x !== 'object') return;
+      const o = x as Record<string, unknown>;
+      const en = (o.label as Record<string, string> | undefined)?.en;
+      if (typeof o.id === 'string' && typeof o.kind === 'string' && typeof en === 'string' && o.id.includes('.') && (/\?\s*$/.test(en) || /^(Your|How) /.test(en))) out.push([o.id, en]);
+      Object.values(o).forEach(walk);
+    };
+    const dir = path.join(ROOT, 'templates/forms/sections');
+    for (const f of fs.readdirSync(dir)) walk(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+    return out;
+  }
+
+  it.each(templates.filter((t) => t.language.startsWith('en')).map((t) => [t.id, t] as const))('%s', (_, template) => {
+    const questions = questionFields();
+    expect(questions.length).toBeGreaterThan(20);
+    for (const [id, question] of questions) {
+      expect(template.labels.items[id], `${id}: "${question}"`).toBeDefined();
+      expect(template.labels.items[id]).not.toMatch(/\?/);
+    }
+  });
+});
+
+describe('the impact of custody on dependants and on a pregnancy', () => {
+  /** A convicted woman, pregnant, with no children. */
+  function pregnantNoChildren(): InterviewCase {
+    const c = womanWithTwoDependants('CR-2026-0516');
+    const answers = { ...c.interview.answers };
+    for (const id of ['dependants.people', 'caregiving.primaryCaregiver', 'caregiving.custodyImpact', 'caregiving.bestInterests']) delete answers[id];
+    answers['dependants.hasDependants'] = { status: 'answered', value: false };
+    answers['caregiving.pregnant'] = { status: 'answered', value: 'yes' };
+    answers['caregiving.dueDate'] = { status: 'answered', value: '2027-02-14' };
+    return { ...c, interview: { ...c.interview, answers } };
+  }
+  const impact = (model: RenderedReport) => model.sections.find((s) => s.id === 'custody-impact');
+
+  it('is reported for a pregnant woman with no children, with her pregnancy answers', () => {
+    const [model] = reports(pregnantNoChildren()).filter((m) => m.template.id === 'full-report');
+    const section = impact(model!);
+    expect(section, 'the custody-impact section').toBeDefined();
+    const text = lines({ ...model!, sections: [section!] }).join('\n');
+    expect(text).toContain('Pregnant: Yes');
+    expect(text).toContain('14 February 2027');
+  });
+
+  it('is not reported when she has no dependants and is not pregnant, nor when the pregnancy is withheld', () => {
+    const c = pregnantNoChildren();
+    c.interview.answers['caregiving.pregnant'] = { status: 'answered', value: 'no' };
+    expect(impact(reports(c).find((m) => m.template.id === 'full-report')!)).toBeUndefined();
+    c.interview.answers['caregiving.pregnant'] = { status: 'answered', value: 'yes', notForDisclosure: true };
+    expect(impact(reports(c).find((m) => m.template.id === 'full-report')!)).toBeUndefined();
+  });
+
+  it('a pre-trial report never speaks of "age at the offence" about an alleged offence', () => {
+    for (const model of reports(preTrial())) {
+      expect(lines(model).join('\n'), model.template.id).not.toMatch(/at the offence/i);
+    }
+  });
+});
