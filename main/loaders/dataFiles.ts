@@ -22,7 +22,7 @@ export function loadDataFile<S extends z.ZodType>(file: string, schema: S): z.in
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new AppError('invalid_input', `${file}: not valid JSON (${(e as Error).message}).`, { path: '$' });
+    throw new AppError('invalid_input', `${file}: not valid JSON (${(e as Error).message}).`, { path: '$', key: 'errors.dataFileNotJson', params: { file } });
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
@@ -30,6 +30,8 @@ export function loadDataFile<S extends z.ZodType>(file: string, schema: S): z.in
     throw new AppError('invalid_input', `${file}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {
       path: issues[0]?.path,
       issues,
+      key: 'errors.dataFileInvalid',
+      params: { file, count: issues.length },
     });
   }
   return parsed.data;
