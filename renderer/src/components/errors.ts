@@ -1,11 +1,8 @@
 import type { TFunction } from 'i18next';
-import type { ApiError, ApiIssue } from '../../../main/contract/errors';
+import type { ApiError } from '../../../main/contract/errors';
 
-/** The user's language for one problem: its i18n key when it has one, else the server's words. */
-export function issueText(t: TFunction, issue: Pick<ApiIssue, 'key' | 'params' | 'message'>): string {
-  if (issue.key) return t(issue.key, { ...issue.params, defaultValue: issue.message });
-  return issue.message;
-}
+/** The user's language for one problem: the catalogue's one wording rule, shared with main and the CLI. */
+export { messageText as issueText } from '../../../main/contract/messages';
 
 export function errorText(t: TFunction, error: ApiError): string {
   if (error.key) return t(error.key, { ...error.params, defaultValue: error.message });
