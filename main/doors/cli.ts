@@ -268,7 +268,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
 }
 
 // Keys that only count the problems: the command line words each problem instead.
-const summaryKeys = new Set(['errors.invalidInput', 'errors.dataFileInvalid']);
+const summaryKeys = new Set(['errors.invalidInput', 'errors.dataFileInvalid', 'errors.catalogueRefused']);
 
 /**
  * An error in the catalogue's words where it has a key, as the screen shows it. Each problem is
