@@ -37,11 +37,11 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
   const logger = options.logger ?? consoleLogger;
   return async (method, input, ctx) => {
     if (!isMethod(method)) {
-      return { ok: false, error: { code: 'unknown_method', message: `There is no API call named ${JSON.stringify(String(method).slice(0, 100))}.` } };
+      return { ok: false, error: { code: 'unknown_method', message: `There is no API call named ${JSON.stringify(String(method).slice(0, 100))}.`, key: 'errors.unknownMethod', params: { method: String(method).slice(0, 100) } } };
     }
     const entry = contract[method];
     if (entry.access === 'local' && ctx.door !== 'cli') {
-      return { ok: false, error: { code: 'forbidden', message: `${method} is only available from the command line.` } };
+      return { ok: false, error: { code: 'forbidden', message: `${method} is only available from the command line.`, key: 'errors.cliOnly', params: { method } } };
     }
     if (entry.writes && options.isReadOnly?.()) return { ok: false, error: { ...READ_ONLY_STORE, params: { method } } };
     try {
@@ -64,16 +64,16 @@ function toApiError(e: unknown, method: string, logger: Logger) {
   if (e instanceof AppError) return e.toApiError();
   const code = (e as { code?: unknown })?.code;
   if (code === 'SQLITE_FULL') {
-    return { code: 'storage' as const, message: 'The disk is full: nothing was saved. Free some space and save again.' };
+    return { code: 'storage' as const, message: 'The disk is full: nothing was saved. Free some space and save again.', key: 'errors.diskFull' };
   }
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_IOERR_WRITE') {
-    return { code: 'storage' as const, message: 'The data folder cannot be written to: nothing was saved. Check its permissions and save again.' };
+    return { code: 'storage' as const, message: 'The data folder cannot be written to: nothing was saved. Check its permissions and save again.', key: 'errors.notWritable' };
   }
   if (code === 'SQLITE_BUSY') {
-    return { code: 'storage' as const, message: 'The data file is busy in another window or process: nothing was saved. Try again.' };
+    return { code: 'storage' as const, message: 'The data file is busy in another window or process: nothing was saved. Try again.', key: 'errors.storeBusy' };
   }
   logger.error(`internal error in ${method}`, e);
-  return { code: 'internal' as const, message: 'An internal error occurred; nothing was saved. The details are in the log.' };
+  return { code: 'internal' as const, message: 'An internal error occurred; nothing was saved. The details are in the log.', key: 'errors.internal' };
 }
 
 export type { Door };

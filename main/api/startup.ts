@@ -45,6 +45,7 @@ function notWritable(dataDir: string, e: unknown): AppError | null {
   return new AppError(
     'storage',
     `The data folder ${dataDir} cannot be written to (${(e as Error).message}), so the app cannot save there. Check the folder's permissions, or that the disk is not read-only or full. Nothing has been changed.`,
+    { key: 'errors.dataDirNotWritable', params: { dir: dataDir } },
   );
 }
 

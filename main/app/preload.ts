@@ -11,7 +11,7 @@ const bridge = {
   door: 'ipc' as const,
   call(method: string, input: unknown): Promise<unknown> {
     if (!allowed.has(method)) {
-      return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: `There is no API call named ${method}.` } });
+      return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: `There is no API call named ${method}.`, key: 'errors.unknownMethod', params: { method: String(method).slice(0, 100) } } });
     }
     return ipcRenderer.invoke(API_CHANNEL, method, input);
   },

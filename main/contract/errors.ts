@@ -64,7 +64,8 @@ export function invalidInput(issues: ApiIssue[], summary?: string): AppError {
         ? `${first.path}: ${first.message}`
         : `${first.path}: ${first.message} (${translator()('errors.andMore', { count: issues.length - 1 })})`
       : 'The input is not valid.');
-  return new AppError('invalid_input', message, { path: first?.path, issues });
+  // The key words the refusal as a count; each issue carries its own key for the words beside its field.
+  return new AppError('invalid_input', message, { path: first?.path, issues, key: 'errors.invalidInput', params: { count: issues.length } });
 }
 
 /** A value as it may appear inside a message: quoted, and cut short so a huge input makes no huge message. */

@@ -13,6 +13,7 @@ export function caseDetailIssues(details: CaseDetails, today: string): ApiIssue[
       path: '$.person.dateOfBirth',
       message: `The date of birth ${person.dateOfBirth} is in the future.`,
       key: 'validation.birthInFuture',
+      params: { date: person.dateOfBirth },
     });
   }
   if (person.gender === 'self_described' && !person.genderDescription) {
@@ -33,14 +34,14 @@ export function caseDetailIssues(details: CaseDetails, today: string): ApiIssue[
   charges.forEach((charge, i) => {
     const at = `$.charges[${i}].offenceDate`;
     if (charge.offenceDate > today) {
-      issues.push({ path: at, message: `The offence date ${charge.offenceDate} of charge ${i + 1} is in the future.`, key: 'validation.offenceInFuture', params: { charge: i + 1 } });
+      issues.push({ path: at, message: `The offence date ${charge.offenceDate} of charge ${i + 1} is in the future.`, key: 'validation.offenceInFuture', params: { charge: i + 1, date: charge.offenceDate } });
     }
     if (charge.offenceDate < person.dateOfBirth) {
       issues.push({
         path: at,
         message: `The offence date ${charge.offenceDate} of charge ${i + 1} is before the date of birth.`,
         key: 'validation.offenceBeforeBirth',
-        params: { charge: i + 1 },
+        params: { charge: i + 1, date: charge.offenceDate },
       });
     }
     if (details.hearingDate < charge.offenceDate) {
@@ -48,7 +49,7 @@ export function caseDetailIssues(details: CaseDetails, today: string): ApiIssue[
         path: '$.hearingDate',
         message: `The hearing date ${details.hearingDate} is before the offence date of charge ${i + 1} (${charge.offenceDate}).`,
         key: 'validation.hearingBeforeOffence',
-        params: { charge: i + 1, offenceDate: charge.offenceDate },
+        params: { charge: i + 1, offenceDate: charge.offenceDate, date: details.hearingDate },
       });
     }
   });

@@ -299,15 +299,20 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
   }
 }
 
+// Keys that only count the problems: the command line words each problem instead.
+const summaryKeys = new Set(['errors.invalidInput', 'errors.dataFileInvalid', 'errors.catalogueRefused']);
+
 /**
- * An error in the catalogue's words where it has a key, as the screen shows it. A problem with
- * one field keeps main's own words after its path: the screen shows its text beside the field,
- * the command line has no field to show it beside, and main's words name the value refused.
+ * An error in the catalogue's words where it has a key, as the screen shows it. Each problem is
+ * its path and its own key's words; the command line has no field to show them beside, so a key
+ * with a `_cli` form (the `cli` context) uses it to name the value refused.
  */
 function oneLine(error: ApiError): string {
   const issues = error.issues ?? [];
-  const problem = (i: (typeof issues)[number]) => t('cli.problem', { path: i.path, message: i.message });
+  const words = (i: (typeof issues)[number]) => (i.key ? t(i.key, { ...i.params, context: 'cli', defaultValue: i.message }) : i.message);
+  const problem = (i: (typeof issues)[number]) => t('cli.problem', { path: i.path, message: words(i) });
   if (issues.length > 1) return t('cli.problems', { count: issues.length, list: issues.map(problem).join('; ') });
+  if (issues.length === 1 && (!error.key || summaryKeys.has(error.key))) return problem(issues[0]!);
   if (error.key) return messageText(t, error);
   return error.message;
 }

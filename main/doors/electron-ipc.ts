@@ -41,10 +41,10 @@ export function isTrustedSender(frame: IpcSenderFrame | null | undefined): boole
 export function registerIpcDoor(ipcMain: IpcMainLike, dispatch: Dispatch, actor: string, isTrusted = isTrustedSender): void {
   ipcMain.handle(API_CHANNEL, async (event, method, input) => {
     if (!isTrusted(event.senderFrame)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the app’s own pages.' } };
+      return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the app’s own pages.', key: 'errors.untrustedPage' } };
     }
     if (typeof method !== 'string') {
-      return { ok: false, error: { code: 'unknown_method', message: 'The API call has no name.' } };
+      return { ok: false, error: { code: 'unknown_method', message: 'The API call has no name.', key: 'errors.noMethodName' } };
     }
     return dispatch(method, input, { actor, door: 'ipc' });
   });

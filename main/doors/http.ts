@@ -70,7 +70,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       console.error('[psr] browser mode request failed', e);
-      if (!res.headersSent) sendError(res, 500, { code: 'internal', message: 'An internal error occurred.' });
+      if (!res.headersSent) sendError(res, 500, { code: 'internal', message: 'An internal error occurred.', key: 'errors.internal' });
       else res.destroy();
     });
   });
@@ -79,33 +79,33 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
     const allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
     if (!allowedHosts.has(req.headers.host ?? '')) {
-      return sendError(res, 421, { code: 'forbidden', message: 'This server answers only on 127.0.0.1 and localhost.' });
+      return sendError(res, 421, { code: 'forbidden', message: 'This server answers only on 127.0.0.1 and localhost.', key: 'errors.wrongHost' });
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin)) {
-      return sendError(res, 403, { code: 'forbidden', message: 'Requests from other sites are refused.' });
+      return sendError(res, 403, { code: 'forbidden', message: 'Requests from other sites are refused.', key: 'errors.otherSite' });
     }
     const fetchSite = req.headers['sec-fetch-site'];
     if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
-      return sendError(res, 403, { code: 'forbidden', message: 'Requests from other sites are refused.' });
+      return sendError(res, 403, { code: 'forbidden', message: 'Requests from other sites are refused.', key: 'errors.otherSite' });
     }
 
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) return api(req, res, url.pathname.slice('/api/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return sendError(res, 405, { code: 'refused', message: 'Only GET is served outside /api/.' });
+      return sendError(res, 405, { code: 'refused', message: 'Only GET is served outside /api/.', key: 'errors.onlyGet' });
     }
     return serveStatic(res, url.pathname, req.method === 'HEAD');
   }
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
-    if (req.method !== 'POST') return sendError(res, 405, { code: 'refused', message: 'API calls are POST requests.' });
+    if (req.method !== 'POST') return sendError(res, 405, { code: 'refused', message: 'API calls are POST requests.', key: 'errors.postOnly' });
     if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
-      return refuseUnread(req, res, 401, { code: 'unauthorized', message: 'A valid session token is required; open the address printed when browser mode started.' });
+      return refuseUnread(req, res, 401, { code: 'unauthorized', message: 'A valid session token is required; open the address printed when browser mode started.', key: 'errors.tokenRequired' });
     }
     const type = req.headers['content-type'] ?? '';
     if (!/^application\/json(;|$)/i.test(type)) {
-      return refuseUnread(req, res, 415, { code: 'invalid_input', message: 'API calls must send application/json.' });
+      return refuseUnread(req, res, 415, { code: 'invalid_input', message: 'API calls must send application/json.', key: 'errors.notJsonType' });
     }
     const declared = Number(req.headers['content-length'] ?? 0);
     const tooLarge: ApiError = { code: 'payload_too_large', message: `The request is larger than the ${bodyLimit / 1024 / 1024} MB limit.`, key: 'errors.payloadTooLarge', params: { limitMb: bodyLimit / 1024 / 1024 } };
@@ -116,13 +116,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     try {
       input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch (e) {
-      return sendError(res, 400, { code: 'invalid_input', message: `The request body is not valid JSON: ${(e as Error).message}`, path: '$' });
+      return sendError(res, 400, { code: 'invalid_input', message: `The request body is not valid JSON: ${(e as Error).message}`, path: '$', key: 'errors.badJson' });
     }
     let name: string;
     try {
       name = decodeURIComponent(method);
     } catch {
-      return sendError(res, 404, { code: 'unknown_method', message: 'There is no API call at that address.' });
+      return sendError(res, 404, { code: 'unknown_method', message: 'There is no API call at that address.', key: 'errors.noMethodAtAddress' });
     }
     const result = await options.dispatch(name, input, { actor: options.actor, door: 'http' });
     sendJson(res, result.ok ? 200 : statusFor(result.error.code), result);
@@ -131,9 +131,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   function serveStatic(res: http.ServerResponse, pathname: string, headOnly: boolean): void {
     const found = resolveStaticPath(staticRoot, pathname);
     if ('refused' in found) {
-      if (found.refused === 'outside') return sendError(res, 403, { code: 'forbidden', message: 'That path is outside the app.' });
-      if (found.refused === 'invalid') return sendError(res, 400, { code: 'invalid_input', message: 'The address is not valid.' });
-      return sendError(res, 404, { code: 'not_found', message: 'Not found.' });
+      if (found.refused === 'outside') return sendError(res, 403, { code: 'forbidden', message: 'That path is outside the app.', key: 'errors.outsideApp' });
+      if (found.refused === 'invalid') return sendError(res, 400, { code: 'invalid_input', message: 'The address is not valid.', key: 'errors.badAddress' });
+      return sendError(res, 404, { code: 'not_found', message: 'Not found.', key: 'errors.pageNotFound' });
     }
     const data = fs.readFileSync(found.file);
     res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': mimeType(found.file), 'content-length': data.length });

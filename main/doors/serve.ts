@@ -22,7 +22,7 @@ export interface BrowserMode {
 export async function startBrowserMode(options: { dataDir?: string; port?: number; staticDir?: string } = {}): Promise<BrowserMode> {
   const staticDir = options.staticDir ?? rendererDist();
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
-    throw new AppError('refused', `The user interface has not been built (${staticDir} is missing): run "npm run build" first.`);
+    throw new AppError('refused', `The user interface has not been built (${staticDir} is missing): run "npm run build" first.`, { key: 'errors.uiNotBuilt' });
   }
   const core = openCore({ applyPendingRestore: true, holder: 'browser', ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
   try {

@@ -67,7 +67,7 @@ export function previewReport(context: unknown, templateOrId: ReportTemplate | s
 function pngSize(data: Uint8Array): { widthPx: number; heightPx: number } {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const signature = [0x89, 0x50, 0x4e, 0x47];
-  if (data.byteLength < 24 || signature.some((b, i) => data[i] !== b)) throw new AppError('invalid_input', 'The letterhead logo is not a PNG file.');
+  if (data.byteLength < 24 || signature.some((b, i) => data[i] !== b)) throw new AppError('invalid_input', 'The letterhead logo is not a PNG file.', { key: 'errors.logoNotPng' });
   return { widthPx: view.getUint32(16), heightPx: view.getUint32(20) };
 }
 
@@ -80,7 +80,10 @@ export async function writeReport(model: RenderedReport): Promise<ExportResult> 
     try {
       data = fs.readFileSync(file);
     } catch (e) {
-      throw new AppError('invalid_input', `The letterhead logo ${file} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+      throw new AppError('invalid_input', `The letterhead logo ${file} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`, {
+        key: 'errors.logoUnreadable',
+        params: { file: model.letterhead.logo.file },
+      });
     }
     logo = { data, ...pngSize(data) };
   }

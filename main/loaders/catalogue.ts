@@ -21,7 +21,7 @@ export function readCatalogueSource(dir = optionsDir()): CatalogueSource {
   try {
     names = fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
   } catch (e) {
-    throw new AppError('invalid_input', `${dir}: the options catalogue folder cannot be read (${(e as Error).message}).`, { path: '$' });
+    throw new AppError('invalid_input', `${dir}: the options catalogue folder cannot be read (${(e as Error).message}).`, { path: '$', key: 'errors.catalogueUnreadable', params: { file: dir } });
   }
   const source: Omit<CatalogueSource, 'settings'> & { settings?: CatalogueSource['settings'] } = { rules: [], options: [], conditionLanguages: [] };
   for (const name of names) {
@@ -32,14 +32,30 @@ export function readCatalogueSource(dir = optionsDir()): CatalogueSource {
     else if (/^conditions\.[\w-]+\.json$/.test(name)) {
       const data = loadDataFile(file, ConditionLanguageFile);
       const expected = name.slice('conditions.'.length, -'.json'.length);
-      if (data.language !== expected) throw new AppError('invalid_input', `${file} $.language: the file name says "${expected}" but the file says "${data.language}".`, { path: '$.language' });
+      if (data.language !== expected) {
+        throw new AppError('invalid_input', `${file} $.language: the file name says "${expected}" but the file says "${data.language}".`, {
+          path: '$.language',
+          key: 'errors.catalogueLanguage',
+          params: { file, expected, found: data.language },
+        });
+      }
       source.conditionLanguages.push({ file, data });
     } else {
-      throw new AppError('invalid_input', `${file}: not a catalogue file name (expected rules.json, options.<name>.json, settings.json or conditions.<language>.json).`, { path: '$' });
+      throw new AppError('invalid_input', `${file}: not a catalogue file name (expected rules.json, options.<name>.json, settings.json or conditions.<language>.json).`, {
+        path: '$',
+        key: 'errors.catalogueFileName',
+        params: { file },
+      });
     }
   }
-  if (!source.settings) throw new AppError('invalid_input', `${path.join(dir, 'settings.json')}: missing; the catalogue needs its settings file.`, { path: '$' });
-  if (source.options.length === 0) throw new AppError('invalid_input', `${dir}: no options.<name>.json file was found.`, { path: '$' });
+  if (!source.settings) {
+    throw new AppError('invalid_input', `${path.join(dir, 'settings.json')}: missing; the catalogue needs its settings file.`, {
+      path: '$',
+      key: 'errors.catalogueNoSettings',
+      params: { file: dir },
+    });
+  }
+  if (source.options.length === 0) throw new AppError('invalid_input', `${dir}: no options.<name>.json file was found.`, { path: '$', key: 'errors.catalogueNoOptions', params: { file: dir } });
   return source as CatalogueSource;
 }
 

@@ -16,20 +16,39 @@ export function templatesDir(): string {
   throw new Error('The templates folder was not found next to the app.');
 }
 
+/**
+ * A data file as a message names it: relative to the templates folder when it is one of the app's
+ * own (a refusal may reach browser mode, which must not learn this machine's paths), else as given.
+ */
+export function dataFileName(file: string): string {
+  let root: string;
+  try {
+    root = templatesDir();
+  } catch {
+    return file;
+  }
+  const relative = path.relative(root, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
+}
+
 /** Reads and validates one JSON data file; a broken file is refused naming the file, the JSON path and the reason. */
 export function loadDataFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new AppError('invalid_input', `${file}: not valid JSON (${(e as Error).message}).`, { path: '$' });
+    const name = dataFileName(file);
+    throw new AppError('invalid_input', `${name}: not valid JSON (${(e as Error).message}).`, { path: '$', key: 'errors.dataFileNotJson', params: { file: name } });
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issues = zodIssues(parsed.error);
-    throw new AppError('invalid_input', `${file}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {
+    const name = dataFileName(file);
+    throw new AppError('invalid_input', `${name}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {
       path: issues[0]?.path,
       issues,
+      key: 'errors.dataFileInvalid',
+      params: { file: name, count: issues.length },
     });
   }
   return parsed.data;

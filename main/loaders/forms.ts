@@ -21,7 +21,8 @@ function refuse(file: string, issues: ApiIssue[]): never {
   throw new AppError('invalid_input', `${file}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {
     path: issues[0]?.path,
     issues: withFile,
-    params: { file },
+    key: 'errors.dataFileInvalid',
+    params: { file, count: issues.length },
   });
 }
 

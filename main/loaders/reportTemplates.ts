@@ -24,13 +24,32 @@ export function loadReportTemplate(id: string, source: TemplateSource = {}): Rep
     const file = path.join(dir, `${id}.json`);
     if (!fs.existsSync(file)) continue;
     const template = loadDataFile(file, ReportTemplate);
-    if (template.id !== id) throw new AppError('invalid_input', `${file}: $.id: The id "${template.id}" does not match the file name.`, { path: '$.id' });
+    if (template.id !== id) {
+      throw new AppError('invalid_input', `Report template ${where(file)}: $.id: The id "${template.id}" does not match the file name.`, {
+        path: '$.id',
+        key: 'report.errors.templateIdMismatch',
+        params: { templateId: id, found: template.id },
+      });
+    }
     return template;
   }
-  throw new AppError('not_found', `No report template "${id}" in ${dirs.join(', ')}.`, { path: '$.templateId', key: 'report.errors.noTemplate', params: { templateId: id } });
+  // The message reaches the browser over HTTP: it names the id and, at most, a folder relative to
+  // the app's templates folder, never a path of this machine.
+  throw new AppError('not_found', `No report template "${id}" in ${dirs.map(where).join(', ')}.`, {
+    path: '$.templateId',
+    key: 'report.errors.noTemplate',
+    params: { templateId: id },
+  });
 }
 
 /** Every template in the shipped folder (or the given ones), validated; test templates only when asked. */
+/** A folder or file as a message may name it: relative to the templates folder, or only its last part when outside it. */
+function where(target: string): string {
+  const relative = path.relative(templatesDir(), target);
+  if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).join('/');
+  return path.basename(target);
+}
+
 export function listReportTemplates(source: TemplateSource & { includeTest?: boolean } = {}): ReportTemplate[] {
   const dirs = source.dirs ?? [reportTemplatesDir()];
   const out: ReportTemplate[] = [];

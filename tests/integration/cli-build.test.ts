@@ -11,8 +11,19 @@ const root = path.resolve(import.meta.dirname, '../..');
 const built = path.join(root, 'dist/cli/cli.mjs');
 let dataDir: string;
 
+/** Whether the bundle is missing, or older than a source it was built from (the rule bin/psr.mjs uses). */
+function buildIsStale(): boolean {
+  if (!fs.existsSync(built) || !fs.existsSync(path.join(root, 'dist/cli/meta.json'))) return true;
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'dist/cli/sources.json'), 'utf8')) as { builtAt: number; sources: string[] };
+    return manifest.sources.some((source) => (fs.statSync(path.join(root, source), { throwIfNoEntry: false })?.mtimeMs ?? 0) > manifest.builtAt);
+  } catch {
+    return true;
+  }
+}
+
 beforeAll(() => {
-  if (!fs.existsSync(built) || !fs.existsSync(path.join(root, 'dist/cli/meta.json'))) {
+  if (buildIsStale()) {
     const build = spawnSync(process.execPath, [path.join(root, 'scripts/build-cli.mjs')], { cwd: root, encoding: 'utf8' });
     expect(build.stderr).toBe('');
     expect(build.status).toBe(0);

@@ -44,7 +44,7 @@ describe('a full disk', () => {
     const current = await core.call('cases.get', { id: ids[0] ?? '' });
     const updated = await core.raw('cases.update', { id: current.id, version: current.version, details: { ...current.details, charges: manyCharges } });
     for (const result of [created, updated]) {
-      expect(result).toEqual({ ok: false, error: { code: 'storage', message: 'The disk is full: nothing was saved. Free some space and save again.' } });
+      expect(result).toEqual({ ok: false, error: { code: 'storage', message: 'The disk is full: nothing was saved. Free some space and save again.', key: 'errors.diskFull' } });
     }
     expect(storeSnapshot(core)).toBe(saved);
     expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -74,7 +74,7 @@ describe('a read-only data folder', () => {
         await dispatch('cases.create', { details: caseDetails({ caseNumber: 'CR-2026-3000' }) }, ctx),
       ];
       for (const result of results) {
-        expect(result).toEqual({ ok: false, error: { code: 'storage', message: 'The data folder cannot be written to: nothing was saved. Check its permissions and save again.' } });
+        expect(result).toEqual({ ok: false, error: { code: 'storage', message: 'The data folder cannot be written to: nothing was saved. Check its permissions and save again.', key: 'errors.notWritable' } });
       }
     } finally {
       db.close();

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { startBrowserServer, TOKEN_HEADER, type BrowserServer } from '../../main/doors/http';
 import { openInBrowser } from '../../main/doors/serve';
 import { caseDetails, storeSnapshot, tempDir, testCore, type TestCore } from '../support/core';
+import { hasMessage } from '../../main/contract/messages';
 
 // Browser mode listens on 127.0.0.1 only, but any web page the officer visits can still aim requests
 // at it. Each of these must be refused, and none may change the store or read a file outside the app.
@@ -62,7 +63,10 @@ const createCall = (headers: Record<string, string>, caseNumber = 'CR-2026-9999'
 
 function expectRefused(reply: Reply, status: number, code: string): void {
   expect(reply.status).toBe(status);
-  expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code } });
+  const answer = JSON.parse(reply.body) as { ok: false; error: { key?: string } };
+  expect(answer).toMatchObject({ ok: false, error: { code } });
+  // The screen words a refusal from the catalogue, never from the server's English.
+  expect(hasMessage(answer.error.key ?? ''), answer.error.key).toBe(true);
 }
 
 describe('browser mode', () => {

@@ -40,14 +40,14 @@ describe('the IPC door', () => {
       null,
     ];
     for (const frame of foreign) {
-      expect(await invoke(frame), JSON.stringify(frame)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await invoke(frame), JSON.stringify(frame)).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'errors.untrustedPage' } });
     }
     expect(dispatch).not.toHaveBeenCalled();
   });
 
   it('refuses a call without a method name', async () => {
     const { dispatch, invoke } = door();
-    expect(await invoke({ url: 'app://psr/index.html', parent: null }, { toString: () => 'cases.list' })).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await invoke({ url: 'app://psr/index.html', parent: null }, { toString: () => 'cases.list' })).toMatchObject({ ok: false, error: { code: 'unknown_method', key: 'errors.noMethodName' } });
     expect(dispatch).not.toHaveBeenCalled();
   });
 });

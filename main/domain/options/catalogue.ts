@@ -78,7 +78,12 @@ class Problems {
     if (this.issues.length === 0) return;
     const first = this.issues[0]!;
     const more = this.issues.length > 1 ? ` (${translator()('errors.andMore', { count: this.issues.length - 1 })})` : '';
-    throw new AppError('invalid_input', `The options catalogue was refused: ${first.message}${more}`, { path: first.path, issues: this.issues });
+    throw new AppError('invalid_input', `The options catalogue was refused: ${first.message}${more}`, {
+      path: first.path,
+      issues: this.issues,
+      key: 'errors.catalogueRefused',
+      params: { count: this.issues.length },
+    });
   }
 }
 

@@ -53,7 +53,7 @@ async function transport(method: string, input: unknown, options: CallOptions = 
   try {
     return (await response.json()) as ApiResult<unknown>;
   } catch {
-    return { ok: false, error: { code: 'internal', message: `Unexpected answer (HTTP ${response.status}).` } };
+    return { ok: false, error: { code: 'internal', message: `Unexpected answer (HTTP ${response.status}).`, key: 'errors.unexpectedAnswer', params: { status: response.status } } };
   }
 }
 

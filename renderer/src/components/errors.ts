@@ -1,13 +1,18 @@
 import type { TFunction } from 'i18next';
-import type { ApiError, ApiIssue } from '../../../main/contract/errors';
+import type { ApiError } from '../../../main/contract/errors';
+import { messageText } from '../../../main/contract/messages';
 
-/** The user's language for one problem: its i18n key when it has one, else the server's words. */
-export function issueText(t: TFunction, issue: Pick<ApiIssue, 'key' | 'params' | 'message'>): string {
-  if (issue.key) return t(issue.key, { ...issue.params, defaultValue: issue.message });
-  return issue.message;
-}
+/** The user's language for one problem: the catalogue's one wording rule, shared with main and the CLI. */
+export { messageText as issueText };
 
 export function errorText(t: TFunction, error: ApiError): string {
+  // A refusal of input only counts its problems; the line names the first in its own words.
+  const first = error.issues?.[0];
+  if (error.key === 'errors.invalidInput' && first) {
+    const problem = messageText(t, first);
+    const more = error.issues!.length - 1;
+    return more > 0 ? t('errors.problemAndMore', { problem, more: t('errors.andMore', { count: more }) }) : problem;
+  }
   if (error.key) return t(error.key, { ...error.params, defaultValue: error.message });
   return t('errors.generic', { message: error.message });
 }

@@ -20,8 +20,10 @@ export const IDLE_MS = 2_000;
 const COPY_MS = 400;
 const MAX_RETRY_MS = 30_000;
 
+// The API client gives a call that never reached the app this key (renderer/src/api/client.ts):
+// known by its key, never by the words of a message.
 function isOffline(error: ApiError): boolean {
-  return error.key === 'errors.offline' || (error.code === 'storage' && /reach/i.test(error.message));
+  return error.key === 'errors.offline';
 }
 
 const toApiError = (e: unknown): ApiError => (e instanceof ApiCallError ? e.error : { code: 'internal', message: String(e) });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AppError } from '../../../main/contract/errors';
 import { listReportTemplates, loadReportTemplate } from '../../../main/loaders/reportTemplates';
 import { tempDir } from '../../support/core';
 import { SHIPPED_TEMPLATES, TEST_TEMPLATES } from '../../support/reports';
@@ -92,5 +93,25 @@ describe('report templates', () => {
     });
     expect(() => loadReportTemplate('full-report', { dirs: [dir] })).toThrow(/\$\.id: The id "other" does not match the file name/);
     expect(() => loadReportTemplate('no-such-template')).toThrow(/No report template "no-such-template"/);
+  });
+
+  it('names a missing or mismatched template by its id and a folder relative to templates/, never a path of this machine', () => {
+    const refusal = (run: () => unknown) => {
+      try {
+        run();
+      } catch (e) {
+        return e as AppError;
+      }
+      throw new Error('expected a refusal');
+    };
+    const missing = refusal(() => loadReportTemplate('no-such-template'));
+    expect(missing.message).toBe('No report template "no-such-template" in reports.');
+    expect(missing.details).toMatchObject({ key: 'report.errors.noTemplate', params: { templateId: 'no-such-template' } });
+    const dir = brokenTemplate((t) => {
+      t.id = 'other';
+    });
+    const mismatched = refusal(() => loadReportTemplate('full-report', { dirs: [dir] }));
+    expect(mismatched.message).not.toContain(dir);
+    expect(mismatched.details).toMatchObject({ key: 'report.errors.templateIdMismatch', params: { templateId: 'full-report', found: 'other' } });
   });
 });
