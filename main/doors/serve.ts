@@ -121,4 +121,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();
+// Started as `npm run serve` (this file itself). A bundle that includes this module (a test's
+// stand-in server, say) has the bundle's own name and must not start a second server.
+const self = fileURLToPath(import.meta.url);
+if (process.argv[1] && path.resolve(process.argv[1]) === self && /^serve\.[cm]?[jt]s$/.test(path.basename(self))) void main();

@@ -223,6 +223,8 @@ describe('the case file carries charge categories and, when the sender chooses, 
     const record = await core.call('cases.create', { details: c.details });
     await core.call('interview.save', { caseId: record.id, version: 0, interview: c.interview });
     const centre = await core.call('programmes.create', { details: details({ name: 'Kestrel Lane Women’s Centre', needs: ['trauma'] }) });
+    // The report lists what the officer proposed: here the centre, which the file must carry.
+    await core.call('proposal.save', { caseId: record.id, version: 0, proposal: proposal({ selected: [{ type: 'programme', id: centre.id }] }) });
     expect((await core.call('caseFile.export', { id: record.id })).programmes).toBeUndefined();
     const file = await core.call('caseFile.export', { id: record.id, includeProgrammes: true });
     expect(file.programmes?.map((p) => p.id)).toEqual([centre.id]);
