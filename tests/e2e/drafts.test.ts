@@ -217,7 +217,7 @@ describe('two tabs on one case', () => {
     await soon(async () => (await details(id)).hearingDate).toBe(isoDaysFromNow(31));
     expect((await details(id)).person.familyName).toBe('Okafor-Adeyemi');
     await b.getByRole('status').filter({ hasText: 'Saved together with a change made elsewhere' }).getByText('Family name').waitFor();
-    expect(await b.getByLabel('Family name').inputValue()).toBe('Okafor-Adeyemi');
+    await soon(() => b.getByLabel('Family name').inputValue()).toBe('Okafor-Adeyemi');
 
     await a.reload();
     await a.getByRole('heading', { level: 1, name: 'Case CR-E2E-CASE2' }).waitFor();
@@ -233,7 +233,7 @@ describe('two tabs on one case', () => {
     await panel.getByRole('radio', { name: /^Keep theirs/ }).check();
     await panel.getByRole('button', { name: 'Save with this choice' }).click();
     await soon(() => panel.count()).toBe(0);
-    expect(await b.getByLabel('Court', { exact: true }).inputValue()).toBe('Crown Court at Riverside');
+    await soon(() => b.getByLabel('Court', { exact: true }).inputValue()).toBe('Crown Court at Riverside');
     expect((await details(id)).court).toBe('Crown Court at Riverside');
     await b.close();
   });
