@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useController, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AnyField, ScalarField, SubField } from '../../../../main/contract/form';
@@ -5,6 +6,20 @@ import { localize, type UiValues } from './model';
 import { describedBy, Errors, GraphemeCounter, Help, Label, type QuestionState } from './questionParts';
 
 // One control per kind of question: text, date and number; one choice; several choices.
+
+/** The group around one question's choices: its legend, help and errors, described by both. */
+function ChoiceFieldset({ field, id, state, inline = false, children }: { field: AnyField | SubField; id: string; state: QuestionState; inline?: boolean; children: ReactNode }) {
+  return (
+    <fieldset className={state.errors ? 'field choice field-error' : 'field choice'} aria-describedby={describedBy(field.help && `${id}-hint`, state.errors && `${id}-error`)}>
+      <legend>
+        <Label field={field} required={state.required} />
+      </legend>
+      <Help id={id} field={field} />
+      <Errors id={id} errors={state.errors} />
+      <div className={inline ? 'options options-inline' : 'options'}>{children}</div>
+    </fieldset>
+  );
+}
 
 function TextQuestion({ field, name, id, state }: { field: Extract<AnyField, { kind: 'short_text' | 'long_text' | 'date' | 'number' }>; name: string; id: string; state: QuestionState }) {
   const { register } = useFormContext<UiValues>();
@@ -51,13 +66,7 @@ function ChoiceQuestion({ field, name, id, state }: { field: Extract<AnyField, {
         ]
       : field.options.map((o) => ({ id: o.id, label: localize(o.label, i18n.language), help: o.help ? localize(o.help, i18n.language) : undefined }));
   return (
-    <fieldset className={state.errors ? 'field choice field-error' : 'field choice'} aria-describedby={describedBy(field.help && `${id}-hint`, state.errors && `${id}-error`)}>
-      <legend>
-        <Label field={field} required={state.required} />
-      </legend>
-      <Help id={id} field={field} />
-      <Errors id={id} errors={state.errors} />
-      <div className={field.kind === 'yes_no' ? 'options options-inline' : 'options'}>
+    <ChoiceFieldset field={field} id={id} state={state} inline={field.kind === 'yes_no'}>
         {options.map((o, i) => {
           const optionId = i === 0 ? id : `${id}-${o.id}`;
           return (
@@ -70,8 +79,7 @@ function ChoiceQuestion({ field, name, id, state }: { field: Extract<AnyField, {
             </div>
           );
         })}
-      </div>
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
 
@@ -86,13 +94,7 @@ function MultipleChoiceQuestion({ field, name, id, state }: { field: Extract<Any
     control.onChange(field.options.map((o) => o.id).filter((o) => next.includes(o)));
   };
   return (
-    <fieldset className={state.errors ? 'field choice field-error' : 'field choice'} aria-describedby={describedBy(field.help && `${id}-hint`, state.errors && `${id}-error`)}>
-      <legend>
-        <Label field={field} required={state.required} />
-      </legend>
-      <Help id={id} field={field} />
-      <Errors id={id} errors={state.errors} />
-      <div className="options">
+    <ChoiceFieldset field={field} id={id} state={state}>
         {field.options.map((o, i) => {
           const optionId = i === 0 ? id : `${id}-${o.id}`;
           return (
@@ -115,8 +117,7 @@ function MultipleChoiceQuestion({ field, name, id, state }: { field: Extract<Any
             </div>
           );
         })}
-      </div>
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
 
