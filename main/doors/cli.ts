@@ -309,7 +309,13 @@ const summaryKeys = new Set(['errors.invalidInput', 'errors.dataFileInvalid', 'e
  */
 function oneLine(error: ApiError): string {
   const issues = error.issues ?? [];
-  const words = (i: (typeof issues)[number]) => (i.key ? t(i.key, { ...i.params, context: 'cli', defaultValue: i.message }) : i.message);
+  const words = (i: (typeof issues)[number]) => {
+    if (!i.key) return i.message;
+    // The `_cli` wording names the refused value; a problem found by the schema alone does not carry
+    // it (no count for a text that is too long), and then the screen's wording is used.
+    const text = t(i.key, { ...i.params, context: 'cli', defaultValue: i.message });
+    return text.includes('{{') ? t(i.key, { ...i.params, defaultValue: i.message }) : text;
+  };
   const problem = (i: (typeof issues)[number]) => t('cli.problem', { path: i.path, message: words(i) });
   if (issues.length > 1) return t('cli.problems', { count: issues.length, list: issues.map(problem).join('; ') });
   if (issues.length === 1 && (!error.key || summaryKeys.has(error.key))) return problem(issues[0]!);

@@ -90,6 +90,16 @@ describe('psr, the command line', () => {
     expect(unknown.code).toBe(1);
   });
 
+  it('words a schema problem in plain words, never with a placeholder left in', async () => {
+    const details = caseDetails();
+    const file = writeCaseFile('long-name.json', { ...details, person: { ...details.person, givenNames: 'A'.repeat(121) } });
+    const refused = await cli(core, 'import', file);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('$.case.person.givenNames');
+    expect(refused.err).toContain('120');
+    expect(refused.err).not.toContain('{{');
+  });
+
   it('runs as an installed command and reports an unreadable store as a one-line user error', () => {
     const bin = path.resolve('bin/psr.mjs');
     const ok = spawnSync(process.execPath, [bin, '--data-dir', dir, 'case', 'list'], { encoding: 'utf8' });
