@@ -54,3 +54,12 @@ export const REPORT_ANSWER_WITH_LABEL_MAX = ANSWER_TEXT_MAX + FORM_TEXT_MAX + 3;
 export const REPORT_CONDITION_LINK_MAX = CONDITION_RISK_MAX + 100;
 /** The alternatives set aside, one paragraph each: "<name>: <reason>". */
 export const REPORT_ALTERNATIVES_MAX = ALTERNATIVES_MAX * (Math.max(OPTION_NAME_MAX, ALTERNATIVE_DESCRIPTION_MAX) + 2 + REASON_SET_ASIDE_MAX + 2);
+
+// The officer's own text for the report (contract/reportText.ts).
+
+/** One section of the report in the officer's words. */
+export const REPORT_SECTION_TEXT_MAX = 20_000;
+/** Sections one report template may ask the officer to write. */
+export const REPORT_SECTIONS_MAX = 100;
+/** Acknowledged analysis checks kept with one report's text. */
+export const REPORT_ACKNOWLEDGEMENTS_MAX = 500;

@@ -59,6 +59,8 @@ export const AnswerItem = z.strictObject({
   source: ItemSource,
   /** Third-party safeguarding information, victims' details, children's identities: never exported. */
   notForDisclosure: z.boolean().default(false),
+  /** The stored value (a choice id, true/false, a number), for drafting sentences from the facts; never printed. */
+  answer: z.union([z.string(), z.array(z.string()), z.number(), z.boolean()]).optional(),
 });
 export type AnswerItem = z.infer<typeof AnswerItem>;
 
@@ -149,6 +151,8 @@ export const ReportContext = z.strictObject({
   }),
   author: Signatory,
   countersigner: Signatory.optional(),
+  /** The officer's own text by report section id (contract/reportText.ts), printed by `text` blocks. */
+  written: z.record(z.string(), z.string()).default({}),
 });
 export type ReportContext = z.infer<typeof ReportContext>;
 export type ReportContextInput = z.input<typeof ReportContext>;
@@ -289,6 +293,8 @@ export const Block = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('signatures') }),
   z.strictObject({ type: z.literal('notBinding'), text: label }),
+  /** The officer's own text for this section (context.written[section.id]); the section needs a `write` setting. */
+  z.strictObject({ type: z.literal('text'), numbered: z.boolean().default(true) }),
 ]);
 export type Block = z.infer<typeof Block>;
 
@@ -301,6 +307,24 @@ export const TemplateSection = z.strictObject({
   restartNumbering: z.boolean().default(false),
   /** Lists the sources of the answers shown in the section at its end. */
   showSources: z.boolean().default(true),
+  /** A place for the officer's own text, written on the Write the report page with its evidence beside it. */
+  write: z
+    .strictObject({
+      /** A final report needs it written. */
+      required: z.boolean().default(false),
+      /**
+       * The recorded facts shown beside it: answer items whose id starts with one of these prefixes
+       * ("home.", "offence.culpability"), or a whole context section written "section:women".
+       */
+      evidence: z.array(z.string().min(1).max(200)).max(100).default([]),
+      /** The text is the author's assessment (opinion), labelled so in the report. */
+      opinion: z.boolean().default(false),
+      /** Checked for restating answers without assessment in the officer's words. */
+      analytical: z.boolean().default(true),
+      /** What the section is for, shown beside it as the officer writes. */
+      guidance: label.optional(),
+    })
+    .optional(),
   blocks: z.array(Block).min(1).max(200),
 });
 export type TemplateSection = z.infer<typeof TemplateSection>;
@@ -345,6 +369,20 @@ export const ReportTemplate = z
     jurisdiction: slug,
     subject: singleLine(300),
     labels: TemplateLabels,
+    /**
+     * Deterministic phrasing for "Start from the recorded facts", in the template's language:
+     * one sentence per answer item id, chosen by the stored value ("yes", "no", a choice id) or "*"
+     * for any value. Placeholders: {name} (the person's given names), {value} (the answer as the
+     * report words it), {label} (labels.items or the item's label). An item with no phrase uses
+     * `fallback`; a declined one `declined`.
+     */
+    drafting: z
+      .strictObject({
+        phrases: z.record(z.string(), z.record(z.string(), z.string().min(1).max(FORM_TEXT_MAX))).default({}),
+        fallback: z.string().min(1).max(FORM_TEXT_MAX),
+        declined: z.string().min(1).max(FORM_TEXT_MAX),
+      })
+      .optional(),
     sections: z.array(TemplateSection).min(1).max(100),
   })
   .superRefine((t, ctx) => {
@@ -358,6 +396,7 @@ export const ReportTemplate = z
       }
       section.blocks.forEach((block, bi) => {
         const at = ['sections', si, 'blocks', bi];
+        if (block.type === 'text' && !section.write) ctx.addIssue({ code: 'custom', path: [...at, 'type'], message: `A "text" block prints the officer's text, so section "${section.id}" needs a "write" setting.` });
         const checkContent = (content: Inline[], where: PropertyKey[]) =>
           content.forEach((inline, ii) => {
             if (typeof inline === 'string') return;

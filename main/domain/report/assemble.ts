@@ -201,6 +201,20 @@ export function assembleReport(template: ReportTemplate, input: ReportContext, o
         case 'notBinding':
           blocks.push({ kind: 'paragraph', numbered: false, role: 'statement', runs: [run(block.text, { bold: true })] });
           break;
+        case 'text': {
+          // The officer's own words; blank lines start new paragraphs. An opinion section is labelled as the author's assessment.
+          const parts = (context.written[section.id] ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '');
+          const opinion = section.write?.opinion === true;
+          parts.forEach((part, i) =>
+            blocks.push({
+              kind: 'paragraph',
+              numbered: block.numbered,
+              role: opinion ? 'assessment' : 'body',
+              runs: [...(opinion && i === 0 ? [run(`${labels.authorsAssessment}: `, { bold: true, italic: true })] : []), run(part)],
+            }),
+          );
+          break;
+        }
       }
     }
     if (section.showSources && sources.length > 0) {

@@ -6,6 +6,7 @@ import type { FormDefinition } from '../../contract/form';
 import type { Interview } from '../../contract/interview';
 import type { Programme, Proposal } from '../../contract/options';
 import type { ReportContext, ReportTemplate } from '../../contract/report';
+import type { ReportText } from '../../contract/reportText';
 import { checkCaseFile, type CaseCheckSetting } from '../caseFileRules';
 import { deriveFacts } from '../rules';
 import { validateInterview } from '../forms';
@@ -67,6 +68,8 @@ export interface BuildReportInput {
   authorName: string;
   /** The report's language (the court's), independent of the interface language: reportLanguageOf(template) until a case records one. */
   language: string;
+  /** The officer's own text for the report's sections, when any is saved. */
+  reportText?: ReportText | undefined;
 }
 
 /** A case to its report context for the chosen template; refuses a template not for the case. */
@@ -103,6 +106,7 @@ export function buildReport(input: BuildReportInput): ReportContext {
     ...(input.proposal ? { proposal: input.proposal } : {}),
     language: input.language,
     answerSections: answerSectionsOf(template),
+    written: Object.fromEntries(Object.entries(input.reportText?.sections ?? {}).map(([id, s]) => [id, s.text])),
   });
 }
 

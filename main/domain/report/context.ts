@@ -50,6 +50,8 @@ export interface BuildReportContextInput {
    * woman's needs stay in a pre-trial or short-format report.
    */
   answerSections?: readonly string[];
+  /** The officer's own text by report section id. */
+  written?: Readonly<Record<string, string>>;
 }
 
 /** The `sections` keys a template's answers blocks show. */
@@ -145,6 +147,11 @@ function item(id: string, field: AnyField, entry: AnswerEntry | GroupAnswer, val
     kind: field.authorAssessment ? 'assessment' : 'fact',
     source: sourceOf(entry.source, field, authorName),
     notForDisclosure: entry.notForDisclosure === true,
+    ...(entry.status === 'answered' && !isGroupAnswer(entry) && entry.value !== undefined && entry.value !== null && typeof entry.value !== 'object'
+      ? { answer: entry.value }
+      : !isGroupAnswer(entry) && Array.isArray(entry.value)
+        ? { answer: entry.value.map(String) }
+        : {}),
   };
 }
 
@@ -388,5 +395,6 @@ export function buildReportContext(input: BuildReportContextInput): ReportContex
     // A role given by id ("probation_officer") is worded in the report's language.
     author: { ...input.author, role: t(`report.role.${input.author.role}`, { defaultValue: input.author.role }) },
     ...(input.countersigner ? { countersigner: input.countersigner } : {}),
+    written: { ...input.written },
   };
 }
