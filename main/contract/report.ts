@@ -234,12 +234,12 @@ function templateVariable(name: string, scope: VariableScope): VariableVerdict {
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'Use lower-case letters, digits and hyphens.' });
 const label = z.string().min(1).max(FORM_TEXT_MAX);
 
-export const fieldFormats = ['text', 'date', 'number', 'value', 'list'] as const;
+export const fieldFormats = ['text', 'date', 'number', 'value', 'list', 'language'] as const;
 
 /** A bound field: a dotted path into the report context, formatted with the template's locale. */
 export const BoundField = z.strictObject({
   field: z.string().regex(/^[a-zA-Z_][\w]*(\.[\w]+)*$/, { message: 'A binding is a dotted path such as "case.caseNumber".' }),
-  /** date: locale date; number: locale number; value: an enum value looked up in `values`; list: one line per item. */
+  /** date: locale date; number: locale number; value: an enum value looked up in `values`; list: one line per item; language: a language tag as the language's name. */
   format: z.enum(fieldFormats).default('text'),
   bold: z.boolean().optional(),
 });

@@ -138,6 +138,9 @@ function sourceOf(source: AnswerSource | undefined, field: AnyField, authorName:
   return { kind: 'self_reported' };
 }
 
+/** Answers whose stored value is a code (a choice id, yes or no, a number or a date) rather than the person's words. */
+const CODED_KINDS = new Set<AnyField['kind']>(['single_choice', 'multiple_choice', 'yes_no', 'number', 'date']);
+
 function item(id: string, field: AnyField, entry: AnswerEntry | GroupAnswer, value: string, language: string, authorName: string, label?: string): AnswerItem {
   return {
     id,
@@ -147,11 +150,10 @@ function item(id: string, field: AnyField, entry: AnswerEntry | GroupAnswer, val
     kind: field.authorAssessment ? 'assessment' : 'fact',
     source: sourceOf(entry.source, field, authorName),
     notForDisclosure: entry.notForDisclosure === true,
-    ...(entry.status === 'answered' && !isGroupAnswer(entry) && entry.value !== undefined && entry.value !== null && typeof entry.value !== 'object'
-      ? { answer: entry.value }
-      : !isGroupAnswer(entry) && Array.isArray(entry.value)
-        ? { answer: entry.value.map(String) }
-        : {}),
+    // The stored value picks a drafting phrase; free text is never copied here (it is `value` already).
+    ...(entry.status === 'answered' && !isGroupAnswer(entry) && CODED_KINDS.has(field.kind) && entry.value !== undefined && entry.value !== null
+      ? { answer: Array.isArray(entry.value) ? entry.value.map(String) : typeof entry.value === 'object' ? JSON.stringify(entry.value) : entry.value }
+      : {}),
   };
 }
 

@@ -33,6 +33,16 @@ export function formatEnumValue(value: string, fc: FormatContext): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
+/** "fr" -> "French" in an English report, "français" never: the name in the report's own language; an unknown tag as written. */
+export function languageName(tag: string, locale: string): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(tag);
+    return name ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
 /** One or more lines of text for a bound value: lists give one line per item. */
 export function formatValue(value: unknown, format: BoundField['format'], fc: FormatContext): string[] {
   if (value === undefined || value === null) return [];
@@ -42,6 +52,7 @@ export function formatValue(value: unknown, format: BoundField['format'], fc: Fo
   if (typeof value === 'string') {
     if (format === 'date') return [formatDate(value, fc.locale)];
     if (format === 'value') return [formatEnumValue(value, fc)];
+    if (format === 'language') return [languageName(value, fc.locale)];
     return [value];
   }
   return [JSON.stringify(value)];

@@ -37,4 +37,16 @@ describe('the form’s not-for-disclosure defaults, applied by the core', () => 
     expect(interview).toEqual(copy);
     expect(out.answers['not.aQuestion']).toEqual(answered('y'));
   });
+
+  it('disclose the person’s own account of victimisation unless the officer withholds it, and keep a present danger withheld', () => {
+    const interview = interviewFor(full, {
+      'trauma.experiences': answered(['domestic_abuse']),
+      'trauma.currentlyAtRisk': answered(true),
+    });
+    const out = applyDisclosureDefaults(full, interview);
+    expect(out.answers['trauma.experiences']).toEqual(answered(['domestic_abuse']));
+    expect(out.answers['trauma.currentlyAtRisk']).toEqual({ ...answered(true), notForDisclosure: true });
+    const withheld = interviewFor(full, { 'trauma.experiences': { ...answered(['domestic_abuse']), notForDisclosure: true } });
+    expect(applyDisclosureDefaults(full, withheld).answers['trauma.experiences']).toEqual({ ...answered(['domestic_abuse']), notForDisclosure: true });
+  });
 });

@@ -180,4 +180,17 @@ describe('the impact of custody on dependants and on a pregnancy', () => {
       expect(lines(model).join('\n'), model.template.id).not.toMatch(/at the offence/i);
     }
   });
+
+  it.each(cases)('%s: the preferred language is named in words, never as a code', (_, c, p) => {
+    for (const model of reports(c, p)) {
+      const line = lines(model).find((l) => l.startsWith('Preferred language:'));
+      expect(line, model.template.id).toBe('Preferred language: English');
+    }
+    const arabic = { ...c, details: { ...c.details, person: { ...c.details.person, preferredLanguage: 'ar' } } };
+    for (const model of reports(arabic, p)) expect(lines(model), model.template.id).toContain('Preferred language: Arabic');
+  });
+
+  it('a pre-trial report never speaks of an age at the offence about an alleged offence', () => {
+    for (const model of reports(preTrial())) expect(lines(model).join('\n')).not.toMatch(/age at the offence/i);
+  });
 });
