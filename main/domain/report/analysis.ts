@@ -29,6 +29,16 @@ export interface AnalysisInput {
 
 type Kind = AnalysisCheck['kind'];
 
+// Written out so the catalogue test sees every key main can send.
+const checkKeys: Record<Kind, string> = {
+  restates: 'report.checks.restates',
+  proposalUnlinked: 'report.checks.proposalUnlinked',
+  needUnanswered: 'report.checks.needUnanswered',
+  scoreWithoutReasons: 'report.checks.scoreWithoutReasons',
+  factWithoutSource: 'report.checks.factWithoutSource',
+  avoidWord: 'report.checks.avoidWord',
+};
+
 const textOf = (input: AnalysisInput, id: string): string => input.text.sections[id]?.text ?? '';
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 const sentences = (s: string): string[] =>
@@ -57,7 +67,7 @@ const isRiskSection = (s: AnalysisSection): boolean => s.evidence.some((e) => e.
 export function analyseReport(input: AnalysisInput): AnalysisCheck[] {
   const checks: AnalysisCheck[] = [];
   const add = (kind: Kind, subject: string, params: Record<string, string | number>, extra: Partial<AnalysisCheck> = {}, detail?: string): void => {
-    checks.push({ id: detail === undefined ? `${kind}:${subject}` : `${kind}:${subject}:${detail}`, kind, message: { key: `report.checks.${kind}`, params }, ...extra });
+    checks.push({ id: detail === undefined ? `${kind}:${subject}` : `${kind}:${subject}:${detail}`, kind, message: { key: checkKeys[kind], params }, ...extra });
   };
   for (const section of input.sections) {
     const written = textOf(input, section.id);
