@@ -41,6 +41,8 @@ export const Jurisdiction = z.strictObject({
   locale: languageTag,
   /** Young adults are 18 up to and including this age (docs/DOMAIN.md section 4). */
   youngAdultUpperAge: z.number().int().min(18).max(30),
+  /** Words that label the person, by report language, with what to write instead (docs/DOMAIN.md, writing the report). */
+  avoidWords: z.record(z.string(), z.array(z.strictObject({ word: singleLine(100), suggestion: singleLine(200) })).max(500)).optional(),
   courts: z.array(singleLine(200)).max(500),
   protectiveMarking: singleLine(100),
   /** The letterhead logo: a PNG file beside this jurisdiction file, with the text a screen reader says for it. */
