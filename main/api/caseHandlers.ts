@@ -4,9 +4,12 @@ import { parseCaseFile } from '../domain/caseFile';
 import { assertCaseDetails, checkCaseFile } from '../domain/caseFileRules';
 import { offenceAccountFieldIds, refuseFormChange } from '../domain/interviewRules';
 import { localDate } from '../domain/localDate';
+import { templatesForCase } from '../domain/report/buildReport';
+import { assertKnownSections } from '../domain/report/writing';
 import { auditFor } from '../store/audit';
 import type { InterviewSaver } from './interviewSave';
 import { programmesForExport } from './optionsHandlers';
+import { reportTemplates } from './storedReport';
 import type { Area, HandlerPart } from './types';
 
 // The case calls and case files: the case details are checked by the domain's rules, and a case
@@ -14,7 +17,8 @@ import type { Area, HandlerPart } from './types';
 
 type CaseMethod = Extract<Method, `cases.${string}` | `caseFile.${string}`>;
 
-export function createCaseHandlers({ services, stores, meta }: Area, interviews: InterviewSaver): HandlerPart<CaseMethod> {
+export function createCaseHandlers(area: Area, interviews: InterviewSaver): HandlerPart<CaseMethod> {
+  const { services, stores, meta } = area;
   const { db, jurisdiction } = services;
   const { cases } = stores;
   const offenceAccountIds = offenceAccountFieldIds(services.forms);
@@ -39,11 +43,13 @@ export function createCaseHandlers({ services, stores, meta }: Area, interviews:
       const caseFile = parseCaseFile(file);
       // The same checks `psr render` makes on a case file, so both refuse the same files.
       checkCaseFile(caseFile, { forms: services.forms, youngAdultUpperAge: jurisdiction.youngAdultUpperAge, today: today(), offenceAccountIds });
+      if (caseFile.reportText) assertKnownSections(templatesForCase(reportTemplates(area), caseFile.case), caseFile.reportText, '$.file.reportText');
       // The case and its interview are written together or not at all.
       return db.transaction(() => {
         const record = cases.create(caseFile.case, meta(ctx));
         if (caseFile.interview) interviews.save(record.id, 0, caseFile.interview, ctx);
         if (caseFile.proposal) stores.proposals.save(record.id, 0, caseFile.proposal, meta(ctx));
+        if (caseFile.reportText) stores.reportTexts.save(record.id, 0, caseFile.reportText, meta(ctx));
         return record;
       }).immediate();
     },
@@ -51,6 +57,7 @@ export function createCaseHandlers({ services, stores, meta }: Area, interviews:
       const record = cases.get(id);
       const stored = stores.interviews.find(id);
       const proposal = stores.proposals.find(id)?.proposal;
+      const reportText = stores.reportTexts.find(id)?.text;
       const programmes = includeProgrammes ? programmesForExport(stores.programmes, proposal) : [];
       return {
         format: CASE_FILE_FORMAT,
@@ -60,6 +67,7 @@ export function createCaseHandlers({ services, stores, meta }: Area, interviews:
         case: record.details,
         ...(stored ? { interview: stored.interview } : {}),
         ...(proposal ? { proposal } : {}),
+        ...(reportText ? { reportText } : {}),
         ...(programmes.length ? { programmes } : {}),
       };
     },

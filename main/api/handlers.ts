@@ -2,12 +2,14 @@ import { CaseRepository } from '../store/cases';
 import { InterviewRepository } from '../store/interviews';
 import { ProgrammeRepository } from '../store/programmes';
 import { ProposalRepository } from '../store/proposals';
+import { ReportTextRepository } from '../store/reportTexts';
 import { createAppHandlers } from './appHandlers';
 import { createCaseHandlers } from './caseHandlers';
 import { createInterviewSaver } from './interviewSave';
 import { createInterviewHandlers } from './interviewHandlers';
 import { createOptionsHandlers } from './optionsHandlers';
 import { createReportHandlers } from './reportHandlers';
+import { createReportTextHandlers } from './reportTextHandlers';
 import { createStoreHandlers } from './storeHandlers';
 import type { Area, CallContext, Handlers, Services } from './types';
 
@@ -18,7 +20,7 @@ export function createHandlers(services: Services): Handlers {
   const { db } = services;
   const area: Area = {
     services,
-    stores: { cases: new CaseRepository(db), interviews: new InterviewRepository(db), programmes: new ProgrammeRepository(db), proposals: new ProposalRepository(db) },
+    stores: { cases: new CaseRepository(db), interviews: new InterviewRepository(db), programmes: new ProgrammeRepository(db), proposals: new ProposalRepository(db), reportTexts: new ReportTextRepository(db) },
     meta: (ctx: CallContext) => ({ actor: ctx.actor, at: services.now().toISOString() }),
   };
   const interviews = createInterviewSaver(area);
@@ -29,5 +31,6 @@ export function createHandlers(services: Services): Handlers {
     ...createStoreHandlers(area),
     ...createOptionsHandlers(area),
     ...createReportHandlers(area),
+    ...createReportTextHandlers(area),
   } satisfies Handlers;
 }

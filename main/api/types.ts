@@ -9,6 +9,7 @@ import type { CaseRepository } from '../store/cases';
 import type { InterviewRepository } from '../store/interviews';
 import type { ProgrammeRepository } from '../store/programmes';
 import type { ProposalRepository } from '../store/proposals';
+import type { ReportTextRepository } from '../store/reportTexts';
 
 // The types every area of the handler table shares; the areas import these, never each other's
 // factories, so the API has no import cycles.
@@ -50,6 +51,7 @@ export interface Stores {
   interviews: InterviewRepository;
   programmes: ProgrammeRepository;
   proposals: ProposalRepository;
+  reportTexts: ReportTextRepository;
 }
 
 /** What every area's factory receives. */

@@ -8,6 +8,7 @@ import { OpenInterviewOutput, SaveInterviewOutput } from './interviewApi';
 import { reportEntries } from './reportApi';
 import { BackupInfoSchema, BackupNowOutput, RestoreRequestOutput, saveId } from './storeApi';
 import { optionsEntries } from './optionsApi';
+import { reportTextEntries } from './reportText';
 import { entityId, entityVersion } from './text';
 
 // The one list of API calls. Every door (Electron IPC, browser mode, CLI) validates with these
@@ -134,6 +135,7 @@ export const contract = {
     writes: false,
   }),
   ...reportEntries,
+  ...reportTextEntries,
   ...optionsEntries,
 } as const;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseDetails, Charge } from './case';
 import { Interview } from './interview';
 import { Programme, Proposal } from './options';
+import { ReportText } from './reportText';
 
 // The case file is how a screener hands an inquiry to an officer and how tests feed cases in.
 // Every version ever published stays here so older files keep importing; `upgradeCaseFile` in
@@ -64,7 +65,21 @@ export const CaseFileV4 = z.strictObject({
 });
 export type CaseFileV4 = z.infer<typeof CaseFileV4>;
 
-export const caseFileSchemas = { 1: CaseFileV1, 2: CaseFileV2, 3: CaseFileV3, 4: CaseFileV4 } as const;
-export const CURRENT_CASE_FILE_VERSION = 4 as const;
-export const CaseFile = CaseFileV4;
-export type CaseFile = CaseFileV4;
+/** Version 5 adds the report in the officer's own words: the section texts and the acknowledged analysis checks. */
+export const CaseFileV5 = z.strictObject({
+  format: z.literal(CASE_FILE_FORMAT),
+  formatVersion: z.literal(5),
+  exportedAt: z.iso.datetime({ offset: true }).optional(),
+  exportedBy: z.string().max(200).optional(),
+  case: CaseDetails,
+  interview: Interview.optional(),
+  proposal: Proposal.optional(),
+  reportText: ReportText.optional(),
+  programmes: z.array(Programme).max(5000).optional(),
+});
+export type CaseFileV5 = z.infer<typeof CaseFileV5>;
+
+export const caseFileSchemas = { 1: CaseFileV1, 2: CaseFileV2, 3: CaseFileV3, 4: CaseFileV4, 5: CaseFileV5 } as const;
+export const CURRENT_CASE_FILE_VERSION = 5 as const;
+export const CaseFile = CaseFileV5;
+export type CaseFile = CaseFileV5;

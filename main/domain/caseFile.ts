@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CASE_FILE_FORMAT, CURRENT_CASE_FILE_VERSION, caseFileSchemas, type CaseFile, type CaseFileV1, type CaseFileV2, type CaseFileV3 } from '../contract/caseFile';
+import { CASE_FILE_FORMAT, CURRENT_CASE_FILE_VERSION, caseFileSchemas, type CaseFile, type CaseFileV1, type CaseFileV2, type CaseFileV3, type CaseFileV4 } from '../contract/caseFile';
 import { invalidInput, quoted, type ApiIssue } from '../contract/errors';
 import { zodIssues } from '../contract/validate';
 
@@ -33,11 +33,11 @@ export function parseCaseFile(raw: unknown): CaseFile {
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw invalidInput(zodIssues(parsed.error));
-  return upgradeCaseFile(parsed.data as CaseFile | CaseFileV3 | CaseFileV2 | CaseFileV1);
+  return upgradeCaseFile(parsed.data as CaseFile | CaseFileV4 | CaseFileV3 | CaseFileV2 | CaseFileV1);
 }
 
-/** Lifts an older case file to the current version: version 1 had no interview, 2 no proposal, 3 no charge categories or programmes. */
-export function upgradeCaseFile(file: CaseFile | CaseFileV3 | CaseFileV2 | CaseFileV1): CaseFile {
+/** Lifts an older case file to the current version: version 1 had no interview, 2 no proposal, 3 no charge categories or programmes, 4 no report text. */
+export function upgradeCaseFile(file: CaseFile | CaseFileV4 | CaseFileV3 | CaseFileV2 | CaseFileV1): CaseFile {
   if (file.formatVersion !== CURRENT_CASE_FILE_VERSION) return { ...file, formatVersion: CURRENT_CASE_FILE_VERSION };
   return file;
 }

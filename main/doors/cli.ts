@@ -245,6 +245,27 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
       });
     });
 
+  // The analysis and readiness checks of the report in the officer's words, as the Write the
+  // report page shows them, and the withheld items the report relies on.
+  program
+    .command('check <caseId>')
+    .description(t('cli.help.check'))
+    .action(async (caseId: string) => {
+      const result = await call('reportText.checks', { caseId });
+      print(result, () => {
+        const { readiness, analysis, withheld } = result;
+        const out = [readiness.ready ? t('cli.check.ready') : t('cli.check.notReady', { count: readiness.blockers.length })];
+        out.push(...readiness.blockers.map((b) => `  - ${messageText(t, { ...b.message, message: b.kind })}`));
+        out.push('', analysis.length ? t('cli.check.analysis', { count: analysis.length }) : t('cli.check.noAnalysis'));
+        for (const c of analysis) {
+          out.push(`  - ${messageText(t, { ...c.message, message: c.id })}`);
+          if (c.acknowledged !== undefined) out.push(`    ${t('cli.conditions.acknowledged', { reason: c.acknowledged })}`);
+        }
+        if (withheld.length) out.push('', t('cli.check.withheld', { count: withheld.length }), ...withheld.map((w) => `  - ${w.label}`));
+        return out.join('\n');
+      });
+    });
+
   program
     .command('backup')
     .description(t('cli.help.backup'))

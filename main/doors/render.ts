@@ -5,9 +5,10 @@ import { parseOrThrow } from '../contract/validate';
 import { parseCaseFile } from '../domain/caseFile';
 import { offenceAccountFieldIds } from '../domain/interviewRules';
 import { localDate } from '../domain/localDate';
-import { buildReportFromCaseFile, reportLanguageOf } from '../domain/report/buildReport';
+import { buildReportFromCaseFile, reportLanguageOf, templatesForCase } from '../domain/report/buildReport';
+import { assertKnownSections } from '../domain/report/writing';
 import { renderReportFile } from '../export';
-import { shippedCatalogue, shippedForms, shippedJurisdiction, shippedReportTemplate } from '../loaders/shipped';
+import { shippedCatalogue, shippedForms, shippedJurisdiction, shippedReportTemplate, shippedReportTemplates } from '../loaders/shipped';
 
 // `psr render`, kept apart from cli.ts so the command line loads the export and the loaders only
 // for the command that needs them (cli.ts imports this module when `render` runs).
@@ -29,6 +30,8 @@ export async function renderParsedCaseFile(caseFile: CaseFile, templateId: strin
   const jurisdiction = shippedJurisdiction();
   const forms = shippedForms();
   const template = shippedReportTemplate(templateId);
+  // Text for a section no template of the case writes is refused here as `psr import` refuses it.
+  if (caseFile.reportText) assertKnownSections(templatesForCase(shippedReportTemplates(), caseFile.case), caseFile.reportText, '$.file.reportText');
   const context = buildReportFromCaseFile(
     caseFile,
     { catalogue: shippedCatalogue().compiled, jurisdictionOptions: jurisdiction.options, template, reportDate: date, authorName: currentActor(), language: reportLanguageOf(template) },

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { Proposal } from '../contract/options';
+import { Proposal, type Acknowledgement } from '../contract/options';
 import { diffJson, type Change } from '../domain/diff';
 import type { WriteMeta } from './audit';
 import { parseStored } from './stored';
@@ -26,16 +26,16 @@ interface Row {
   updated_by: string;
 }
 
-/** Acknowledgements given or reworded in this save, by the check they answer. */
-export function acknowledgementChanges(before: Proposal | undefined, after: Proposal): Change[] {
-  const old = new Map((before?.acknowledgements ?? []).map((a) => [a.checkId, a.reason]));
+/** Acknowledgements given, reworded or withdrawn in this save, by the check they answer (condition checks here, analysis checks for the report text). */
+export function acknowledgementChanges(before: readonly Acknowledgement[] | undefined, after: readonly Acknowledgement[]): Change[] {
+  const old = new Map((before ?? []).map((a) => [a.checkId, a.reason]));
   const out: Change[] = [];
-  for (const a of after.acknowledgements) {
+  for (const a of after) {
     const was = old.get(a.checkId);
     if (was === a.reason) continue;
     out.push({ path: `$.acknowledged[${JSON.stringify(a.checkId)}]`, ...(was !== undefined ? { before: was } : {}), after: a.reason });
   }
-  const now = new Set(after.acknowledgements.map((a) => a.checkId));
+  const now = new Set(after.map((a) => a.checkId));
   for (const [checkId, reason] of old) if (!now.has(checkId)) out.push({ path: `$.acknowledged[${JSON.stringify(checkId)}]`, before: reason });
   return out;
 }
@@ -62,7 +62,7 @@ export class ProposalRepository {
         meta,
         current,
         // Acknowledgements are listed with their reasons only when something is written.
-        changes: changes.length === 0 ? changes : [...changes, ...acknowledgementChanges(current?.proposal, proposal)],
+        changes: changes.length === 0 ? changes : [...changes, ...acknowledgementChanges(current?.proposal.acknowledgements, proposal.acknowledgements)],
         write: (version) =>
           this.db
             .prepare(

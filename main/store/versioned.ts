@@ -16,7 +16,7 @@ import { appendAudit, type WriteMeta } from './audit';
 // is that same save sent again (a reload re-sent a save whose answer it never saw): it succeeds
 // with the current version and writes nothing. The same id with other content is still a conflict.
 
-export type VersionedEntity = 'case' | 'interview' | 'proposal' | 'programme';
+export type VersionedEntity = 'case' | 'interview' | 'proposal' | 'programme' | 'reportText';
 
 /** The table, its key column and its wording, per kind of record. */
 const TABLES: Record<VersionedEntity, { table: string; key: string; conflictKey: string; conflict: (current: number, yours: number) => string }> = {
@@ -37,6 +37,12 @@ const TABLES: Record<VersionedEntity, { table: string; key: string; conflictKey:
     key: 'case_id',
     conflictKey: 'errors.proposalConflict',
     conflict: (c, y) => `This proposal was saved elsewhere in the meantime (now version ${c}; you edited version ${y}). Nothing was saved.`,
+  },
+  reportText: {
+    table: 'report_texts',
+    key: 'case_id',
+    conflictKey: 'errors.reportTextConflict',
+    conflict: (c, y) => `This report text was saved elsewhere in the meantime (now version ${c}; you edited version ${y}). Nothing was saved.`,
   },
   programme: {
     table: 'programmes',

@@ -117,7 +117,7 @@ describe('case files', () => {
   it('round-trips: an exported case imports as an equal new case', async () => {
     const created = await core.call('cases.create', { details: caseDetails() });
     const file = await core.call('caseFile.export', { id: created.id });
-    expect(file).toMatchObject({ format: 'psr-case-file', formatVersion: 4 });
+    expect(file).toMatchObject({ format: 'psr-case-file', formatVersion: 5 });
     const other = testCore();
     try {
       const imported = await other.call('caseFile.import', { file: JSON.parse(JSON.stringify(file)) });

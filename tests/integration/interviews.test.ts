@@ -122,7 +122,7 @@ describe('case files carry the interview', () => {
     const interview = completeInterview(full, facts());
     await core.call('interview.save', { caseId: record.id, version: 0, interview });
     const file = await core.call('caseFile.export', { id: record.id });
-    expect(file.formatVersion).toBe(4);
+    expect(file.formatVersion).toBe(5);
     const other = testCore();
     try {
       const imported = await other.call('caseFile.import', { file: JSON.parse(JSON.stringify(file)) });

@@ -194,7 +194,7 @@ describe('the case file carries the proposal', () => {
     const record = await poorCaseWithUnsafeHome();
     await core.call('proposal.save', { caseId: record.id, version: 0, proposal: proposal() });
     const file = await core.call('caseFile.export', { id: record.id });
-    expect(file).toMatchObject({ formatVersion: 4, proposal: proposal() });
+    expect(file).toMatchObject({ formatVersion: 5, proposal: proposal() });
     const other = testCore();
     try {
       const imported = await other.call('caseFile.import', { file: JSON.parse(JSON.stringify(file)) });

@@ -158,7 +158,7 @@ describe('psr export and psr render', () => {
 
     const { renderParsedCaseFile } = await import('../../main/doors/cli');
     const proposal = { selected: [{ type: 'option' as const, id: 'sentencing.fine' }], rationale: 'A modest fine she can afford.', alternatives: [], conditions: [], acknowledgements: [] };
-    const withProposal = await renderParsedCaseFile({ format: CASE_FILE_FORMAT, formatVersion: 4, case: c.details, proposal }, 'full-report', '2026-11-26');
+    const withProposal = await renderParsedCaseFile({ format: CASE_FILE_FORMAT, formatVersion: 5, case: c.details, proposal }, 'full-report', '2026-11-26');
     expect(documentXml(withProposal.bytes)).toContain('A modest fine she can afford.');
     expect(documentXml(withProposal.bytes)).not.toContain('No proposal has been recorded yet.');
   });

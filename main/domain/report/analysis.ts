@@ -110,7 +110,8 @@ export function readinessOf(input: AnalysisInput): Readiness {
   if (input.openConditionChecks > 0) blockers.push({ kind: 'openConditionCheck', message: { key: 'report.readiness.openConditionCheck', params: { count: input.openConditionChecks } } });
   for (const c of analyseReport(input)) {
     if (c.kind === 'factWithoutSource') blockers.push({ kind: 'factWithoutSource', sectionId: c.sectionId, message: { key: 'report.readiness.factWithoutSource', params: c.message.params } });
-    else if (c.acknowledged === undefined) blockers.push({ kind: 'openAnalysisCheck', sectionId: c.sectionId, message: { key: 'report.readiness.openAnalysisCheck', params: { check: c.id } } });
+    // An open check reads as its own sentence: the officer sees what to answer, not an id.
+    else if (c.acknowledged === undefined) blockers.push({ kind: 'openAnalysisCheck', sectionId: c.sectionId, message: c.message });
   }
   return { ready: blockers.length === 0, blockers };
 }

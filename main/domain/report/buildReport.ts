@@ -116,7 +116,7 @@ export function buildReport(input: BuildReportInput): ReportContext {
  */
 export function buildReportFromCaseFile(
   caseFile: CaseFile,
-  input: Omit<BuildReportInput, 'details' | 'interview' | 'proposal' | 'programmes' | 'forms' | 'youngAdultUpperAge'>,
+  input: Omit<BuildReportInput, 'details' | 'interview' | 'proposal' | 'programmes' | 'forms' | 'youngAdultUpperAge' | 'reportText'>,
   checks: CaseCheckSetting,
 ): ReportContext {
   checkCaseFile(caseFile, checks);
@@ -127,6 +127,7 @@ export function buildReportFromCaseFile(
     details: caseFile.case,
     interview: caseFile.interview ?? null,
     proposal: caseFile.proposal,
+    reportText: caseFile.reportText,
     // Local programmes travel in the file when the sender chose to include them.
     programmes: caseFile.programmes ?? [],
   });

@@ -69,7 +69,7 @@ describe('buildReport', () => {
   it('refuses a pre-trial case file carrying an offence account where import refuses it, before building anything', () => {
     const c = preTrial();
     const offenceId = forms.get('full')!.sections.flatMap((s) => s.fields).find((f) => f.offenceAccount)!.id;
-    const file: CaseFile = { format: CASE_FILE_FORMAT, formatVersion: 4, case: c.details, interview: { ...c.interview, answers: { ...c.interview.answers, [offenceId]: { status: 'answered' as const, value: 'My account' } } } };
+    const file: CaseFile = { format: CASE_FILE_FORMAT, formatVersion: 5, case: c.details, interview: { ...c.interview, answers: { ...c.interview.answers, [offenceId]: { status: 'answered' as const, value: 'My account' } } } };
     const template = loadReportTemplate('pre-trial-report');
     const checks = { forms, youngAdultUpperAge: 25, today: '2026-11-26', offenceAccountIds: offenceAccountFieldIds(forms) };
     expect(refusal(() => buildReportFromCaseFile(file, { catalogue, template, reportDate: '2026-11-26', authorName: 'J. Officer', language: 'en' }, checks))).toMatchObject({

@@ -1,0 +1,53 @@
+import type { ReportContext, ReportTemplate } from '../contract/report';
+import type { ReportText } from '../contract/reportText';
+import { buildReport, reportLanguageOf, templatesForCase } from '../domain/report/buildReport';
+import { localDate } from '../domain/localDate';
+import { AppError } from '../contract/errors';
+import { shippedCatalogue, shippedReportTemplate, shippedReportTemplates } from '../loaders/shipped';
+import type { Area } from './types';
+
+// A stored case as the report context of a template, from the one report pipeline
+// (domain/report/buildReport): the report calls and the report-writing calls read the same
+// context, with the officer's saved text, so the page, the preview and the file agree.
+
+export function reportTemplates(area: Area): readonly ReportTemplate[] {
+  return area.services.reportTemplates ?? shippedReportTemplates();
+}
+
+export function templateById(area: Area, templateId: string): ReportTemplate {
+  return area.services.reportTemplates?.find((t) => t.id === templateId) ?? shippedReportTemplate(templateId);
+}
+
+/** The template the officer writes for: the first offered for the case (the one the Report page offers first). */
+export function writingTemplate(area: Area, caseId: string): ReportTemplate {
+  const details = area.stores.cases.get(caseId).details;
+  const template = templatesForCase(reportTemplates(area), details)[0];
+  if (!template) throw new AppError('refused', 'No report template fits this case’s stage and report type.', { key: 'report.noTemplates' });
+  return template;
+}
+
+export interface StoredReportOptions {
+  actor: string;
+  /** The text to build with, in place of the saved one (the checks over text being typed). */
+  text?: ReportText | undefined;
+}
+
+export function storedReportContext(area: Area, caseId: string, template: ReportTemplate, options: StoredReportOptions): ReportContext {
+  const { services, stores } = area;
+  const record = stores.cases.get(caseId);
+  return buildReport({
+    details: record.details,
+    interview: stores.interviews.find(caseId)?.interview ?? null,
+    proposal: stores.proposals.find(caseId)?.proposal,
+    programmes: stores.programmes.list(true),
+    forms: services.forms,
+    catalogue: (services.catalogue ?? shippedCatalogue()).compiled,
+    template,
+    youngAdultUpperAge: services.jurisdiction.youngAdultUpperAge,
+    jurisdictionOptions: services.jurisdiction.options,
+    reportDate: localDate(services.now()),
+    authorName: options.actor,
+    language: reportLanguageOf(template),
+    reportText: options.text ?? stores.reportTexts.find(caseId)?.text,
+  });
+}
