@@ -214,10 +214,13 @@ describe('buildReportContext: interview answers into the report context', () => 
     const c = preTrial();
     c.interview.answers['womensNeeds.womenOnlyServices'] = { status: 'answered', value: 'yes' };
     expect(items(build(c), 'women').map((i) => i.id)).toEqual(['womensNeeds.womenOnlyServices']);
-    const ctx = build(c, { answerSections: answerSectionsOf(loadReportTemplate('pre-trial-report')) });
+    // A template that prints answers for circumstances and release only.
+    const ctx = build(c, { answerSections: ['circumstances', 'release'] });
     expect(ctx.sections.women).toBeUndefined();
     expect(items(ctx, 'circumstances').map((i) => i.id)).toContain('womensNeeds.womenOnlyServices');
-    expect(JSON.stringify(previewReport(ctx, 'pre-trial-report'))).toContain('women-only services');
+    // The shipped pre-trial report prints no answers: her needs are evidence beside the officer's text on her circumstances.
+    expect(answerSectionsOf(loadReportTemplate('pre-trial-report'))).toEqual([]);
+    expect(loadReportTemplate('pre-trial-report').sections.find((s) => s.id === 'circumstances')?.write?.evidence).toContain('womensNeeds.');
   });
 
   it('leaves out answers the form no longer shows for this person', () => {
