@@ -83,7 +83,7 @@ describe('report assembly', () => {
     const risk = sectionText(model, 'risk');
     expect(risk).toContain("Likelihood of reoffending (Author's assessment): Low.");
     // The officer's own text in an opinion section reads as the author's assessment too.
-    expect(sectionText(assemble('full-report', fixture('woman-with-dependants')), 'risk')).toContain("Author's assessment: I assess the likelihood of further offending as low.");
+    expect(sectionText(assemble('full-report', fixture('woman-with-dependants')), 'risk')).toContain("Author's assessment: I assess the likelihood of further offending as low");
     const circumstances = sectionText(model, 'circumstances');
     expect(circumstances).toContain('Accommodation: Housing association flat');
     expect(circumstances).not.toContain("Author's assessment");

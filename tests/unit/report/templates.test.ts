@@ -47,7 +47,7 @@ describe('report templates', () => {
       'Risk and protective factors',
       'Impact of custody on dependants and on a pregnancy',
       'Options considered',
-      'Non-custodial sentences for women with dependants or who are pregnant',
+      'Women with dependants or who are pregnant',
       'Proposal',
       'Conclusion',
       'Completion',
