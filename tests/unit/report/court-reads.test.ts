@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Proposal } from '../../../main/contract/options';
-import { ReportContext, type RenderedReport, type ReportTemplate } from '../../../main/contract/report';
+import { ReportContext, type AnswerItem, type RenderedReport, type ReportTemplate } from '../../../main/contract/report';
 import { buildReport, reportLanguageOf, templatesForCase } from '../../../main/domain/report/buildReport';
 import { assembleReport } from '../../../main/domain/report/assemble';
+import { draftSection } from '../../../main/domain/report/drafting';
 import { loadCatalogue } from '../../../main/loaders/catalogue';
 import { loadJurisdiction } from '../../../main/loaders/dataFiles';
 import { loadForms } from '../../../main/loaders/forms';
@@ -268,5 +269,35 @@ describe("every shipped template with every fixture case it applies to: the offi
     const at = risk.blocks.findIndex((b) => b.kind === 'table');
     const next = risk.blocks[at + 1];
     expect(next?.kind === 'paragraph' && next.runs.map((r) => r.text).join('')).toMatch(/^Author's assessment: I assess the likelihood/);
+  });
+});
+
+describe('"Start from the recorded facts" with the shipped phrases', () => {
+  /** The answers shown beside a written section: ids starting with one of its prefixes, or a whole context section ("section:women"). */
+  function evidenceOf(ctx: ReportContext, prefixes: readonly string[]): AnswerItem[] {
+    return Object.entries(ctx.sections).flatMap(([key, s]) =>
+      s.items.filter((item) => prefixes.some((p) => (p.startsWith('section:') ? p.slice('section:'.length) === key : item.id.startsWith(p)))),
+    );
+  }
+
+  it.each(templates.filter((t) => t.drafting).map((t) => [t.id, t] as const))('%s: plain sentences about the person, never the questions, never a withheld answer', (_, template) => {
+    const base = template.stages.includes('pre_trial') ? preTrial() : womanWithTwoDependants();
+    const c = { ...base, details: { ...base.details, reportType: template.reportTypes?.[0] ?? base.details.reportType } };
+    c.interview.answers['home.safeAndStable'] = { status: 'answered', value: true };
+    const ctx = buildReport({ forms, catalogue, youngAdultUpperAge: 25, reportDate: '2026-11-26', authorName: 'Jane Doyle', programmes: [], details: c.details, interview: c.interview, template, language: reportLanguageOf(template) });
+    const name = c.details.person.givenNames;
+    const questions = questionLabels().map((q) => q.toLowerCase());
+    let drafted = 0;
+    for (const section of template.sections.filter((s) => s.write && s.write.evidence.length > 0)) {
+      const items = evidenceOf(ctx, section.write!.evidence);
+      const text = draftSection({ template, sectionId: section.id, items, personName: name });
+      for (const q of questions) expect(text.toLowerCase(), `${section.id}: "${q}"`).not.toContain(q);
+      expect(text, section.id).not.toMatch(/\{(name|value|label)\}/);
+      for (const item of items.filter((i) => i.notForDisclosure && i.value.length > 8)) expect(text).not.toContain(item.value);
+      if (items.length > 0) drafted++;
+    }
+    expect(drafted).toBeGreaterThan(1);
+    const circumstances = evidenceOf(ctx, template.sections.find((s) => s.id === (template.id === 'short-format-report' ? 'person' : 'circumstances'))!.write!.evidence);
+    expect(draftSection({ template, sectionId: 'circumstances', items: circumstances, personName: name })).toContain(`${name}'s home is safe and stable for the next six months.`);
   });
 });
