@@ -210,7 +210,7 @@ describe('buildReportContext: interview answers into the report context', () => 
     expect(model.sections.map((s) => s.id)).not.toContain('offence-analysis');
   });
 
-  it('puts an answer whose section the template lacks under circumstances, so a woman’s needs stay in a pre-trial report', () => {
+  it('puts an answer whose section the template lacks under circumstances, and a woman’s needs are evidence for the pre-trial report’s circumstances', () => {
     const c = preTrial();
     c.interview.answers['womensNeeds.womenOnlyServices'] = { status: 'answered', value: 'yes' };
     expect(items(build(c), 'women').map((i) => i.id)).toEqual(['womensNeeds.womenOnlyServices']);
