@@ -5,6 +5,7 @@ import type { ApiError } from '../../../../main/contract/errors';
 import type { ReportChecks } from '../../../../main/contract/reportText';
 import { ApiCallError, call } from '../../api/client';
 import { errorText } from '../../components/errors';
+import { blockerTarget } from '../write/targets';
 
 /**
  * "Before you export" (docs/DOMAIN.md, writing the report): whether the saved text is ready for a
@@ -50,14 +51,14 @@ export function BeforeExport({ caseId }: { caseId: string }) {
               <p className="readiness-state">{t('beforeExport.notReady', { count: checks.readiness.blockers.length })}</p>
               <ul>
                 {checks.readiness.blockers.map((b, i) => {
-                  const title = b.sectionId ? titles.get(b.sectionId) : undefined;
+                  const target = blockerTarget(b, checks.analysis, titles);
                   return (
                     <li key={`${b.kind}-${b.sectionId ?? ''}-${i}`}>
                       {t(b.message.key, b.message.params)}{' '}
-                      {b.kind === 'noProposal' || b.kind === 'openConditionCheck' ? (
+                      {target.kind === 'proposal' ? (
                         <Link href={`/cases/${caseId}/proposal`}>{t('write.toProposal')}</Link>
                       ) : (
-                        <Link href={writeHref}>{title ? t('beforeExport.toWriteSection', { title }) : t('beforeExport.toWrite')}</Link>
+                        <Link href={writeHref}>{target.kind === 'section' ? t('beforeExport.toWriteSection', { title: target.title }) : t('beforeExport.toWrite')}</Link>
                       )}
                     </li>
                   );

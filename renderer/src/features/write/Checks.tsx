@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACKNOWLEDGEMENT_REASON_MAX } from '../../../../main/contract/limits';
 import type { AnalysisCheck, ReportText } from '../../../../main/contract/reportText';
+import { reasonFor } from './targets';
 
 export type UpdateText = (change: (t: ReportText) => ReportText) => void;
 
@@ -50,13 +51,12 @@ export type Acknowledgements = ReturnType<typeof useAcknowledgements>;
 export function CheckItems({ checks, text, acks, label }: { checks: AnalysisCheck[]; text: ReportText; acks: Acknowledgements; label: string }) {
   const { t } = useTranslation();
   const { ack } = acks;
-  const reasons = new Map(text.acknowledgements.map((a) => [a.checkId, a.reason]));
   if (checks.length === 0) return null;
   return (
     <ul className="checks write-checks" aria-label={label}>
       {checks.map((check) => {
         const id = checkDomId(check.id);
-        const reason = reasons.get(check.id);
+        const reason = reasonFor(text, check.id);
         return (
           <li key={check.id} id={id} tabIndex={-1} className={reason !== undefined ? 'check acknowledged' : 'check'}>
             <p className="check-text">{t(check.message.key, check.message.params)}</p>

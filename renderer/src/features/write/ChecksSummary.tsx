@@ -1,17 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { AnalysisCheck, ReportText } from '../../../../main/contract/reportText';
 import { CheckItems, type Acknowledgements } from './Checks';
+import { reasonFor } from './targets';
 import { focusSection } from './WriteSection';
 
 /**
  * Every check on the analysis at the top of the page: those about a section link to it (where
  * they are answered), those about the proposal and the assessed needs are answered here.
  */
-export function ChecksSummary({ checks, text, acks, titles, loading }: { checks: AnalysisCheck[] | null; text: ReportText; acks: Acknowledgements; titles: ReadonlyMap<string, string>; loading: boolean }) {
+export function ChecksSummary({ checks, general, text, acks, titles, loading }: { checks: AnalysisCheck[] | null; general: AnalysisCheck[]; text: ReportText; acks: Acknowledgements; titles: ReadonlyMap<string, string>; loading: boolean }) {
   const { t } = useTranslation();
-  const acknowledged = new Set(text.acknowledgements.map((a) => a.checkId));
   const sectioned = (checks ?? []).filter((c) => c.sectionId && titles.has(c.sectionId));
-  const general = (checks ?? []).filter((c) => !c.sectionId || !titles.has(c.sectionId));
   return (
     <section className="write-checks-summary" aria-labelledby="write-checks-title">
       <h2 id="write-checks-title">{t('write.checksTitle')}</h2>
@@ -24,21 +23,24 @@ export function ChecksSummary({ checks, text, acks, titles, loading }: { checks:
       </div>
       {sectioned.length > 0 && (
         <ul className="write-summary-list">
-          {sectioned.map((c) => (
-            <li key={c.id} className={acknowledged.has(c.id) ? 'summary-acknowledged' : undefined}>
-              {t(c.message.key, c.message.params)}{' '}
-              {acknowledged.has(c.id) && <span className="muted">({t('write.acknowledged', { reason: text.acknowledgements.find((a) => a.checkId === c.id)?.reason ?? '' })})</span>}{' '}
-              <a
-                href={`#write-section-${c.sectionId}`}
-                onClick={(e) => {
-                  e.preventDefault();
-                  focusSection(c.sectionId!);
-                }}
-              >
-                {t('write.goToSection', { title: titles.get(c.sectionId!) })}
-              </a>
-            </li>
-          ))}
+          {sectioned.map((c) => {
+            const reason = reasonFor(text, c.id);
+            return (
+              <li key={c.id}>
+                {t(c.message.key, c.message.params)}{' '}
+                {reason !== undefined && <span className="muted">({t('write.acknowledged', { reason })})</span>}{' '}
+                <a
+                  href={`#write-section-${c.sectionId}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    focusSection(c.sectionId!);
+                  }}
+                >
+                  {t('write.goToSection', { title: titles.get(c.sectionId!) })}
+                </a>
+              </li>
+            );
+          })}
         </ul>
       )}
       {general.length > 0 && (

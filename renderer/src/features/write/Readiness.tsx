@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { Readiness } from '../../../../main/contract/reportText';
+import type { AnalysisCheck, Readiness } from '../../../../main/contract/reportText';
 import { checkDomId } from './Checks';
+import { blockerTarget } from './targets';
 import { focusSection } from './WriteSection';
 
 /**
@@ -26,7 +27,7 @@ export function ReadyAnnouncer({ ready }: { ready: boolean | undefined }) {
 }
 
 /** "Ready for a final report", or each thing that stops one, linking to where it is put right. */
-export function ReadinessPanel({ caseId, readiness, checkIds, titles }: { caseId: string; readiness: Readiness; checkIds: (blocker: Readiness['blockers'][number]) => string | undefined; titles: ReadonlyMap<string, string> }) {
+export function ReadinessPanel({ caseId, readiness, analysis, titles }: { caseId: string; readiness: Readiness; analysis: readonly AnalysisCheck[]; titles: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
   return (
     <section className={readiness.ready ? 'readiness readiness-ready' : 'readiness'} aria-labelledby="readiness-title">
@@ -38,30 +39,28 @@ export function ReadinessPanel({ caseId, readiness, checkIds, titles }: { caseId
           <p className="readiness-state">{t('write.notReady', { count: readiness.blockers.length })}</p>
           <ul className="readiness-blockers">
             {readiness.blockers.map((b, i) => {
-              const sentence = t(b.message.key, b.message.params);
-              const title = b.sectionId ? titles.get(b.sectionId) : undefined;
-              const check = checkIds(b);
+              const target = blockerTarget(b, analysis, titles);
               return (
                 <li key={`${b.kind}-${b.sectionId ?? ''}-${i}`}>
-                  {sentence}{' '}
-                  {b.kind === 'noProposal' || b.kind === 'openConditionCheck' ? (
+                  {t(b.message.key, b.message.params)}{' '}
+                  {target.kind === 'proposal' ? (
                     <Link href={`/cases/${caseId}/proposal`}>{t('write.toProposal')}</Link>
-                  ) : b.sectionId && title ? (
+                  ) : target.kind === 'section' ? (
                     <a
-                      href={`#write-section-${b.sectionId}`}
+                      href={`#write-section-${target.sectionId}`}
                       onClick={(e) => {
                         e.preventDefault();
-                        focusSection(b.sectionId!);
+                        focusSection(target.sectionId);
                       }}
                     >
-                      {t('write.goToSection', { title })}
+                      {t('write.goToSection', { title: target.title })}
                     </a>
-                  ) : check ? (
+                  ) : target.kind === 'check' ? (
                     <a
-                      href={`#${checkDomId(check)}`}
+                      href={`#${checkDomId(target.checkId)}`}
                       onClick={(e) => {
                         e.preventDefault();
-                        document.getElementById(checkDomId(check))?.focus();
+                        document.getElementById(checkDomId(target.checkId))?.focus();
                       }}
                     >
                       {t('write.generalChecks')}

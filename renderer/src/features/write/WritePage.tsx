@@ -17,6 +17,7 @@ import { useAcknowledgements } from './Checks';
 import { ChecksSummary } from './ChecksSummary';
 import { ReadinessPanel, ReadyAnnouncer } from './Readiness';
 import { reportTextWording } from './reportTextWording';
+import { placeChecks } from './targets';
 import { useReportChecks } from './useReportChecks';
 import { useReportTextDraft } from './useReportTextDraft';
 import { WriteSection } from './WriteSection';
@@ -79,6 +80,7 @@ function WriteEditor({ data }: { data: WriteData }) {
   }, [savedCount, refresh]);
 
   const analysis = checks?.analysis ?? [];
+  const placed = placeChecks(analysis, titles);
   return (
     <>
       <h1>{title}</h1>
@@ -103,14 +105,14 @@ function WriteEditor({ data }: { data: WriteData }) {
           caseId={caseId}
           readiness={checks.readiness}
           titles={titles}
-          checkIds={(b) => analysis.find((c) => !c.sectionId && c.message.key === b.message.key && JSON.stringify(c.message.params) === JSON.stringify(b.message.params))?.id}
+          analysis={analysis}
         />
       )}
-      <ChecksSummary checks={checks ? analysis : null} text={text} acks={acks} titles={titles} loading={!failed} />
+      <ChecksSummary checks={checks ? analysis : null} general={placed.general} text={text} acks={acks} titles={titles} loading={!failed} />
       {sections.length === 0 ? (
         <p className="banner">{t('write.noSections')}</p>
       ) : (
-        sections.map((section) => <WriteSection key={section.id} caseId={caseId} section={section} text={text} update={update} checks={analysis.filter((c) => c.sectionId === section.id)} acks={acks} />)
+        sections.map((section) => <WriteSection key={section.id} caseId={caseId} section={section} text={text} update={update} checks={placed.bySection.get(section.id) ?? []} acks={acks} />)
       )}
       <p className="write-onward">
         <Link href={`/cases/${caseId}/report`}>{t('write.toReport')}</Link>
