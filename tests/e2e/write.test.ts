@@ -122,4 +122,43 @@ describe('an officer writes the report in her own words beside the recorded fact
     const before = page.getByRole('region', { name: 'Before you export' });
     await expect.poll(() => before.innerText()).toMatch(/Ready for a final report[\s\S]*Withheld facts the report relies on[\s\S]*Dependant 1: First name or initial \(in Impact of custody/);
   });
+
+  it('keeps what two windows write in different sections without asking, and asks about the same section with both texts shown', async () => {
+    const { page, mode } = e2e;
+    const c = womanWithTwoDependants('CR-2026-0951');
+    const ctx = { actor: 'officer.e2e', door: 'cli' as const };
+    const created = await mode.core.dispatch('cases.create', { details: c.details }, ctx);
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
+    const caseId = (created.value as { id: string }).id;
+    const storedText = async () => {
+      const r = await mode.core.dispatch('reportText.get', { caseId }, ctx);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return (r.value as { text: { sections: Record<string, { text: string }> } }).text.sections;
+    };
+    const soon = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
+
+    const a = new WriteScreen(page);
+    await a.open(mode.server.url, caseId, 'CR-2026-0951');
+    const tabB = await e2e.newTab();
+    const b = new WriteScreen(tabB);
+    await b.open(mode.server.url, caseId, 'CR-2026-0951');
+
+    await a.write('Offence analysis', 'Written in the first window.');
+    await soon(async () => (await storedText())['offence-analysis']?.text).toBe('Written in the first window.');
+    await b.write('Conclusion', 'Written in the second window.');
+    await soon(async () => (await storedText()).conclusion?.text).toBe('Written in the second window.');
+    expect((await storedText())['offence-analysis']?.text).toBe('Written in the first window.');
+    await soon(() => b.text('Offence analysis')).toBe('Written in the first window.');
+    expect(await b.conflict().count()).toBe(0);
+
+    // The same section in both: the window behind is asked, with both texts side by side.
+    await a.write('Conclusion', 'The first window disagrees.');
+    await a.conflict().waitFor();
+    expect(await a.conflict().getByRole('group', { name: 'Section: Conclusion' }).innerText()).toMatch(/Keep mine\s+The first window disagrees\.[\s\S]*Keep theirs \(version \d+\)\s+Written in the second window\./);
+    await expectAccessible(page, 'the Write the report conflict screen');
+    await a.keepOnConflict('Section: Conclusion', 'mine');
+    await soon(async () => (await storedText()).conclusion?.text).toBe('The first window disagrees.');
+    expect((await storedText())['offence-analysis']?.text).toBe('Written in the first window.');
+    await tabB.close();
+  });
 });

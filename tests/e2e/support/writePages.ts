@@ -13,6 +13,22 @@ export class WriteScreen {
     await this.page.getByRole('heading', { level: 1, name: `Write the report for case ${caseNumber}` }).waitFor();
   }
 
+  async open(baseUrl: string, caseId: string, caseNumber: string): Promise<void> {
+    // The server address carries the session token in its fragment; the tab already holds it.
+    await this.page.goto(`${new URL(baseUrl).origin}/cases/${caseId}/write`);
+    await this.page.getByRole('heading', { level: 1, name: `Write the report for case ${caseNumber}` }).waitFor();
+    await this.waitForChecks();
+  }
+
+  conflict(): Locator {
+    return this.page.getByRole('region', { name: 'Someone else saved this report text' });
+  }
+
+  async keepOnConflict(part: string, side: 'mine' | 'theirs'): Promise<void> {
+    await this.conflict().getByRole('group', { name: part }).getByLabel(side === 'mine' ? 'Keep mine' : /^Keep theirs/).check();
+    await this.conflict().getByRole('button', { name: /^Save/ }).click();
+  }
+
   async waitForChecks(): Promise<void> {
     await this.readinessPanel.waitFor();
   }
