@@ -3,6 +3,7 @@ import { InterviewRepository } from '../store/interviews';
 import { ProgrammeRepository } from '../store/programmes';
 import { ProposalRepository } from '../store/proposals';
 import { ReportTextRepository } from '../store/reportTexts';
+import { SigningKeyRepository } from '../store/signingKeys';
 import { createAppHandlers } from './appHandlers';
 import { createCaseHandlers } from './caseHandlers';
 import { createInterviewSaver } from './interviewSave';
@@ -10,6 +11,7 @@ import { createInterviewHandlers } from './interviewHandlers';
 import { createOptionsHandlers } from './optionsHandlers';
 import { createReportHandlers } from './reportHandlers';
 import { createReportTextHandlers } from './reportTextHandlers';
+import { createSigningHandlers } from './signingHandlers';
 import { createStoreHandlers } from './storeHandlers';
 import type { Area, CallContext, Handlers, Services } from './types';
 
@@ -20,7 +22,7 @@ export function createHandlers(services: Services): Handlers {
   const { db } = services;
   const area: Area = {
     services,
-    stores: { cases: new CaseRepository(db), interviews: new InterviewRepository(db), programmes: new ProgrammeRepository(db), proposals: new ProposalRepository(db), reportTexts: new ReportTextRepository(db) },
+    stores: { cases: new CaseRepository(db), interviews: new InterviewRepository(db), programmes: new ProgrammeRepository(db), proposals: new ProposalRepository(db), reportTexts: new ReportTextRepository(db), signingKeys: new SigningKeyRepository(db) },
     meta: (ctx: CallContext) => ({ actor: ctx.actor, at: services.now().toISOString() }),
   };
   const interviews = createInterviewSaver(area);
@@ -32,5 +34,6 @@ export function createHandlers(services: Services): Handlers {
     ...createOptionsHandlers(area),
     ...createReportHandlers(area),
     ...createReportTextHandlers(area),
+    ...createSigningHandlers(area),
   } satisfies Handlers;
 }

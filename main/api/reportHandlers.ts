@@ -1,6 +1,7 @@
 import type { Method } from '../contract/api';
 import { templatesForCase } from '../domain/report/buildReport';
 import { previewReport, renderReportFile } from '../export';
+import { signDocument } from '../export/signature';
 import { reportTemplates, storedReportContext, templateById } from './storedReport';
 import type { Area, HandlerPart } from './types';
 
@@ -23,11 +24,28 @@ export function createReportHandlers(area: Area): HandlerPart<ReportMethod> {
       const template = templateById(area, templateId);
       const context = storedReportContext(area, caseId, template, { actor: ctx.actor });
       const result = await renderReportFile(context, template, { jurisdiction: services.jurisdiction });
+      // Every exported file is signed with the store's key, stating what it is (a draft until the
+      // review workflow issues a version), so a clerk can check it (psr verify).
+      const key = stores.signingKeys.current();
+      const signed = signDocument(
+        result.bytes,
+        {
+          service: services.jurisdiction.serviceName,
+          caseNumber: context.case.caseNumber,
+          templateId: template.id,
+          status: context.status === 'final' ? 'issued' : 'draft',
+          signedBy: ctx.actor,
+          signedAt: services.now().toISOString(),
+          contentHash: result.contentHash,
+        },
+        key,
+      );
       return {
         fileName: result.suggestedFileName,
-        docxBase64: Buffer.from(result.bytes).toString('base64'),
+        docxBase64: Buffer.from(signed).toString('base64'),
         contentHash: result.contentHash,
         dropped: result.dropped,
+        signedWith: key.fingerprint,
       };
     },
   };

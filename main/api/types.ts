@@ -10,6 +10,7 @@ import type { InterviewRepository } from '../store/interviews';
 import type { ProgrammeRepository } from '../store/programmes';
 import type { ProposalRepository } from '../store/proposals';
 import type { ReportTextRepository } from '../store/reportTexts';
+import type { SigningKeyRepository } from '../store/signingKeys';
 
 // The types every area of the handler table shares; the areas import these, never each other's
 // factories, so the API has no import cycles.
@@ -52,6 +53,7 @@ export interface Stores {
   programmes: ProgrammeRepository;
   proposals: ProposalRepository;
   reportTexts: ReportTextRepository;
+  signingKeys: SigningKeyRepository;
 }
 
 /** What every area's factory receives. */

@@ -9,6 +9,7 @@ import { reportEntries } from './reportApi';
 import { BackupInfoSchema, BackupNowOutput, RestoreRequestOutput, saveId } from './storeApi';
 import { optionsEntries } from './optionsApi';
 import { reportTextEntries } from './reportText';
+import { signingEntries } from './signingApi';
 import { entityId, entityVersion } from './text';
 
 // The one list of API calls. Every door (Electron IPC, browser mode, CLI) validates with these
@@ -136,6 +137,7 @@ export const contract = {
   }),
   ...reportEntries,
   ...reportTextEntries,
+  ...signingEntries,
   ...optionsEntries,
 } as const;
 

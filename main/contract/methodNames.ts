@@ -25,6 +25,8 @@ export const methodNames = [
   'reportText.save',
   'reportText.draft',
   'reportText.checks',
+  'signing.keys',
+  'documents.verify',
   'programmes.list',
   'programmes.create',
   'programmes.update',

@@ -24,6 +24,8 @@ export const ReportExport = z.strictObject({
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   /** Characters XML cannot hold, dropped from the user's text: the user is told. */
   dropped: z.array(DroppedCharacters),
+  /** The fingerprint of the store's key the file is signed with (`psr verify` checks it). */
+  signedWith: z.string(),
 });
 export type ReportExport = z.infer<typeof ReportExport>;
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { readInputText } from './input';
+import { DOCUMENT_LIMIT_BYTES, readInputBytes, readInputText } from './input';
 import type { AppCore, openCore } from '../api/app';
 import type { Input, Method, Output } from '../contract/api';
 import type { CaseRecord, CaseSummary } from '../contract/case';
@@ -45,6 +45,8 @@ const appModule = () => import('../api/app');
 export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof openCore): Promise<number> {
   let core: AppCore | null = null;
   let json = false;
+  /** A command that answers "no" (a file that does not verify) exits 1 without being an error. */
+  let exitCode = 0;
   const program = new Command();
 
   // A command that only reads opens the store read-only beside a running app; one that writes takes
@@ -266,6 +268,47 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
       });
     });
 
+  // A court clerk's check of a file: exactly what the service signed, or what changed. With --key
+  // (the public key a court keeps, from `psr key export`) no store is opened.
+  program
+    .command('verify <file>')
+    .description(t('cli.help.verify'))
+    .option('--key <publicKey...>', t('cli.help.verifyKey'))
+    .action(async (file: string, o: { key?: string[] }) => {
+      const bytes = readInputBytes(file, DOCUMENT_LIMIT_BYTES);
+      let outcome: Output<'documents.verify'>;
+      if (o.key?.length) {
+        const { createPublicKey } = await import('node:crypto');
+        const keys = o.key.map((k) => {
+          try {
+            return createPublicKey(readInputText(k));
+          } catch (e) {
+            if (e instanceof AppError) throw e;
+            throw new AppError('invalid_input', `${k} is not a public key (PEM).`, { key: 'cli.verify.notAKey', params: { file: k } });
+          }
+        });
+        outcome = (await import('../export/signature')).verifyDocument(bytes, keys);
+      } else {
+        outcome = await call('documents.verify', { fileBase64: Buffer.from(bytes).toString('base64') });
+      }
+      if (outcome.status !== 'valid' || outcome.trusted === false) exitCode = USER_ERROR;
+      print(outcome, () => verifyText(outcome, Boolean(o.key?.length)));
+    });
+
+  const key = program.command('key').description(t('cli.help.key'));
+  key
+    .command('export')
+    .description(t('cli.help.keyExport'))
+    .requiredOption('--out <file>', t('cli.help.outKey'))
+    .option('--force', t('cli.help.force'))
+    .action(async (o: { out: string; force?: boolean }) => {
+      const keys = await call('signing.keys', {});
+      const current = keys.find((k) => k.retiredAt === null) ?? keys[0]!;
+      const out = path.resolve(o.out);
+      writeNewFile(out, current.publicKeyPem, Boolean(o.force));
+      print({ path: out, fingerprint: current.fingerprint }, () => t('cli.keyWritten', { path: out, fingerprint: current.fingerprint }));
+    });
+
   program
     .command('backup')
     .description(t('cli.help.backup'))
@@ -300,7 +343,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
 
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version are not errors; commander has already printed its message.
@@ -342,6 +385,27 @@ function oneLine(error: ApiError): string {
   if (issues.length === 1 && (!error.key || summaryKeys.has(error.key))) return problem(issues[0]!);
   if (error.key) return messageText(t, error);
   return error.message;
+}
+
+/** What `psr verify` found, in the catalogue's words. */
+function verifyText(outcome: Output<'documents.verify'>, keysGiven: boolean): string {
+  if (outcome.status === 'unsigned') return t('cli.verify.unsigned');
+  if (outcome.status === 'unreadable') return t('cli.verify.unreadable', { reason: outcome.reason });
+  const s = outcome.statement;
+  const about = [
+    t(s.status === 'issued' ? 'cli.verify.issued' : 'cli.verify.draft', { service: s.service, caseNumber: s.caseNumber, templateId: s.templateId, version: s.reportVersion ?? '', signedBy: s.signedBy, signedAt: s.signedAt }),
+    t('cli.verify.contentHash', { hash: s.contentHash }),
+  ];
+  const keyLine =
+    outcome.trusted === undefined ? t('cli.verify.keyUnchecked', { fingerprint: outcome.fingerprint }) : outcome.trusted ? t(keysGiven ? 'cli.verify.keyGiven' : 'cli.verify.keyOfStore', { fingerprint: outcome.fingerprint }) : t('cli.verify.keyUnknown', { fingerprint: outcome.fingerprint });
+  if (outcome.status === 'valid') return [outcome.trusted === false ? t('cli.verify.untrusted') : t('cli.verify.valid'), ...about, keyLine].join('\n');
+  const what = [
+    ...outcome.changed.map((p) => `  - ${t('cli.verify.partChanged', { part: p })}`),
+    ...outcome.added.map((p) => `  - ${t('cli.verify.partAdded', { part: p })}`),
+    ...outcome.removed.map((p) => `  - ${t('cli.verify.partRemoved', { part: p })}`),
+    ...(outcome.signatureHolds ? [] : [`  - ${t('cli.verify.signatureBroken')}`]),
+  ];
+  return [t('cli.verify.changed'), ...what, ...about, keyLine].join('\n');
 }
 
 function readJsonFile(file: string): unknown {

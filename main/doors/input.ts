@@ -12,8 +12,16 @@ const MB = 1024 * 1024;
 // Opening a FIFO for reading waits for a writer unless the open is non-blocking (POSIX only).
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
+/** The largest document `psr verify` reads: its base64 fits a browser-mode request, so every door checks the same files. */
+export const DOCUMENT_LIMIT_BYTES = 6 * 1024 * 1024;
+
 /** The text of a regular file of at most `limit` bytes, UTF-8, with any byte-order mark removed. */
 export function readInputText(file: string, limit = INPUT_LIMIT_BYTES): string {
+  return decodeUtf8(file, readInputBytes(file, limit));
+}
+
+/** The bytes of a regular file of at most `limit` bytes. */
+export function readInputBytes(file: string, limit = INPUT_LIMIT_BYTES): Uint8Array {
   let fd: number;
   try {
     fd = fs.openSync(file, OPEN_FLAGS);
@@ -36,7 +44,7 @@ export function readInputText(file: string, limit = INPUT_LIMIT_BYTES): string {
       if (length > limit) throw tooLarge(file, limit);
       if (length === buffer.length) break;
     }
-    return decodeUtf8(file, buffer.subarray(0, length));
+    return buffer.subarray(0, length);
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw unreadable(file, e);

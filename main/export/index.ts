@@ -8,7 +8,10 @@ import { parseOrThrow } from '../contract/validate';
 import { assembleReport } from '../domain/report/assemble';
 import { loadJurisdiction, templatesDir } from '../loaders/dataFiles';
 import { loadReportTemplate, type TemplateSource } from '../loaders/reportTemplates';
+import { canonicalJson } from './canonical';
 import { writeDocx } from './docx';
+
+export { canonicalJson };
 
 // The export's front door: a report context and a template id in, a court-ready DOCX out. It needs
 // no store, so the CLI's `psr render <case-file.json>` and the app's export share it.
@@ -27,18 +30,6 @@ export interface ExportResult {
   model: RenderedReport;
   /** A file name a save dialog can offer: "CR-2026-0415-full-report-draft.docx". */
   suggestedFileName: string;
-}
-
-/** JSON with keys in a fixed order, so that equal models hash equally. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 export function contentHash(model: RenderedReport): string {

@@ -8,7 +8,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 /** The fixed timestamp written as the document's created and modified time. */
 export const FIXED_TIMESTAMP = '2000-01-01T00:00:00Z';
 /** Zip entry dates are local DOS times: build the date from local parts so every time zone writes the same bytes. */
-const FIXED_ZIP_DATE = new Date(2000, 0, 1, 0, 0, 0);
+export const FIXED_ZIP_DATE = new Date(2000, 0, 1, 0, 0, 0);
 
 const RANDOM_RELATIONSHIP_ID = /rId[a-z0-9_-]{21}\b/g;
 

@@ -3,6 +3,10 @@ import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadForms } from '../../main/loaders/forms';
+import { loadCatalogue } from '../../main/loaders/catalogue';
+import { loadReportTemplate } from '../../main/loaders/reportTemplates';
+import { buildReport } from '../../main/domain/report/buildReport';
+import { withoutNonDisclosable } from '../../main/domain/report/assemble';
 import { CASE_FILE_FORMAT } from '../../main/contract/caseFile';
 import type { Interview } from '../../main/contract/interview';
 import { caseDetails, tempDir, testCore, type TestCore } from '../support/core';
@@ -171,10 +175,16 @@ describe('answers the form keeps out of reports by default', () => {
     const people = interview.answers['dependants.people'] as { rows: Array<Record<string, { notForDisclosure?: boolean }>> };
     expect(people.rows[0]!.firstName).toMatchObject({ notForDisclosure: true });
     expect(people.rows[0]!.ageYears!.notForDisclosure).toBeUndefined();
-    // What the officer chose to disclose reaches the report.
+    // What the officer chose to disclose reaches the report as evidence for the officer's text (the
+    // report prints that text, not the answers); what is withheld reaches no part of the DOCX.
+    const template = loadReportTemplate('full-report');
+    const context = withoutNonDisclosable(
+      buildReport({ forms: loadForms(), catalogue: loadCatalogue(), youngAdultUpperAge: 25, reportDate: '2026-11-26', authorName: 'Jane Doyle', programmes: [], details: file.case, interview, template, language: 'en-GB' }),
+    );
+    const disclosed = Object.values(context.sections).flatMap((s) => s.items).find((i) => i.id === 'home.domesticAbuseInHousehold');
+    expect(disclosed).toMatchObject({ value: 'Current or suspected', notForDisclosure: false });
+    expect(template.sections.find((s) => s.id === 'circumstances')?.write?.evidence).toContain('home.');
     const exported = await core.call('report.export', { caseId: record.id, templateId: 'full-report' });
-    const text = docxText(exported.docxBase64);
-    expect(text).toContain('Current or suspected');
-    expect(text).not.toContain(VICTIM_ADDRESS);
+    expect(docxText(exported.docxBase64)).not.toContain(VICTIM_ADDRESS);
   });
 });

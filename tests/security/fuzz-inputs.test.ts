@@ -89,6 +89,8 @@ function validInput(method: Method, n: number): Record<string, unknown> {
     },
     'reportText.draft': { caseId, sectionId: 'conclusion' },
     'reportText.checks': { caseId, text: { sections: {}, acknowledgements: [] } },
+    'signing.keys': {},
+    'documents.verify': { fileBase64: Buffer.from(`%PDF-1.7\n${n}\n%%EOF\n`).toString('base64') },
     'programmes.list': { includeRetired: true },
     'programmes.create': { details: fuzzProgramme(n) },
     'programmes.update': { id: programme().id, version: programme().version, details: fuzzProgramme(n) },

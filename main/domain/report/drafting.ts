@@ -19,7 +19,8 @@ function answerKey(answer: AnswerItem['answer']): string {
 }
 
 function fill(pattern: string, params: Record<string, string>): string {
-  return pattern.replace(/\{(name|value|label)\}/g, (_, k: string) => params[k] ?? '');
+  // An answer that ends its own sentence ("... now.") does not get a second full stop from the phrase.
+  return pattern.replace(/\{(name|value|label)\}/g, (_, k: string) => params[k] ?? '').replace(/([.!?])\.(?=\s|$)/g, '$1');
 }
 
 /** The evidence prefix group of an item id: everything before its last dot. */

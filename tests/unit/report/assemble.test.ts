@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReportContext, type RenderedReport, type ReportContextInput } from '../../../main/contract/report';
+import { ReportContext, type RenderedReport, type ReportContextInput, type ReportTemplate } from '../../../main/contract/report';
 import type { Jurisdiction } from '../../../main/contract/jurisdiction';
 import { assembleReport } from '../../../main/domain/report/assemble';
 import { deriveFacts, reportFacts } from '../../../main/domain/rules/facts';
@@ -18,6 +18,33 @@ const jurisdiction: Jurisdiction = {
 };
 const template = (id: string) => loadReportTemplate(id, { dirs: ALL_TEMPLATE_DIRS });
 const assemble = (templateId: string, input: ReportContextInput) => assembleReport(template(templateId), ReportContext.parse(input), { jurisdiction });
+
+/** The context section each written section of the shipped templates draws its answers from. */
+const ANSWERS_OF: Record<string, string[]> = {
+  'offence-analysis': ['offence'],
+  'previous-offending': ['history'],
+  circumstances: ['circumstances'],
+  'circumstances-women': ['women'],
+  'circumstances-maturity': ['maturity'],
+  risk: ['risk', 'strengths'],
+  'custody-impact': ['dependants'],
+};
+/**
+ * A service's variant of a shipped template that still prints the interview answers in each
+ * written section (the engine supports it; the shipped templates print the officer's text instead).
+ */
+function withAnswers(templateId: string, declined: 'show' | 'omit' = 'show'): ReportTemplate {
+  const t = template(templateId);
+  return {
+    ...t,
+    sections: t.sections.map((s) => ({
+      ...s,
+      blocks: [...(ANSWERS_OF[s.id] ?? []).map((section) => ({ type: 'answers' as const, section, numbered: true, declined })), ...s.blocks],
+    })),
+  };
+}
+const assembleAnswers = (templateId: string, input: ReportContextInput, declined: 'show' | 'omit' = 'show') =>
+  assembleReport(withAnswers(templateId, declined), ReportContext.parse(input), { jurisdiction });
 
 /** All the text of a model, as a reader of the document would meet it. */
 function allText(model: RenderedReport): string {
@@ -44,18 +71,19 @@ describe('report assembly', () => {
 
   it('writes "Declined to answer" for a declined question where the template shows them, and leaves it out where it omits them', () => {
     const input = fixture('woman-with-dependants');
-    const full = assemble('full-report', input);
+    const full = assembleAnswers('full-report', input);
     expect(sectionText(full, 'offence-analysis')).toContain("The person's own account of the fraud: Declined to answer");
     const ya = fixture('young-adult');
-    const short = assemble('short-format-report', ya);
-    expect(sectionText(short, 'risk')).not.toContain('Cannabis use');
-    expect(sectionText(assemble('full-report', ya), 'risk')).toContain('Cannabis use: Declined to answer');
+    expect(sectionText(assembleAnswers('full-report', ya, 'omit'), 'risk')).not.toContain('Cannabis use');
+    expect(sectionText(assembleAnswers('full-report', ya), 'risk')).toContain('Cannabis use: Declined to answer');
   });
 
   it("marks the author's opinions as the author's assessment, in the report's own words, and leaves facts unmarked", () => {
-    const model = assemble('full-report', fixture('woman-with-dependants'));
+    const model = assembleAnswers('full-report', fixture('woman-with-dependants'));
     const risk = sectionText(model, 'risk');
     expect(risk).toContain("Likelihood of reoffending (Author's assessment): Low.");
+    // The officer's own text in an opinion section reads as the author's assessment too.
+    expect(sectionText(assemble('full-report', fixture('woman-with-dependants')), 'risk')).toContain("Author's assessment: I assess the likelihood of further offending as low");
     const circumstances = sectionText(model, 'circumstances');
     expect(circumstances).toContain('Accommodation: Housing association flat');
     expect(circumstances).not.toContain("Author's assessment");
@@ -64,7 +92,7 @@ describe('report assembly', () => {
   });
 
   it("names a source in the text only for a third party's or a verified claim; no line names the person or the author as its source", () => {
-    const model = assemble('full-report', fixture('woman-with-dependants'));
+    const model = assembleAnswers('full-report', fixture('woman-with-dependants'));
     const offence = sectionText(model, 'offence-analysis');
     expect(offence).toContain("(Third party: Women's Aid outreach worker, telephone, 2 December 2026)");
     const all = model.sections.map((s) => sectionText(model, s.id)).join('\n');
@@ -119,7 +147,7 @@ describe('report assembly', () => {
   });
 
   it('drops characters XML cannot hold and reports where they were', () => {
-    const model = assemble('full-report', fixture('woman-with-dependants'));
+    const model = assembleAnswers('full-report', fixture('woman-with-dependants'));
     expect(model.dropped).toEqual([{ path: '$.sections.circumstances.items[1].value', codePoints: ['U+0007'], count: 1 }]);
     expect(allText(model)).toContain('Characters that need escaping come out as typed: <b>bold?</b> & \\"quoted\\" \'text\'');
     expect(allText(model)).toContain('a bell character');
@@ -132,13 +160,13 @@ describe('report assembly', () => {
   });
 
   it('keeps emoji and combining marks exactly as typed, and a 20,000-character answer whole', () => {
-    const model = assemble('full-report', fixture('woman-with-dependants'));
+    const model = assembleAnswers('full-report', fixture('woman-with-dependants'));
     expect(sectionText(model, 'circumstances')).toContain('Dr Zoe\u0308 Hart');
     expect(sectionText(model, 'circumstances')).toContain('👩‍👧‍👦');
     const ya = fixture('young-adult');
     const long = ya.sections.circumstances!.items.find((i) => i.id === 'long-account')!.value;
     expect(long).toHaveLength(20_000);
-    expect(sectionText(assemble('full-report', ya), 'circumstances')).toContain(long);
+    expect(sectionText(assembleAnswers('full-report', ya), 'circumstances')).toContain(long);
   });
 });
 

@@ -210,14 +210,17 @@ describe('buildReportContext: interview answers into the report context', () => 
     expect(model.sections.map((s) => s.id)).not.toContain('offence-analysis');
   });
 
-  it('puts an answer whose section the template lacks under circumstances, so a woman’s needs stay in a pre-trial report', () => {
+  it('puts an answer whose section the template lacks under circumstances, and a woman’s needs are evidence for the pre-trial report’s circumstances', () => {
     const c = preTrial();
     c.interview.answers['womensNeeds.womenOnlyServices'] = { status: 'answered', value: 'yes' };
     expect(items(build(c), 'women').map((i) => i.id)).toEqual(['womensNeeds.womenOnlyServices']);
-    const ctx = build(c, { answerSections: answerSectionsOf(loadReportTemplate('pre-trial-report')) });
+    // A template that prints answers for circumstances and release only.
+    const ctx = build(c, { answerSections: ['circumstances', 'release'] });
     expect(ctx.sections.women).toBeUndefined();
     expect(items(ctx, 'circumstances').map((i) => i.id)).toContain('womensNeeds.womenOnlyServices');
-    expect(JSON.stringify(previewReport(ctx, 'pre-trial-report'))).toContain('women-only services');
+    // The shipped pre-trial report prints no answers: her needs are evidence beside the officer's text on her circumstances.
+    expect(answerSectionsOf(loadReportTemplate('pre-trial-report'))).toEqual([]);
+    expect(loadReportTemplate('pre-trial-report').sections.find((s) => s.id === 'circumstances')?.write?.evidence).toContain('womensNeeds.');
   });
 
   it('leaves out answers the form no longer shows for this person', () => {

@@ -34,6 +34,10 @@ describe('drafting a section from the recorded facts', () => {
     expect(draft(items)).toContain('Ana did not say about Hours.');
   });
 
+  it('does not end a sentence twice when the answer already ends with a full stop', () => {
+    expect(draft([item({ id: 'work.notes', label: 'Notes on work', value: 'Night shifts only.' })])).toBe('Notes on work: Night shifts only.');
+  });
+
   it('never prints a withheld item', () => {
     expect(draft(items)).not.toContain('Secret');
   });

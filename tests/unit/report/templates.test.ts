@@ -45,11 +45,44 @@ describe('report templates', () => {
       'Circumstances and needs: women',
       'Circumstances and needs: age and maturity',
       'Risk and protective factors',
-      'Options considered',
-      'Proposal',
       'Impact of custody on dependants and on a pregnancy',
+      'Options considered',
+      'Women with dependants or who are pregnant',
+      'Proposal',
+      'Conclusion',
       'Completion',
     ]);
+  });
+
+  it.each(['full-report', 'short-format-report', 'pre-trial-report'])('%s is written by the officer: no interview answers, a place to write with guidance in each analytical section, and drafting phrases', (id) => {
+    const template = loadReportTemplate(id);
+    for (const section of template.sections) {
+      expect(section.blocks.filter((b) => b.type === 'answers'), section.id).toEqual([]);
+      expect(section.showSources, section.id).toBe(false);
+      if (section.write) {
+        expect(section.write.guidance, section.id).toMatch(/^[A-Z].*\.$/);
+        expect(section.blocks.some((b) => b.type === 'text'), section.id).toBe(true);
+      }
+    }
+    const required = template.sections.filter((s) => s.write?.required).map((s) => s.id);
+    expect(required).toEqual(expect.arrayContaining(id === 'pre-trial-report' ? ['circumstances', 'risk', 'proposal'] : ['offence-analysis', 'risk', 'conclusion']));
+    // A score never stands alone: the risk table is followed directly by the officer's reasons, written as the author's assessment.
+    const risk = template.sections.find((s) => s.id === 'risk')!;
+    const at = risk.blocks.findIndex((b) => b.type === 'table' && b.rows === 'riskAssessments');
+    expect(risk.blocks[at + 1]?.type).toBe('text');
+    expect(risk.write).toMatchObject({ required: true, opinion: true });
+    const phrases = template.drafting?.phrases ?? {};
+    expect(Object.keys(phrases).length).toBeGreaterThanOrEqual(25);
+    for (const prefix of ['home.', 'work.', 'finance.', 'mentalHealth.', 'health.', 'substance.', 'relationships.', 'dependants.', 'caregiving.pregnant', 'maturity.', 'offence.']) {
+      expect(Object.keys(phrases).some((k) => k.startsWith(prefix)), prefix).toBe(true);
+    }
+    expect(template.drafting?.declined).toContain('{name}');
+  });
+
+  it('a pre-trial report speaks only to release: no offence analysis, no sentence proposal, no age at the offence', () => {
+    const template = loadReportTemplate('pre-trial-report');
+    expect(template.sections.map((s) => s.id)).not.toContain('offence-analysis');
+    expect(JSON.stringify(template.sections)).not.toMatch(/ageAtOffence|at the offence|sentence proposal|custodial sentence/i);
   });
 
   it('refuses a binding to a field the report context does not have, naming the file, the JSON path and the reason', () => {
@@ -77,10 +110,10 @@ describe('report templates', () => {
 
   it('refuses a table column the rows do not have, and an unknown block type', () => {
     const dir = brokenTemplate((t) => {
-      const table = t.sections[8]!.blocks[0] as { columns: Array<{ field: string }> };
+      const table = t.sections[9]!.blocks[0] as { columns: Array<{ field: string }> };
       table.columns[0]!.field = 'title';
     });
-    expect(() => loadReportTemplate('full-report', { dirs: [dir] })).toThrow(/\$\.sections\[8\]\.blocks\[0\]\.columns\[0\]\.field: Unknown column "title" for options/);
+    expect(() => loadReportTemplate('full-report', { dirs: [dir] })).toThrow(/\$\.sections\[9\]\.blocks\[0\]\.columns\[0\]\.field: Unknown column "title" for options/);
     const dir2 = brokenTemplate((t) => {
       t.sections[0]!.blocks[0] = { type: 'script', code: 'alert(1)' };
     });
