@@ -94,7 +94,10 @@ describe('an officer writes the report in her own words beside the recorded fact
     if (shots) {
       fs.mkdirSync(shots, { recursive: true });
       await page.setViewportSize({ width: 1366, height: 900 });
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate(() => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        window.scrollTo(0, 0);
+      });
       await page.screenshot({ path: `${shots}/write-the-report.png` });
       await write.section('Circumstances and needs').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${shots}/write-the-report-section.png` });
