@@ -1,6 +1,7 @@
 import type { CaseDetails } from '../contract/case';
 import type { Answer, Interview } from '../contract/interview';
 import type { OptionRef, Proposal } from '../contract/options';
+import type { ReportText } from '../contract/reportText';
 
 // Three-way merge of two saves made over the same version (docs/ARCHITECTURE.md, "nothing is
 // silently overwritten"). A document is split into parts (one interview answer, one case field,
@@ -116,7 +117,7 @@ export function differingParts<T>(kind: Mergeable<T>, a: T, b: T): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The three documents an officer edits
+// The documents an officer edits
 
 /** One part per answer (a repeatable group is one answer); the form id and version are one more. */
 export const interviewParts: Mergeable<Interview> = {
@@ -176,6 +177,28 @@ export const proposalParts: Mergeable<Proposal> = {
       else if (k.startsWith('condition:')) out.conditions.push(v as Proposal['conditions'][number]);
       else if (k.startsWith('acknowledgement:')) out.acknowledgements.push(v as Proposal['acknowledgements'][number]);
       else if (k === 'alternatives') out.alternatives = v as Proposal['alternatives'];
+    }
+    return out;
+  },
+};
+
+/**
+ * The report in the officer's own words: each section's text (with what was drafted for it) is
+ * one part, so two windows writing different sections never conflict; each acknowledgement of
+ * an analysis check is one more, by its check id.
+ */
+export const reportTextParts: Mergeable<ReportText> = {
+  toParts(doc) {
+    const parts = new Map<string, unknown>();
+    for (const [id, section] of Object.entries(doc.sections)) parts.set(`section:${id}`, section);
+    for (const a of doc.acknowledgements) parts.set(`acknowledgement:${a.checkId}`, a);
+    return parts;
+  },
+  fromParts(parts) {
+    const out: ReportText = { sections: {}, acknowledgements: [] };
+    for (const [k, v] of parts) {
+      if (k.startsWith('section:')) out.sections[k.slice('section:'.length)] = v as ReportText['sections'][string];
+      else if (k.startsWith('acknowledgement:')) out.acknowledgements.push(v as ReportText['acknowledgements'][number]);
     }
     return out;
   },

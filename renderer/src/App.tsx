@@ -10,6 +10,7 @@ import { ReportPage } from './features/report/ReportPage';
 // The options pages (and the catalogue and checks they compile) load on first use.
 const OptionsPage = lazy(() => import('./features/options/OptionsPage').then((m) => ({ default: m.OptionsPage })));
 const ProposalPage = lazy(() => import('./features/options/ProposalPage').then((m) => ({ default: m.ProposalPage })));
+const WritePage = lazy(() => import('./features/write/WritePage').then((m) => ({ default: m.WritePage })));
 const ProgrammesPage = lazy(() => import('./features/options/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 
 export function App() {
@@ -48,6 +49,7 @@ export function App() {
           <Route path="/" component={CaseListPage} />
           <Route path="/backups" component={BackupsPage} />
           <Route path="/cases/new">{() => <CasePage key="new" id={null} />}</Route>
+          <Route path="/cases/:id/write">{(params) => <WritePage key={params.id} caseId={params.id} />}</Route>
           <Route path="/cases/:id/report">{(params) => <ReportPage key={params.id} caseId={params.id} />}</Route>
           <Route path="/programmes" component={ProgrammesPage} />
           <Route path="/cases/:id/options">{(params) => <OptionsPage key={params.id} id={params.id} />}</Route>

@@ -3,13 +3,14 @@ import { Link } from 'wouter';
 import '../features/options/options.css';
 
 /** The pages of one case in the order of a report's life, as a small navigation; the current page is marked for assistive technology. */
-export function CaseNav({ caseId, current }: { caseId: string; current: 'details' | 'interview' | 'options' | 'proposal' | 'report' }) {
+export function CaseNav({ caseId, current }: { caseId: string; current: 'details' | 'interview' | 'options' | 'proposal' | 'write' | 'report' }) {
   const { t } = useTranslation();
   const links = [
     ['details', `/cases/${caseId}`, t('caseNav.details')],
     ['interview', `/cases/${caseId}/interview`, t('caseNav.interview')],
     ['options', `/cases/${caseId}/options`, t('caseNav.options')],
     ['proposal', `/cases/${caseId}/proposal`, t('caseNav.proposal')],
+    ['write', `/cases/${caseId}/write`, t('caseNav.write')],
     ['report', `/cases/${caseId}/report`, t('caseNav.report')],
   ] as const;
   return (

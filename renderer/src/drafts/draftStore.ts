@@ -4,7 +4,7 @@
 // person's words. It records the version it was typed over (with that version's content, for a
 // three-way merge) and the saves sent over it whose acknowledgement has not come back.
 
-export type DraftKind = 'interview' | 'proposal' | 'case';
+export type DraftKind = 'interview' | 'proposal' | 'case' | 'reportText';
 
 export interface SentSave<T> {
   /** Sent with the save, so a repeat of it is recognised by the store instead of refused. */

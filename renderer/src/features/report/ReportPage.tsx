@@ -8,6 +8,7 @@ import type { ReportExport, ReportTemplateSummary } from '../../../../main/contr
 import { ApiCallError, call } from '../../api/client';
 import { CaseNav } from '../../components/CaseNav';
 import { errorText } from '../../components/errors';
+import { BeforeExport } from './BeforeExport';
 import { ReportPreview } from './ReportPreview';
 import './report.css';
 
@@ -113,6 +114,7 @@ export function ReportPage({ caseId }: { caseId: string }) {
       <p>
         <Link href={`/cases/${caseId}`}>{t('report.backToCase', { caseNumber: record.details.caseNumber })}</Link>
       </p>
+      <BeforeExport caseId={caseId} />
       {templates.length === 0 ? (
         <p className="banner">{t('report.noTemplates')}</p>
       ) : (
@@ -167,7 +169,9 @@ export function ReportPage({ caseId }: { caseId: string }) {
       {model ? (
         <>
           <p className="hint">{t('report.previewHint')}</p>
-          <ReportPreview model={model} />
+          <div className="report-page-wrap">
+            <ReportPreview model={model} />
+          </div>
         </>
       ) : (
         !previewError && templates.length > 0 && <p role="status">{t('report.loadingPreview')}</p>

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenderBlock, RenderedReport, RenderParagraph, RenderRun } from '../../../../main/contract/report';
 
-// The report model (the one the DOCX is written from) as HTML: section titles are h2, headings
+// The report model (the one the DOCX is written from) as HTML, laid out as the Word file is
+// (main/export/docx.ts: an A4 page with 2 cm margins, Arial, its heading sizes and colours): section titles are h2, headings
 // inside a section h3 (level 2) or h4 (level 3); numbered paragraphs are ordered lists that keep
 // counting across sections until a section restarts them, as in the Word file.
 
@@ -116,22 +117,31 @@ export function ReportPreview({ model }: { model: RenderedReport }) {
   const r = model.running;
   return (
     <article className="report-preview" lang={model.language} dir={model.direction} aria-label={t('report.previewLabel')}>
-      {model.draft && <p className="report-draft">{r.draftLabel}</p>}
-      <header className="report-letterhead">
+      <header className="report-running-head">
+        {model.draft && <p className="report-draft">{r.draftLabel}</p>}
         <p className="report-marking">{model.letterhead.protectiveMarking}</p>
-        <p className="report-service">{model.letterhead.serviceName}</p>
-        <p className="report-title">{model.title}</p>
         <dl className="report-running">
-          <dt>{r.courtLabel}</dt>
-          <dd>{r.court}</dd>
-          <dt>{r.caseNumberLabel}</dt>
-          <dd>
-            <bdi>{r.caseNumber}</bdi>
-          </dd>
-          <dt>{r.hearingDateLabel}</dt>
-          <dd>{r.hearingDate}</dd>
+          <div>
+            <dt>{r.courtLabel}</dt>
+            <dd>{r.court}</dd>
+          </div>
+          <div>
+            <dt>{r.caseNumberLabel}</dt>
+            <dd>
+              <bdi>{r.caseNumber}</bdi>
+            </dd>
+          </div>
+          <div>
+            <dt>{r.hearingDateLabel}</dt>
+            <dd>{r.hearingDate}</dd>
+          </div>
         </dl>
       </header>
+      <div className="report-letterhead">
+        <p className="report-service">{model.letterhead.serviceName}</p>
+        <p className="report-jurisdiction">{model.letterhead.jurisdictionName}</p>
+        <p className="report-title">{model.title}</p>
+      </div>
       {model.sections.map((section) => {
         if (section.restartNumbering) counter.n = 0;
         return (
