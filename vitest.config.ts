@@ -20,6 +20,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser at a time: the CI machine has two cores.
           fileParallelism: false,
+          // A screen waited for is checked again until it shows; a shared, busy machine may take
+          // seconds, and a passing check returns at once.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

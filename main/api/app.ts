@@ -8,6 +8,7 @@ import type { RestoreResult } from '../store/recovery';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
 import { shippedCatalogue, shippedForms, shippedJurisdiction, shippedReportTemplates } from '../loaders/shipped';
 import { createHandlers } from './handlers';
+import { PeopleRepository } from '../store/people';
 import { ensureDataDir, openOwnedStore, startupBackup, type StartupStoreOptions } from './startup';
 import type { Handlers } from './types';
 
@@ -94,7 +95,8 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
     appVersion: appVersion(),
     now: options.now ?? (() => new Date()),
   });
-  const dispatch = createDispatch(handlers, { ...options, isReadOnly: () => db.readonly });
+  const people = new PeopleRepository(db);
+  const dispatch = createDispatch(handlers, { ...options, isReadOnly: () => db.readonly, people });
   let closed = false;
   // Only the lock's holder backs up: a command reading beside the app leaves the backups to it.
   const backup = !lock

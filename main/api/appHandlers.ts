@@ -9,7 +9,8 @@ export function createAppHandlers({ services }: Area): HandlerPart<'app.info'> {
       appVersion: services.appVersion,
       schemaVersion: schemaVersion(services.db),
       door: ctx.door,
-      actor: ctx.actor,
+      // A door's session names its person; before anyone is chosen it names no one (never the operating-system user).
+      actor: ctx.session && !ctx.person ? '' : ctx.actor,
     }),
   };
 }

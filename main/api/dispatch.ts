@@ -2,6 +2,7 @@ import { contract, isMethod, type Door } from '../contract/api';
 import { AppError, boundedError, type ApiError, type ApiResult } from '../contract/errors';
 import { zodIssues } from '../contract/validate';
 import { invalidInput } from '../contract/errors';
+import type { Person } from '../contract/people';
 import type { CallContext, Handlers } from './types';
 
 export interface Logger {
@@ -18,6 +19,34 @@ export interface DispatchOptions {
    * may not write): every call the contract marks `writes` is then refused before its handler runs.
    */
   isReadOnly?: () => boolean;
+  /** The store's people, to resolve a door's session to the person it acts for. */
+  people?: { find(id: string): Person | null; list(): Person[] };
+}
+
+/** Calls a door may make before anyone is chosen: the first start and choosing who is using the app. */
+const WITHOUT_PERSON = new Set<string>(['app.info', 'people.list', 'people.add', 'session.current', 'session.choose']);
+
+/** The answer to a call before the door knows who is using the app: the same at every door. */
+export const WHO_IS_USING: ApiError = {
+  code: 'refused',
+  message: 'Say who is using the app first: add yourself on first start, or choose your name.',
+  key: 'errors.whoIsUsing',
+};
+
+/**
+ * The person a door's session acts for: the one chosen, or the only person of the store. The
+ * audit, documents and screens then name that person, never the operating-system user.
+ */
+function resolvePerson(ctx: CallContext, people: DispatchOptions['people']): CallContext {
+  if (!ctx.session || !people) return ctx;
+  let person = ctx.session.personId ? people.find(ctx.session.personId) : null;
+  if (!person) {
+    const all = people.list();
+    if (all.length === 1) person = all[0]!;
+  }
+  if (!person) return { ...ctx, session: ctx.session };
+  ctx.session.personId = person.id;
+  return { ...ctx, actor: person.fullName, person };
 }
 
 /** The answer to a writing call on a store opened read-only: the same at every door. */
@@ -45,10 +74,12 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
     }
     if (entry.writes && options.isReadOnly?.()) return { ok: false, error: { ...READ_ONLY_STORE, params: { method } } };
     try {
+      const acting = resolvePerson(ctx, options.people);
+      if (acting.session && options.people && !acting.person && !WITHOUT_PERSON.has(method)) return { ok: false, error: { ...WHO_IS_USING, params: { method } } };
       const parsed = entry.input.safeParse(input);
       if (!parsed.success) throw invalidInput(zodIssues(parsed.error));
       const handler = handlers[method] as (i: unknown, c: CallContext) => unknown;
-      const value = await handler(parsed.data, ctx);
+      const value = await handler(parsed.data, acting);
       if (options.checkOutput) {
         const out = entry.output.safeParse(value);
         if (!out.success) throw new Error(`${method} returned a value outside its contract: ${JSON.stringify(zodIssues(out.error))}`);

@@ -4,6 +4,7 @@ import { ProgrammeRepository } from '../store/programmes';
 import { ProposalRepository } from '../store/proposals';
 import { ReportTextRepository } from '../store/reportTexts';
 import { SigningKeyRepository } from '../store/signingKeys';
+import { PeopleRepository } from '../store/people';
 import { createAppHandlers } from './appHandlers';
 import { createCaseHandlers } from './caseHandlers';
 import { createInterviewSaver } from './interviewSave';
@@ -12,6 +13,7 @@ import { createOptionsHandlers } from './optionsHandlers';
 import { createReportHandlers } from './reportHandlers';
 import { createReportTextHandlers } from './reportTextHandlers';
 import { createSigningHandlers } from './signingHandlers';
+import { createPeopleHandlers } from './peopleHandlers';
 import { createStoreHandlers } from './storeHandlers';
 import type { Area, CallContext, Handlers, Services } from './types';
 
@@ -22,7 +24,7 @@ export function createHandlers(services: Services): Handlers {
   const { db } = services;
   const area: Area = {
     services,
-    stores: { cases: new CaseRepository(db), interviews: new InterviewRepository(db), programmes: new ProgrammeRepository(db), proposals: new ProposalRepository(db), reportTexts: new ReportTextRepository(db), signingKeys: new SigningKeyRepository(db) },
+    stores: { cases: new CaseRepository(db), interviews: new InterviewRepository(db), programmes: new ProgrammeRepository(db), proposals: new ProposalRepository(db), reportTexts: new ReportTextRepository(db), signingKeys: new SigningKeyRepository(db), people: new PeopleRepository(db) },
     meta: (ctx: CallContext) => ({ actor: ctx.actor, at: services.now().toISOString() }),
   };
   const interviews = createInterviewSaver(area);
@@ -35,5 +37,6 @@ export function createHandlers(services: Services): Handlers {
     ...createReportHandlers(area),
     ...createReportTextHandlers(area),
     ...createSigningHandlers(area),
+    ...createPeopleHandlers(area),
   } satisfies Handlers;
 }

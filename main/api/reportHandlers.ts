@@ -17,12 +17,12 @@ export function createReportHandlers(area: Area): HandlerPart<ReportMethod> {
     'report.templates': ({ caseId }) => templatesForCase(reportTemplates(area), stores.cases.get(caseId).details).map((t) => ({ id: t.id, title: t.title, language: t.language })),
     'report.preview': ({ caseId, templateId }, ctx) => {
       const template = templateById(area, templateId);
-      const context = storedReportContext(area, caseId, template, { actor: ctx.actor });
+      const context = storedReportContext(area, caseId, template, { actor: ctx.actor, role: ctx.person?.role });
       return previewReport(context, template, { jurisdiction: services.jurisdiction });
     },
     'report.export': async ({ caseId, templateId }, ctx) => {
       const template = templateById(area, templateId);
-      const context = storedReportContext(area, caseId, template, { actor: ctx.actor });
+      const context = storedReportContext(area, caseId, template, { actor: ctx.actor, role: ctx.person?.role });
       const result = await renderReportFile(context, template, { jurisdiction: services.jurisdiction });
       // Every exported file is signed with the store's key, stating what it is (a draft until the
       // review workflow issues a version), so a clerk can check it (psr verify).

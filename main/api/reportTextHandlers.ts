@@ -61,7 +61,7 @@ export function createReportTextHandlers(area: Area): HandlerPart<ReportTextMeth
     'reportText.get': ({ caseId }, ctx) => {
       const template = writingTemplate(area, caseId);
       const stored = stores.reportTexts.find(caseId);
-      const context = storedReportContext(area, caseId, template, { actor: ctx.actor });
+      const context = storedReportContext(area, caseId, template, { actor: ctx.actor, role: ctx.person?.role });
       return {
         caseId,
         version: stored?.version ?? 0,
@@ -81,7 +81,7 @@ export function createReportTextHandlers(area: Area): HandlerPart<ReportTextMeth
     },
     'reportText.draft': ({ caseId, sectionId }, ctx) => {
       const template = writingTemplate(area, caseId);
-      const context = storedReportContext(area, caseId, template, { actor: ctx.actor });
+      const context = storedReportContext(area, caseId, template, { actor: ctx.actor, role: ctx.person?.role });
       return { text: draftFor(template, context, writingSections(template, context), sectionId) };
     },
     'reportText.checks': ({ caseId, text }, ctx) => checksFor(caseId, text ?? stores.reportTexts.find(caseId)?.text ?? emptyReportText(), ctx.actor),

@@ -28,6 +28,8 @@ export function writingTemplate(area: Area, caseId: string): ReportTemplate {
 
 export interface StoredReportOptions {
   actor: string;
+  /** The acting person's role id, printed under their name. */
+  role?: string | undefined;
   /** The text to build with, in place of the saved one (the checks over text being typed). */
   text?: ReportText | undefined;
 }
@@ -47,6 +49,7 @@ export function storedReportContext(area: Area, caseId: string, template: Report
     jurisdictionOptions: services.jurisdiction.options,
     reportDate: localDate(services.now()),
     authorName: options.actor,
+    authorRole: options.role,
     language: reportLanguageOf(template),
     reportText: options.text ?? stores.reportTexts.find(caseId)?.text,
   });

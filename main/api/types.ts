@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Door, Input, Method, Output } from '../contract/api';
 import type { FormDefinition } from '../contract/form';
+import type { Person } from '../contract/people';
 import type { Jurisdiction } from '../contract/jurisdiction';
 import type { ReportTemplate } from '../contract/report';
 import type { LoadedCatalogue } from '../loaders/catalogue';
@@ -10,15 +11,25 @@ import type { InterviewRepository } from '../store/interviews';
 import type { ProgrammeRepository } from '../store/programmes';
 import type { ProposalRepository } from '../store/proposals';
 import type { ReportTextRepository } from '../store/reportTexts';
+import type { PeopleRepository } from '../store/people';
 import type { SigningKeyRepository } from '../store/signingKeys';
 
 // The types every area of the handler table shares; the areas import these, never each other's
 // factories, so the API has no import cycles.
 
+/** One door's session: the person it acts for (chosen with session.choose; a passphrase later). */
+export interface DoorSession {
+  personId: string | null;
+}
+
 export interface CallContext {
-  /** Who is acting: recorded in the audit log. */
+  /** Who is acting: recorded in the audit log. The person's full name when the door has a session. */
   actor: string;
   door: Door;
+  /** The door's session; absent only for in-process callers that name their actor (tests, tools). */
+  session?: DoorSession;
+  /** The person the session acts for, resolved by the dispatch before the handler runs. */
+  person?: Person;
 }
 
 /** One handler for a contract entry. */
@@ -54,6 +65,7 @@ export interface Stores {
   proposals: ProposalRepository;
   reportTexts: ReportTextRepository;
   signingKeys: SigningKeyRepository;
+  people: PeopleRepository;
 }
 
 /** What every area's factory receives. */

@@ -10,6 +10,7 @@ import { BackupInfoSchema, BackupNowOutput, RestoreRequestOutput, saveId } from 
 import { optionsEntries } from './optionsApi';
 import { reportTextEntries } from './reportText';
 import { signingEntries } from './signingApi';
+import { peopleEntries } from './people';
 import { entityId, entityVersion } from './text';
 
 // The one list of API calls. Every door (Electron IPC, browser mode, CLI) validates with these
@@ -138,6 +139,7 @@ export const contract = {
   ...reportEntries,
   ...reportTextEntries,
   ...signingEntries,
+  ...peopleEntries,
   ...optionsEntries,
 } as const;
 

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { DOCUMENT_LIMIT_BYTES, readInputBytes, readInputText } from './input';
 import type { AppCore, openCore } from '../api/app';
+import type { CallContext, DoorSession } from '../api/types';
+import type { Role } from '../contract/people';
 import type { Input, Method, Output } from '../contract/api';
 import type { CaseRecord, CaseSummary } from '../contract/case';
 import type { CaseFile } from '../contract/caseFile';
@@ -62,10 +64,19 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
     }
     return core;
   };
+  // Who the command acts for: --as or PSR_PERSON (an id or a full name), else the store's only person.
+  const session: DoorSession = { personId: null };
+  let sessionChosen = false;
   async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
     const { contract } = await import('../contract/api');
     const app = await getCore(contract[method].writes);
-    const result = await app.dispatch(method, input, { actor: (await appModule()).currentActor(), door: 'cli' });
+    const ctx = { actor: (await appModule()).currentActor(), door: 'cli' as const, session };
+    if (!sessionChosen) {
+      sessionChosen = true;
+      const wanted = program.opts<{ as?: string }>().as ?? process.env['PSR_PERSON'];
+      if (wanted) session.personId = await personNamed(app, ctx, wanted);
+    }
+    const result = await app.dispatch(method, input, ctx);
     if (!result.ok) throw new CliFailure(result.error);
     return result.value as Output<M>;
   }
@@ -76,6 +87,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
     .description(t('cli.description'))
     .option('--data-dir <dir>', t('cli.help.dataDir'))
     .option('--json', t('cli.help.json'))
+    .option('--as <person>', t('cli.help.as'))
     .helpOption('-h, --help', t('cli.help.help'))
     .helpCommand('help [command]', t('cli.help.helpCommand'))
     .exitOverride()
@@ -165,10 +177,30 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
     .option('--report-date <date>', t('cli.help.reportDate'))
     .option('--force', t('cli.help.force'))
     .action(async (file: string, o: { template: string; out: string; reportDate?: string; force?: boolean }) => {
-      const result = await renderCaseFile(readJsonFile(file), o.template, o.reportDate);
+      const result = await renderCaseFile(readJsonFile(file), o.template, o.reportDate, program.opts<{ as?: string }>().as ?? process.env['PSR_PERSON']);
       const out = path.resolve(o.out);
       writeNewFile(out, result.bytes, Boolean(o.force));
       printExport(out, result);
+    });
+
+  const people = program.command('people').description(t('cli.help.people'));
+  people
+    .command('list')
+    .description(t('cli.help.peopleList'))
+    .action(async () => {
+      const list = await call('people.list', {});
+      print(list, () => (list.length ? list.map((p) => `${p.id}  ${p.fullName}  ${t(`report.role.${p.role}`)}${p.team ? `  ${p.team}` : ''}${p.service ? `  ${p.service}` : ''}`).join('\n') : t('cli.noPeople')));
+    });
+  people
+    .command('add')
+    .description(t('cli.help.peopleAdd'))
+    .requiredOption('--name <fullName>', t('cli.help.personName'))
+    .requiredOption('--role <role>', t('cli.help.personRole'))
+    .option('--team <team>', t('cli.help.personTeam'), '')
+    .option('--service <service>', t('cli.help.personService'), '')
+    .action(async (o: { name: string; role: string; team: string; service: string }) => {
+      const added = await call('people.add', { details: { fullName: o.name, role: o.role as Role, team: o.team, service: o.service } });
+      print(added, () => t('cli.personAdded', { name: added.fullName, role: t(`report.role.${added.role}`), id: added.id }));
     });
 
   const programmes = program.command('programmes').description(t('cli.help.programmes'));
@@ -383,8 +415,22 @@ function oneLine(error: ApiError): string {
   const problem = (i: (typeof issues)[number]) => t('cli.problem', { path: i.path, message: words(i) });
   if (issues.length > 1) return t('cli.problems', { count: issues.length, list: issues.map(problem).join('; ') });
   if (issues.length === 1 && (!error.key || summaryKeys.has(error.key))) return problem(issues[0]!);
-  if (error.key) return messageText(t, error);
+  // A `_cli` wording tells the command line's way out (psr people add) where the screen has its own.
+  if (error.key) return t(error.key, { ...error.params, context: 'cli', defaultValue: error.message });
   return error.message;
+}
+
+/** The id of the person named by `--as` (an id or a full name, any case), refused clearly when there is none or more than one. */
+async function personNamed(app: AppCore, ctx: CallContext, wanted: string): Promise<string> {
+  const listed = await app.dispatch('people.list', {}, ctx);
+  if (!listed.ok) throw new CliFailure(listed.error);
+  const all = listed.value as Output<'people.list'>;
+  const byId = all.find((p) => p.id === wanted);
+  if (byId) return byId.id;
+  const named = all.filter((p) => p.fullName.toLocaleLowerCase() === wanted.trim().toLocaleLowerCase());
+  if (named.length === 1) return named[0]!.id;
+  if (named.length > 1) throw new AppError('invalid_input', `More than one person is called ${wanted}; give the id (psr people list).`, { path: '--as', key: 'cli.personAmbiguous', params: { name: wanted } });
+  throw new AppError('invalid_input', `No one called ${wanted} uses this store (psr people list shows who does).`, { path: '--as', key: 'cli.personUnknown', params: { name: wanted } });
 }
 
 /** What `psr verify` found, in the catalogue's words. */
@@ -418,8 +464,8 @@ function readJsonFile(file: string): unknown {
 }
 
 /** `psr render` without a store: see doors/render.ts, loaded only when a command renders. */
-export async function renderCaseFile(raw: unknown, templateId: string, reportDate?: string) {
-  return (await import('./render')).renderCaseFile(raw, templateId, reportDate);
+export async function renderCaseFile(raw: unknown, templateId: string, reportDate?: string, authorName?: string) {
+  return (await import('./render')).renderCaseFile(raw, templateId, reportDate, authorName);
 }
 
 /** A parsed case file to a DOCX; its proposal is used when the file's version carries one. */

@@ -1,4 +1,5 @@
 import type { Dispatch } from '../api/dispatch';
+import type { DoorSession } from '../api/types';
 
 // The Electron door. It is written against the shape of ipcMain rather than importing electron, so
 // it stays in the Electron-free core and can be tested under plain Node.
@@ -39,6 +40,8 @@ export function isTrustedSender(frame: IpcSenderFrame | null | undefined): boole
 }
 
 export function registerIpcDoor(ipcMain: IpcMainLike, dispatch: Dispatch, actor: string, isTrusted = isTrustedSender): void {
+  // The app has one window: one session, whose person is chosen in the page.
+  const session: DoorSession = { personId: null };
   ipcMain.handle(API_CHANNEL, async (event, method, input) => {
     if (!isTrusted(event.senderFrame)) {
       return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the app’s own pages.', key: 'errors.untrustedPage' } };
@@ -46,6 +49,6 @@ export function registerIpcDoor(ipcMain: IpcMainLike, dispatch: Dispatch, actor:
     if (typeof method !== 'string') {
       return { ok: false, error: { code: 'unknown_method', message: 'The API call has no name.', key: 'errors.noMethodName' } };
     }
-    return dispatch(method, input, { actor, door: 'ipc' });
+    return dispatch(method, input, { actor, door: 'ipc', session });
   });
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ApiError } from '../contract/errors';
 import type { Dispatch } from '../api/dispatch';
+import type { DoorSession } from '../api/types';
 import { INPUT_LIMIT_BYTES } from './input';
 import { mimeType, resolveStaticPath } from './static';
 
@@ -66,6 +67,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const staticRoot = path.resolve(options.staticDir);
   let port = 0;
+  // One browser, one token, one session: the person it acts for is chosen in the page.
+  const session: DoorSession = { personId: null };
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -124,7 +127,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     } catch {
       return sendError(res, 404, { code: 'unknown_method', message: 'There is no API call at that address.', key: 'errors.noMethodAtAddress' });
     }
-    const result = await options.dispatch(name, input, { actor: options.actor, door: 'http' });
+    const result = await options.dispatch(name, input, { actor: options.actor, door: 'http', session });
     sendJson(res, result.ok ? 200 : statusFor(result.error.code), result);
   }
 

@@ -1,4 +1,4 @@
-import { currentActor } from '../api/app';
+import { translator } from '../contract/messages';
 import type { CaseFile } from '../contract/caseFile';
 import { isoDate } from '../contract/text';
 import { parseOrThrow } from '../contract/validate';
@@ -19,12 +19,12 @@ import { shippedCatalogue, shippedForms, shippedJurisdiction, shippedReportTempl
  * pipeline as `psr export` (domain/report/buildReport); local programmes live in a store, so a
  * store-less render lists the catalogue's options only.
  */
-export async function renderCaseFile(raw: unknown, templateId: string, reportDate?: string) {
-  return renderParsedCaseFile(parseCaseFile(raw), templateId, reportDate);
+export async function renderCaseFile(raw: unknown, templateId: string, reportDate?: string, authorName?: string) {
+  return renderParsedCaseFile(parseCaseFile(raw), templateId, reportDate, authorName);
 }
 
 /** A parsed case file to a DOCX; its proposal is used when the file's version carries one. */
-export async function renderParsedCaseFile(caseFile: CaseFile, templateId: string, reportDate?: string) {
+export async function renderParsedCaseFile(caseFile: CaseFile, templateId: string, reportDate?: string, authorName?: string) {
   const today = localDate(new Date());
   const date = reportDate === undefined ? today : parseOrThrow(isoDate, reportDate);
   const jurisdiction = shippedJurisdiction();
@@ -34,7 +34,8 @@ export async function renderParsedCaseFile(caseFile: CaseFile, templateId: strin
   if (caseFile.reportText) assertKnownSections(templatesForCase(shippedReportTemplates(), caseFile.case), caseFile.reportText, '$.file.reportText');
   const context = buildReportFromCaseFile(
     caseFile,
-    { catalogue: shippedCatalogue().compiled, jurisdictionOptions: jurisdiction.options, template, reportDate: date, authorName: currentActor(), language: reportLanguageOf(template) },
+    { catalogue: shippedCatalogue().compiled, jurisdictionOptions: jurisdiction.options, template, reportDate: date, // A store-less draft names the author given (--as), never the operating-system user.
+      authorName: authorName?.trim() || translator(reportLanguageOf(template))('report.docx.notStated'), language: reportLanguageOf(template) },
     { forms, youngAdultUpperAge: jurisdiction.youngAdultUpperAge, today, offenceAccountIds: offenceAccountFieldIds(forms) },
   );
   return renderReportFile(context, template, { jurisdiction });

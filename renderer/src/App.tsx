@@ -6,6 +6,7 @@ import { CaseListPage } from './features/cases/CaseListPage';
 import { CasePage } from './features/cases/CasePage';
 import { InterviewPage } from './features/interview/InterviewPage';
 import { ReportPage } from './features/report/ReportPage';
+import { WhoIsUsing } from './features/people/WhoIsUsing';
 
 // The options pages (and the catalogue and checks they compile) load on first use.
 const OptionsPage = lazy(() => import('./features/options/OptionsPage').then((m) => ({ default: m.OptionsPage })));
@@ -30,39 +31,49 @@ export function App() {
   }, [location, t]);
 
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <header className="app-header">
-        <span className="app-name">{t('app.title')}</span>
-        <nav aria-label={t('app.mainNav')}>
-          <Link href="/">{t('nav.cases')}</Link>
-          <Link href="/cases/new">{t('nav.newCase')}</Link>
-          <Link href="/backups">{t('nav.backups')}</Link>
-          <Link href="/programmes">{t('programmesNav.link')}</Link>
-        </nav>
-      </header>
-      <main id="main" ref={mainRef}>
-        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-        <Switch>
-          <Route path="/" component={CaseListPage} />
-          <Route path="/backups" component={BackupsPage} />
-          <Route path="/cases/new">{() => <CasePage key="new" id={null} />}</Route>
-          <Route path="/cases/:id/write">{(params) => <WritePage key={params.id} caseId={params.id} />}</Route>
-          <Route path="/cases/:id/report">{(params) => <ReportPage key={params.id} caseId={params.id} />}</Route>
-          <Route path="/programmes" component={ProgrammesPage} />
-          <Route path="/cases/:id/options">{(params) => <OptionsPage key={params.id} id={params.id} />}</Route>
-          <Route path="/cases/:id/proposal">{(params) => <ProposalPage key={params.id} id={params.id} />}</Route>
-          <Route path="/cases/:id/interview">{(params) => <InterviewPage key={params.id} caseId={params.id} />}</Route>
-          <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
-          <Route>
-            <h1>{t('app.notFound')}</h1>
-            <Link href="/">{t('app.backToCases')}</Link>
-          </Route>
-        </Switch>
-        </Suspense>
-      </main>
-    </>
+    <WhoIsUsing>
+      {(person, change) => (
+        <>
+          <a className="skip-link" href="#main">
+            {t('app.skipToContent')}
+          </a>
+          <header className="app-header">
+            <span className="app-name">{t('app.title')}</span>
+            <nav aria-label={t('app.mainNav')}>
+              <Link href="/">{t('nav.cases')}</Link>
+              <Link href="/cases/new">{t('nav.newCase')}</Link>
+              <Link href="/backups">{t('nav.backups')}</Link>
+              <Link href="/programmes">{t('programmesNav.link')}</Link>
+            </nav>
+            <p className="app-person">
+              <span>{t('people.usingAs', { name: person.fullName, role: t(`report.role.${person.role}`) })}</span>{' '}
+              <button type="button" className="small secondary" onClick={change}>
+                {t('people.change')}
+              </button>
+            </p>
+          </header>
+          <main id="main" ref={mainRef}>
+            <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <Switch>
+              <Route path="/" component={CaseListPage} />
+              <Route path="/backups" component={BackupsPage} />
+              <Route path="/cases/new">{() => <CasePage key="new" id={null} />}</Route>
+              <Route path="/cases/:id/write">{(params) => <WritePage key={params.id} caseId={params.id} />}</Route>
+              <Route path="/cases/:id/report">{(params) => <ReportPage key={params.id} caseId={params.id} />}</Route>
+              <Route path="/programmes" component={ProgrammesPage} />
+              <Route path="/cases/:id/options">{(params) => <OptionsPage key={params.id} id={params.id} />}</Route>
+              <Route path="/cases/:id/proposal">{(params) => <ProposalPage key={params.id} id={params.id} />}</Route>
+              <Route path="/cases/:id/interview">{(params) => <InterviewPage key={params.id} caseId={params.id} />}</Route>
+              <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
+              <Route>
+                <h1>{t('app.notFound')}</h1>
+                <Link href="/">{t('app.backToCases')}</Link>
+              </Route>
+            </Switch>
+            </Suspense>
+          </main>
+        </>
+      )}
+    </WhoIsUsing>
   );
 }

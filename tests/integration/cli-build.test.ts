@@ -47,7 +47,11 @@ describe('the built psr command', () => {
     for (const command of ['case', 'import', 'export', 'render', 'backup', 'restore']) expect(run.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
   });
 
-  it('lists the cases of an empty store and exits 0', () => {
+  it('asks who is using a new store, then lists its cases and exits 0', () => {
+    const first = builtPsr('--data-dir', dataDir, 'case', 'list');
+    expect(first.status).toBe(1);
+    expect(first.stderr).toContain('psr people add');
+    expect(builtPsr('--data-dir', dataDir, 'people', 'add', '--name', 'Officer Jane Doyle', '--role', 'probation_officer').status).toBe(0);
     const run = builtPsr('--data-dir', dataDir, 'case', 'list');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);

@@ -102,6 +102,7 @@ describe('psr, the command line', () => {
 
   it('runs as an installed command and reports an unreadable store as a one-line user error', () => {
     const bin = path.resolve('bin/psr.mjs');
+    expect(spawnSync(process.execPath, [bin, '--data-dir', dir, 'people', 'add', '--name', 'Officer Jane Doyle', '--role', 'probation_officer'], { encoding: 'utf8' }).status).toBe(0);
     const ok = spawnSync(process.execPath, [bin, '--data-dir', dir, 'case', 'list'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toBe('No cases.\n');

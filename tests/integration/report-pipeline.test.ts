@@ -134,7 +134,7 @@ describe('psr render and psr export build the same report', () => {
     const id = JSON.parse(imported.out).id as string;
 
     const exported = await cli(core, '--json', 'export', id, '--template', 'full-report', '--out', path.join(dir, 'export.docx'));
-    const rendered = await cli(core, '--json', 'render', file, '--template', 'full-report', '--out', path.join(dir, 'render.docx'));
+    const rendered = await cli(core, '--json', '--as', 'officer.test', 'render', file, '--template', 'full-report', '--out', path.join(dir, 'render.docx'));
     expect(exported.code, exported.err).toBe(0);
     expect(rendered.code, rendered.err).toBe(0);
     expect(JSON.parse(rendered.out).contentHash).toBe(JSON.parse(exported.out).contentHash);

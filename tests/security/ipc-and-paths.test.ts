@@ -22,7 +22,7 @@ describe('the IPC door', () => {
   it('answers the app’s own top frame, as the IPC door', async () => {
     const { dispatch, invoke } = door();
     expect(await invoke({ url: 'app://psr/index.html', parent: null })).toEqual({ ok: true, value: 'done' });
-    expect(dispatch).toHaveBeenCalledWith('cases.list', {}, { actor: 'officer.a', door: 'ipc' });
+    expect(dispatch).toHaveBeenCalledWith('cases.list', {}, { actor: 'officer.a', door: 'ipc', session: { personId: null } });
   });
 
   it('refuses a foreign frame, an embedded frame and a frame that has gone, without calling the core', async () => {

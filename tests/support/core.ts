@@ -25,6 +25,10 @@ export function testCore(options: { dataDir?: string; now?: () => Date; applyPen
   const dataDir = options.dataDir ?? tempDir();
   const core = openCore({ dataDir, now: options.now ?? (() => TODAY), applyPendingRestore: options.applyPendingRestore ?? false, checkOutput: true, logger: { error: () => undefined } });
   const ctxOf = (ctx?: Partial<CallContext>): CallContext => ({ actor: 'officer.test', door: 'cli', ...ctx });
+  // The store's one person, so every door (IPC, browser mode, the CLI) acts for them as the app would.
+  if (core.writable && (core.db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n === 0) {
+    void core.dispatch('people.add', { details: { fullName: 'officer.test', role: 'probation_officer', team: 'Test team', service: 'Probation Service' } }, ctxOf());
+  }
   return {
     ...core,
     async call(method, input, ctx) {

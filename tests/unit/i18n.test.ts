@@ -1,8 +1,8 @@
+import { roles } from '../../main/contract/people';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../main/loaders/catalogue';
-import { AUTHOR_ROLE } from '../../main/domain/report/buildReport';
 import { Duration, Need, Status, weekDays } from '../../main/contract/options';
 import { methodNames } from '../../main/contract/methodNames';
 import { catalogues, hasMessage, languages, messages, resources as shared } from '../../main/contract/messages';
@@ -108,7 +108,9 @@ describe('the message catalogue', () => {
     // Each kind of run-time key with the ids it is built from; a new kind needs its line here.
     const enumerated: Record<string, readonly string[]> = {
       'need.${c.link.need}': Need.options.map((n) => `need.${n}`),
-      'report.role.${input.author.role}': [`report.role.${AUTHOR_ROLE}`],
+      'report.role.${input.author.role}': roles.map((r) => `report.role.${r}`),
+      'report.role.${p.role}': roles.map((r) => `report.role.${r}`),
+      'report.role.${added.role}': roles.map((r) => `report.role.${r}`),
       'cli.matchStatus.${item.status}': Status.options.map((s) => `cli.matchStatus.${s}`),
       'report.docx.duration.${d.unit}': Duration.shape.unit.options.map((u) => `report.docx.duration.${u}`),
       'conditions.day.${WEEK_DAYS[i]}': weekDays.map((d) => `conditions.day.${d}`),

@@ -21,7 +21,7 @@ import { answerSectionsOf, buildReportContext } from './context';
 // and proposal, the catalogue and the chosen template in; the report context out. The API's preview
 // and export, `psr export` and `psr render` all call this, so no door assembles a report itself.
 
-/** The author's role by id on every report until people and roles are recorded; the report words it in its own language (report.role.* in the message catalogue). */
+/** The author's role by id when the report is made without a person of the store (psr render); the report words it in its own language (report.role.* in the message catalogue). */
 export const AUTHOR_ROLE = 'probation_officer';
 
 /** Whether a template is offered for this case: shipped (never a test template), for its stage and report type. */
@@ -64,8 +64,10 @@ export interface BuildReportInput {
   jurisdictionOptions?: JurisdictionOptions | undefined;
   /** The date the report bears, YYYY-MM-DD. */
   reportDate: string;
-  /** Who writes the report (the signed-in officer). */
+  /** Who writes the report (the person the door acts for). */
   authorName: string;
+  /** Their role id (report.role.*); a probation officer when not known (a report rendered from a case file). */
+  authorRole?: string | undefined;
   /** The report's language (the court's), independent of the interface language: reportLanguageOf(template) until a case records one. */
   language: string;
   /** The officer's own text for the report's sections, when any is saved. */
@@ -101,7 +103,7 @@ export function buildReport(input: BuildReportInput): ReportContext {
     reportDate: input.reportDate,
     // Signing and countersigning come with the review workflow; until then every report is a draft.
     status: 'draft',
-    author: { name: input.authorName, role: AUTHOR_ROLE },
+    author: { name: input.authorName, role: input.authorRole ?? AUTHOR_ROLE },
     match,
     ...(input.proposal ? { proposal: input.proposal } : {}),
     language: input.language,

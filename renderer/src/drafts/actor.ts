@@ -1,9 +1,14 @@
 import { call } from '../api/client';
 
-// Who is signed in: unsaved copies are kept per person. Today that is the actor main reports in
-// `app.info`; a sign-in screen will provide it later, through this one function.
+// Who is using the app: unsaved copies are kept per person. It is the person main reports in
+// `app.info` for this door's session (chosen on the Who is using the app screen).
 
 let actor: Promise<string> | null = null;
+
+/** Forgets who was using the app, after another person is chosen. */
+export function resetActor(): void {
+  actor = null;
+}
 
 export function currentActor(): Promise<string> {
   actor ??= call('app.info', {}).then((info) => info.actor);

@@ -19,10 +19,17 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
+/** The person a test's store is used by, added before the page opens (first start has its own test). */
+export const E2E_OFFICER = { fullName: 'Officer Jane Doyle', role: 'probation_officer', team: 'City team', service: 'Probation Service' } as const;
+
+export async function startE2E(options: { firstStart?: boolean } = {}): Promise<E2E> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}; .ci/run installs Debian's chromium.`);
   const dataDir = tempDir('psr-e2e-');
   const mode = await startBrowserMode({ dataDir });
+  if (!options.firstStart) {
+    const added = await mode.core.dispatch('people.add', { details: E2E_OFFICER }, { actor: E2E_OFFICER.fullName, door: 'cli' });
+    if (!added.ok) throw new Error(`could not add the test officer: ${JSON.stringify(added.error)}`);
+  }
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
 // Page object for Write the report: tests read as what an officer does, by keyboard.
@@ -113,7 +114,10 @@ export class WriteScreen {
     const check = where.locator('.check').filter({ hasText: checkText });
     await check.getByRole('button', { name: 'Acknowledge with a reason' }).focus();
     await this.page.keyboard.press('Enter');
-    await check.getByLabel('Your reason').waitFor();
+    // The box takes focus once it is drawn; type only then, as a person would.
+    const box = check.getByLabel('Your reason');
+    await box.waitFor();
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
     await this.page.keyboard.type(reason);
     await this.page.keyboard.press('Enter');
   }

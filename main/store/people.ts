@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../contract/errors';
+import type { Person, PersonDetails } from '../contract/people';
+import { appendAudit, type WriteMeta } from './audit';
+
+// The people of one store. Added, never deleted: the audit and issued documents name them.
+
+interface Row {
+  id: string;
+  version: number;
+  full_name: string;
+  role: Person['role'];
+  team: string;
+  service: string;
+  created_at: string;
+  created_by: string;
+}
+
+const toPerson = (r: Row): Person => ({ id: r.id, version: r.version, fullName: r.full_name, role: r.role, team: r.team, service: r.service, createdAt: r.created_at, createdBy: r.created_by });
+
+export class PeopleRepository {
+  constructor(private readonly db: Database) {}
+
+  list(): Person[] {
+    return (this.db.prepare(`SELECT * FROM people ORDER BY full_name COLLATE NOCASE, created_at`).all() as Row[]).map(toPerson);
+  }
+
+  count(): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM people`).get() as { n: number }).n;
+  }
+
+  find(id: string): Person | null {
+    const row = this.db.prepare(`SELECT * FROM people WHERE id = ?`).get(id) as Row | undefined;
+    return row ? toPerson(row) : null;
+  }
+
+  get(id: string): Person {
+    const found = this.find(id);
+    if (!found) throw new AppError('not_found', 'There is no such person in this store.', { path: '$.personId', key: 'errors.personNotFound' });
+    return found;
+  }
+
+  hasAdministrator(): boolean {
+    return this.db.prepare(`SELECT 1 FROM people WHERE role = 'administrator' LIMIT 1`).get() !== undefined;
+  }
+
+  add(details: PersonDetails, meta: WriteMeta): Person {
+    return this.db.transaction(() => {
+      const id = randomUUID();
+      const fullName = details.fullName.trim();
+      this.db
+        .prepare(`INSERT INTO people (id, version, full_name, role, team, service, created_at, created_by) VALUES (?, 1, ?, ?, ?, ?, ?, ?)`)
+        .run(id, fullName, details.role, details.team.trim(), details.service.trim(), meta.at, meta.actor);
+      appendAudit(this.db, meta, { entity: 'person', entityId: id, action: 'create', version: 1, changes: [{ path: '$', after: { fullName, role: details.role, team: details.team, service: details.service } }] });
+      return this.get(id);
+    }).immediate();
+  }
+}
