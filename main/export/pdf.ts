@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -67,28 +66,36 @@ interface FontFamily {
 
 const packageDir = (pkg: string) => path.dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`));
 
-/** DejaVu Sans (Bitstream Vera licence, free to redistribute): Latin, Greek, Cyrillic, and more. */
+/**
+ * DejaVu Sans Condensed (Bitstream Vera licence, free to redistribute; dejavu-fonts-ttf/LICENSE):
+ * Latin, Greek, Cyrillic and more, about as wide as the DOCX's Arial, so pages break alike.
+ */
 const DEJAVU: FontFamily = {
-  name: 'DejaVuSans',
+  name: 'DejaVuSansCondensed',
   covers: /[\s\S]/u,
-  files: { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', italic: 'DejaVuSans-Oblique.ttf', boldItalic: 'DejaVuSans-BoldOblique.ttf' },
+  files: {
+    regular: 'DejaVuSansCondensed.ttf',
+    bold: 'DejaVuSansCondensed-Bold.ttf',
+    italic: 'DejaVuSansCondensed-Oblique.ttf',
+    boldItalic: 'DejaVuSansCondensed-BoldOblique.ttf',
+  },
   folder: () => path.join(packageDir('dejavu-fonts-ttf'), 'ttf'),
 };
-export const FONT_FAMILIES: readonly FontFamily[] = [DEJAVU];
+/**
+ * Arabic and Hebrew letters in DejaVu Sans Condensed's upright faces: its oblique faces have no
+ * glyphs for them, so an italic run would print nothing. (A family designed for Arabic comes later.)
+ */
+const DEJAVU_RTL: FontFamily = {
+  ...DEJAVU,
+  name: 'DejaVuSansCondensed-rtl',
+  covers: /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u,
+  files: { ...DEJAVU.files, italic: DEJAVU.files.regular, boldItalic: DEJAVU.files.bold },
+};
+export const FONT_FAMILIES: readonly FontFamily[] = [DEJAVU_RTL, DEJAVU];
 
 const faceOf = (bold: boolean, italic: boolean): Face => (bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular');
-const fontName = (family: FontFamily, face: Face) => `${family.name}-${face}`;
-
-const fontCache = new Map<string, Buffer>();
-function fontData(family: FontFamily, face: Face): Buffer {
-  const file = path.join(family.folder(), family.files[face]);
-  let data = fontCache.get(file);
-  if (!data) {
-    data = fs.readFileSync(file);
-    fontCache.set(file, data);
-  }
-  return data;
-}
+/** A face is named by its file: pdfkit opens it once, caches it by that name and embeds the glyphs used. */
+const fontFile = (family: FontFamily, face: Face) => path.join(family.folder(), family.files[face]);
 
 /** Splits text into pieces each set in one family. */
 function byFamily(text: string): Array<{ text: string; family: FontFamily }> {
@@ -123,6 +130,25 @@ export function pdfBodyArea(model: RenderedReport): { top: number; bottom: numbe
 /** The PDF date of a report date, at noon UTC so no time zone moves it to another day. */
 const reportDateTime = (date: string) => new Date(`${/^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '2000-01-01'}T12:00:00Z`);
 
+type Image = PDFKit.Mixins.ImageSrc & object;
+/**
+ * Opens and embeds an image once, before any page, and waits for it: pdfkit splits a PNG's alpha
+ * channel asynchronously, and an image finished at a varying moment would reorder the file's
+ * objects, so the same report would not give the same bytes. The one image serves every page.
+ */
+async function embedImage(doc: Doc, data: Uint8Array): Promise<Image> {
+  const image = (doc as unknown as { openImage(src: Buffer): Image & { embed(d: Doc): void; finalize(): void } }).openImage(Buffer.from(data));
+  await new Promise<void>((resolve) => {
+    const finalize = image.finalize.bind(image);
+    image.finalize = () => {
+      finalize();
+      resolve();
+    };
+    image.embed(doc);
+  });
+  return image;
+}
+
 export async function writePdf(model: RenderedReport, assets: PdfAssets): Promise<Uint8Array> {
   const rtl = model.direction === 'rtl';
   const area = pdfBodyArea(model);
@@ -138,7 +164,7 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
     pdfVersion: '1.7',
     subset: 'PDF/UA',
     // The default font would be a standard-14 font, read from pdfkit's own files: start with ours.
-    font: Buffer.from(fontData(DEJAVU, 'regular')) as unknown as string,
+    font: fontFile(DEJAVU, 'regular'),
     info: {
       Title: model.properties.title,
       Author: model.properties.author,
@@ -155,14 +181,13 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
     } as PDFKit.DocumentInfo,
   } as unknown as PDFKit.PDFDocumentOptions);
   const tagged = doc as unknown as TaggedDoc;
+  const logoImage = assets.logo ? await embedImage(doc, assets.logo.data) : undefined;
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-
-  for (const family of FONT_FAMILIES) for (const face of Object.keys(family.files) as Face[]) doc.registerFont(fontName(family, face), fontData(family, face));
 
   const align = rtl ? 'right' : 'left';
   const pageIndex = () => doc.bufferedPageRange().count - 1;
@@ -180,13 +205,23 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
     if (!atTop()) doc.y += points;
   };
   const lineGap = (size: number) => size * 0.17;
-  const useFont = (bold: boolean, italic: boolean, size: number, family: FontFamily = DEJAVU) => doc.font(fontName(family, faceOf(bold, italic))).fontSize(size);
+  const useFont = (bold: boolean, italic: boolean, size: number, family: FontFamily = DEJAVU) => doc.font(fontFile(family, faceOf(bold, italic))).fontSize(size);
 
   /** Runs drawn as one paragraph at (x, doc.y), wrapping within `width` and flowing onto new pages. */
   const drawRuns = (runs: Run[], x: number, width: number, style: { size: number; bold?: boolean; italic?: boolean; color?: string; align?: 'left' | 'center' | 'right' }) => {
-    const pieces = runs
+    let pieces = runs
       .flatMap((r) => byFamily(r.text.replace(/\t/g, '    ')).map((p) => ({ ...p, bold: style.bold || !!r.bold, italic: style.italic || !!r.italic, color: r.color ?? style.color ?? 'black' })))
       .filter((p) => p.text !== '');
+    // pdfkit places each continued piece of a right-aligned line on its own: a right-to-left
+    // paragraph is set as one piece per font family, in the paragraph's style (its bold runs are lost).
+    if ((style.align ?? align) === 'right' && pieces.length > 1) {
+      pieces = pieces.reduce<typeof pieces>((out, p) => {
+        const last = out[out.length - 1];
+        if (last && last.family === p.family) last.text += p.text;
+        else out.push({ ...p, bold: !!style.bold, italic: !!style.italic, color: style.color ?? 'black' });
+        return out;
+      }, []);
+    }
     if (pieces.length === 0) return;
     const y = doc.y;
     pieces.forEach((p, i) => {
@@ -226,12 +261,12 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
   newPage();
 
   // The letterhead and the title.
-  if (assets.logo && model.letterhead.logo) {
+  if (assets.logo && logoImage && model.letterhead.logo) {
     const logo = assets.logo;
     const width = 36;
     const height = (width * logo.heightPx) / logo.widthPx;
     const alt = model.letterhead.logo.altText;
-    element('Figure', root, () => doc.image(Buffer.from(logo.data), (PAGE.width - width) / 2, doc.y, { width, height }), { alt });
+    element('Figure', root, () => doc.image(logoImage!, (PAGE.width - width) / 2, doc.y, { width, height }), { alt });
     doc.y += height + 6;
   }
   element('P', root, () => drawRuns([{ text: model.letterhead.serviceName, bold: true }], area.left, TEXT_WIDTH, { size: 14, align: 'center' }));
@@ -390,10 +425,9 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
     // The caption stays with the header row and the first row.
     ensure(heightOf(captionRuns, TEXT_WIDTH, 10, true) + 9 + headerHeight + Math.min(firstRow, 200));
     space(6);
-    paragraph(parent, captionRuns, 'caption');
-
     const tableEl = tagged.struct('Table');
     parent.add(tableEl);
+    paragraph(tableEl, captionRuns, 'caption', area.left, TEXT_WIDTH, 'Caption');
 
     const drawRow = (cells: RenderRun[][][], head: boolean, tag: boolean, rowEl: Struct | undefined) => {
       const height = rowHeight(cells, head);
@@ -498,9 +532,9 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
         { text: running.hearingDate },
       ];
       let x = area.left;
-      if (assets.logo && model.letterhead.logo) {
+      if (assets.logo && logoImage && model.letterhead.logo) {
         const h = 11;
-        doc.image(Buffer.from(assets.logo.data), rtl ? area.right - (h * assets.logo.widthPx) / assets.logo.heightPx : x, y - 1, { height: h });
+        doc.image(logoImage!, rtl ? area.right - (h * assets.logo.widthPx) / assets.logo.heightPx : x, y - 1, { height: h });
         x += rtl ? 0 : (h * assets.logo.widthPx) / assets.logo.heightPx + 4;
       }
       doc.y = y;
