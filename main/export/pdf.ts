@@ -130,6 +130,19 @@ export function pdfBodyArea(model: RenderedReport): { top: number; bottom: numbe
 /** The PDF date of a report date, at noon UTC so no time zone moves it to another day. */
 const reportDateTime = (date: string) => new Date(`${/^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '2000-01-01'}T12:00:00Z`);
 
+/** The runs of characters from..to of their joined text. */
+function sliceRuns(runs: RenderRun[], from: number, to: number): RenderRun[] {
+  const out: RenderRun[] = [];
+  let at = 0;
+  for (const r of runs) {
+    const start = Math.max(from, at);
+    const end = Math.min(to, at + r.text.length);
+    if (start < end) out.push({ ...r, text: r.text.slice(start - at, end - at) });
+    at += r.text.length;
+  }
+  return out.length ? out : [{ text: '' }];
+}
+
 type Image = PDFKit.Mixins.ImageSrc & object;
 /**
  * Opens and embeds an image once, before any page, and waits for it: pdfkit splits a PNG's alpha
@@ -429,7 +442,12 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
     parent.add(tableEl);
     paragraph(tableEl, captionRuns, 'caption', area.left, TEXT_WIDTH, 'Caption');
 
-    const drawRow = (cells: RenderRun[][][], head: boolean, tag: boolean, rowEl: Struct | undefined) => {
+    /**
+     * One row (or the part of a row that fits) at doc.y. Each cell's content goes to its structure
+     * element in `cellEls`; without them the row is a repeated header, page furniture the structure
+     * has once.
+     */
+    const drawRow = (cells: RenderRun[][][], head: boolean, cellEls: Struct[] | undefined) => {
       const height = rowHeight(cells, head);
       const y = doc.y;
       artifact(() => {
@@ -441,6 +459,9 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
         cells.forEach((_, i) => doc.rect(xs[i]!, y, widths[i]!, height).stroke());
         doc.restore();
       });
+      // A cell never flows onto another page by itself: the row decides where pages break.
+      const bottom = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
       cells.forEach((paragraphs, i) => {
         const draw = () => {
           doc.y = y + CELL_PAD;
@@ -450,43 +471,113 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
             doc.y = Math.max(doc.y, before + cellSize * 1.2) + 3;
           }
         };
-        if (tag && rowEl) {
-          const cell = tagged.struct(head ? 'TH' : 'TD', head ? { scope: 'Column' } : {});
-          rowEl.add(cell);
-          if (paragraphs.some((runs) => runs.some((r) => r.text !== ''))) {
-            const content = tagged.markStructureContent(head ? 'TH' : 'TD');
-            draw();
-            tagged.endMarkedContent();
-            cell.add(content);
-          }
-          cell.end();
-        } else {
-          // A header row repeated on a later page is page furniture: the structure has it once.
-          artifact(draw);
+        const cell = cellEls?.[i];
+        if (!cell) artifact(draw);
+        else if (paragraphs.some((runs) => runs.some((r) => r.text !== ''))) {
+          const content = tagged.markStructureContent(head ? 'TH' : 'TD');
+          draw();
+          tagged.endMarkedContent();
+          cell.add(content);
         }
       });
+      doc.page.margins.bottom = bottom;
       doc.y = y + height;
+    };
+    const repeatHeader = () => {
+      newPage();
+      drawRow(headerCells, true, undefined);
+    };
+    /** The part of a cell that fits in `maxHeight`, and the rest (empty when all of it fits). */
+    const splitCell = (paragraphs: RenderRun[][], width: number, maxHeight: number): [RenderRun[][], RenderRun[][]] => {
+      const inner = width - 2 * CELL_PAD;
+      let room = maxHeight - 2 * CELL_PAD + 3;
+      const fit: RenderRun[][] = [];
+      for (const [k, runs] of paragraphs.entries()) {
+        const h = Math.max(heightOf(runs, inner, cellSize), cellSize * 1.2) + 3;
+        if (h <= room) {
+          fit.push(runs);
+          room -= h;
+          continue;
+        }
+        const parts = splitRuns(runs, inner, room - 3);
+        if (parts) fit.push(parts[0]);
+        return [fit.length ? fit : [[{ text: '' }]], [...(parts ? [parts[1]] : [runs]), ...paragraphs.slice(k + 1)]];
+      }
+      return [fit, []];
+    };
+    /** A paragraph cut at the last space before it would pass `maxHeight` (within a word if it must); undefined when not one character fits. */
+    const splitRuns = (runs: RenderRun[], width: number, maxHeight: number, atWords = true): [RenderRun[], RenderRun[]] | undefined => {
+      const text = runs.map((r) => r.text).join('');
+      const breaks = atWords
+        ? [...text.matchAll(/\s+/g)].map((m) => m.index + m[0].length).filter((i) => i < text.length)
+        : [...text].reduce<number[]>((out, ch) => [...out, (out[out.length - 1] ?? 0) + ch.length], []).slice(0, -1);
+      let lo = -1;
+      let hi = breaks.length - 1;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi + 1) / 2);
+        if (heightOf(sliceRuns(runs, 0, breaks[mid]!), width, cellSize) <= maxHeight) lo = mid;
+        else hi = mid - 1;
+      }
+      // A first word longer than the room (a long reference with no spaces) is cut where the room ends.
+      if (lo < 0) return atWords ? splitRuns(runs, width, maxHeight, false) : undefined;
+      return [sliceRuns(runs, 0, breaks[lo]!), sliceRuns(runs, breaks[lo]!, text.length)];
     };
 
     const thead = tagged.struct('THead');
     tableEl.add(thead);
     const headRow = tagged.struct('TR');
     thead.add(headRow);
-    drawRow(headerCells, true, true, headRow);
+    const headEls = headerCells.map(() => {
+      const th = tagged.struct('TH', { scope: 'Column' });
+      headRow.add(th);
+      return th;
+    });
+    drawRow(headerCells, true, headEls);
+    headEls.forEach((th) => th.end());
     headRow.end();
     thead.end();
     const tbody = tagged.struct('TBody');
     tableEl.add(tbody);
+    const bodyHeight = area.bottom - area.top;
     for (const row of block.rows) {
-      const height = rowHeight(row, false);
-      // A row never splits across a page: it moves whole to the next, under the repeated header.
-      if (doc.y + height > area.bottom && height + headerHeight <= area.bottom - area.top) {
-        newPage();
-        drawRow(headerCells, true, false, undefined);
-      }
       const rowEl = tagged.struct('TR');
       tbody.add(rowEl);
-      drawRow(row, false, true, rowEl);
+      const cellEls = row.map(() => {
+        const td = tagged.struct('TD');
+        rowEl.add(td);
+        return td;
+      });
+      let rest = row;
+      for (;;) {
+        const height = rowHeight(rest, false);
+        if (doc.y + height <= area.bottom) {
+          drawRow(rest, false, cellEls);
+          break;
+        }
+        // A row never splits across a page: it moves whole to the next, under the repeated header.
+        if (height + headerHeight <= bodyHeight) {
+          repeatHeader();
+          drawRow(rest, false, cellEls);
+          break;
+        }
+        // Only a row taller than a whole page is split, line by line, continuing under the repeated header.
+        if (area.bottom - doc.y < 4 * cellSize * 1.4) repeatHeader();
+        const room = area.bottom - doc.y;
+        const parts = rest.map((cell, i) => splitCell(cell, widths[i]!, room));
+        if (parts.every(([fit]) => fit.every((runs) => runs.every((r) => r.text === '')))) {
+          drawRow(rest, false, cellEls);
+          break;
+        }
+        drawRow(
+          parts.map(([fit]) => fit),
+          false,
+          cellEls,
+        );
+        if (parts.every(([, more]) => more.length === 0)) break;
+        rest = parts.map(([, more]) => (more.length ? more : [[{ text: '' }]]));
+        repeatHeader();
+      }
+      cellEls.forEach((td) => td.end());
       rowEl.end();
     }
     tbody.end();

@@ -92,6 +92,31 @@ function firstDifference(actual: string[], expected: string[]): null | { at: num
   return null;
 }
 
+/** The words of the PDF's body, page by page, and of the DOCX's body. */
+function bodyWords(r: Rendered): { pdf: string[]; docx: string[] } {
+  const tables = tablesOf(r.pdf.model);
+  const pages = pdfPages(r, true).map((page, i) => {
+    let w: string[] = words(page);
+    if (i === 0) return w;
+    // A page that continues a table starts with its repeated header row: the DOCX has it once.
+    for (const t of tables) {
+      const header = words(t.header.join(' '));
+      if (header.every((h, k) => w[k] === h)) w = w.slice(header.length);
+    }
+    return w;
+  });
+  return { pdf: pages.flat(), docx: words(docxBodyText(docxParts(r.docx.bytes))) };
+}
+
+/** Renders a changed fixture as both files. */
+async function renderBoth(name: string, input: ReportContextInput, templateId = 'full-report'): Promise<Rendered> {
+  const pdf = await renderReportPdf(input, templateId, { dirs: ALL_TEMPLATE_DIRS });
+  const docx = await renderReportFile(input, templateId, { dirs: ALL_TEMPLATE_DIRS });
+  const file = path.join(work, `${name}.pdf`);
+  fs.writeFileSync(file, pdf.bytes);
+  return { name, templateId, fixture: 'woman-with-dependants', input, pdf, docx, file, raw: Buffer.from(pdf.bytes).toString('latin1') };
+}
+
 /** The tables of a model. */
 const tablesOf = (model: RenderedReport) => model.sections.flatMap((s) => s.blocks.filter((b) => b.kind === 'table'));
 
@@ -252,22 +277,10 @@ describe('the report as a PDF', () => {
 
   it('gives the same words in the same order as the DOCX, numbers included, leaving out the page furniture', () => {
     for (const r of ltrCases()) {
-      const tables = tablesOf(r.pdf.model);
-      const pages = pdfPages(r, true).map((page, i) => {
-        if (i === 0) return words(page);
-        // A page that continues a table starts with its repeated header row: the DOCX has it once.
-        let w: string[] = words(page);
-        for (const t of tables) {
-          const header = words(t.header.join(' '));
-          if (header.every((h, k) => w[k] === h)) w = w.slice(header.length);
-        }
-        return w;
-      });
-      const pdfWords = pages.flat();
-      const docxWords = words(docxBodyText(docxParts(r.docx.bytes)));
-      expect(docxWords.length, r.name).toBeGreaterThan(200);
-      expect(firstDifference(ltrWords(pdfWords), ltrWords(docxWords)), r.name).toBeNull();
-      expect(rtlLetters(pdfWords), r.name).toBe(rtlLetters(docxWords));
+      const { pdf, docx } = bodyWords(r);
+      expect(docx.length, r.name).toBeGreaterThan(200);
+      expect(firstDifference(ltrWords(pdf), ltrWords(docx)), r.name).toBeNull();
+      expect(rtlLetters(pdf), r.name).toBe(rtlLetters(docx));
     }
   });
 
@@ -289,6 +302,30 @@ describe('the report as a PDF', () => {
       if (pagesOfTable.size > 1) continued++;
     }
     expect(continued).toBeGreaterThan(0);
+  });
+
+  it('splits only a row taller than a page, continuing it under the repeated header, with no word lost', async () => {
+    const input = fixture('woman-with-dependants');
+    const sentence = 'The officer weighed the hours, the travel, the childcare and the health evidence for this option with care. ';
+    const long = sentence.repeat(Math.floor(1990 / sentence.length)).trim();
+    input.options![0]!.reasons = [long, long, `${'x'.repeat(400)} ${long.slice(0, 1500)}`];
+    const r = await renderBoth('tall-row', input);
+    const table = tablesOf(r.pdf.model).find((t) => t.rows.some((row) => row.some((cell) => cell.some((runs) => runs.some((x) => x.text.includes(long))))))!;
+    expect(table).toBeDefined();
+    const pages = pdfPages(r, true).map(squash);
+    const header = table.header.join(' ');
+    const withPart = pages.filter((p) => p.includes('The officer weighed the hours'));
+    expect(withPart.length).toBeGreaterThan(1);
+    for (const p of withPart) expect(p.indexOf(header)).toBeGreaterThanOrEqual(0);
+    // A word wider than its column is broken across lines, in Word as here: count its letters instead.
+    const { pdf, docx } = bodyWords(r);
+    const unbroken = (w: string[]) => w.filter((x) => !/^x+$/.test(x));
+    const xs = (w: string[]) => w.filter((x) => /^x+$/.test(x)).join('').length;
+    expect(firstDifference(unbroken(pdf), unbroken(docx))).toBeNull();
+    expect(xs(pdf)).toBe(400);
+    expect(xs(docx)).toBe(400);
+    const tree = structure(r);
+    expect([...tree.matchAll(/^\s*TR$/gm)].length).toBe(tablesOf(r.pdf.model).reduce((n, t) => n + t.rows.length + 1, 0));
   });
 
   it('gives the same bytes for the same report, dated by the report date, so two copies are one document', async () => {
