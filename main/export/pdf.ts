@@ -222,19 +222,26 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
 
   /** Runs drawn as one paragraph at (x, doc.y), wrapping within `width` and flowing onto new pages. */
   const drawRuns = (runs: Run[], x: number, width: number, style: { size: number; bold?: boolean; italic?: boolean; color?: string; align?: 'left' | 'center' | 'right' }) => {
-    let pieces = runs
-      .flatMap((r) => byFamily(r.text.replace(/\t/g, '    ')).map((p) => ({ ...p, bold: style.bold || !!r.bold, italic: style.italic || !!r.italic, color: r.color ?? style.color ?? 'black' })))
-      .filter((p) => p.text !== '');
-    // pdfkit places each continued piece of a right-aligned line on its own: a right-to-left
-    // paragraph is set as one piece per font family, in the paragraph's style (its bold runs are lost).
-    if ((style.align ?? align) === 'right' && pieces.length > 1) {
-      pieces = pieces.reduce<typeof pieces>((out, p) => {
+    const oneLook = (style.align ?? align) !== 'left';
+    const pieces = runs
+      .flatMap((r) =>
+        byFamily(r.text.replace(/\t/g, '    ')).map((p) => {
+          // pdfkit places each continued piece of a right-aligned or centred line on its own: such a
+          // paragraph (a right-to-left one) is set in the paragraph's style, its bold runs lost.
+          const bold = oneLook ? !!style.bold : style.bold || !!r.bold;
+          const italic = oneLook ? !!style.italic : style.italic || !!r.italic;
+          const color = oneLook ? (style.color ?? 'black') : (r.color ?? style.color ?? 'black');
+          return { ...p, bold, italic, color, file: fontFile(p.family, faceOf(bold, italic)) };
+        }),
+      )
+      .filter((p) => p.text !== '')
+      // Pieces in the same face of the same file are one piece: fewer, longer pieces wrap as one text.
+      .reduce<Array<{ text: string; family: FontFamily; bold: boolean; italic: boolean; color: string; file: string }>>((out, p) => {
         const last = out[out.length - 1];
-        if (last && last.family === p.family) last.text += p.text;
-        else out.push({ ...p, bold: !!style.bold, italic: !!style.italic, color: style.color ?? 'black' });
+        if (last && last.file === p.file && last.color === p.color) last.text += p.text;
+        else out.push({ ...p });
         return out;
       }, []);
-    }
     if (pieces.length === 0) return;
     const y = doc.y;
     pieces.forEach((p, i) => {
@@ -282,7 +289,7 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
     element('Figure', root, () => doc.image(logoImage!, (PAGE.width - width) / 2, doc.y, { width, height }), { alt });
     doc.y += height + 6;
   }
-  element('P', root, () => drawRuns([{ text: model.letterhead.serviceName, bold: true }], area.left, TEXT_WIDTH, { size: 14, align: 'center' }));
+  element('P', root, () => drawRuns([{ text: model.letterhead.serviceName }], area.left, TEXT_WIDTH, { size: 14, bold: true, align: 'center' }));
   doc.y += 4;
   element('P', root, () => drawRuns([{ text: model.letterhead.jurisdictionName }], area.left, TEXT_WIDTH, { size: BODY.size, align: 'center' }));
   doc.y += 12;
