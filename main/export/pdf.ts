@@ -143,6 +143,26 @@ function sliceRuns(runs: RenderRun[], from: number, to: number): RenderRun[] {
   return out.length ? out : [{ text: '' }];
 }
 
+/**
+ * pdfkit copies the title, author and subject into the XMP metadata as they are: a court named
+ * "X & Y" would break its XML. The metadata is written last, after the Info dictionary, so the
+ * XML-escaped values are swapped in only while it is written.
+ */
+function escapeXmpInfo(doc: Doc): void {
+  const target = doc as unknown as { info: Record<string, unknown>; _addInfo: () => void };
+  const addInfo = target._addInfo.bind(target);
+  const escape = (v: unknown) => (typeof v === 'string' ? v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : v);
+  target._addInfo = () => {
+    const info = target.info;
+    target.info = Object.fromEntries(Object.entries(info).map(([k, v]) => [k, escape(v)]));
+    try {
+      addInfo();
+    } finally {
+      target.info = info;
+    }
+  };
+}
+
 type Image = PDFKit.Mixins.ImageSrc & object;
 /**
  * Opens and embeds an image once, before any page, and waits for it: pdfkit splits a PNG's alpha
@@ -194,6 +214,7 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
     } as PDFKit.DocumentInfo,
   } as unknown as PDFKit.PDFDocumentOptions);
   const tagged = doc as unknown as TaggedDoc;
+  escapeXmpInfo(doc);
   const logoImage = assets.logo ? await embedImage(doc, assets.logo.data) : undefined;
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -246,6 +246,17 @@ describe('the report as a PDF', () => {
     expect(main().raw).toContain('/Lang (en-GB)');
   });
 
+  it('keeps its XMP metadata well-formed when a name holds XML characters', async () => {
+    const input = fixture('woman-with-dependants');
+    input.author.name = 'Jane Doyle & <Team B>';
+    const r = await renderBoth('xml-chars', input);
+    expect(r.pdf.model.properties.author).toContain('Jane Doyle & <Team B>');
+    const xmp = /<x:xmpmeta[\s\S]*<\/x:xmpmeta>/.exec(r.raw)?.[0] ?? '';
+    expect(xmp).toContain('<rdf:li>Jane Doyle &amp; &lt;Team B&gt;');
+    expect(xmp.replace(/&(amp|lt|gt|quot|apos);/g, '')).not.toMatch(/[&]|<Team/);
+    expect(run('pdfinfo', r.file)).toContain('Author:          Jane Doyle & <Team B>');
+  });
+
   it('embeds every font it uses, and none of the unembedded standard fonts', () => {
     for (const r of rendered.values()) {
       const fonts = run('pdffonts', r.file).trim().split('\n').slice(2);
