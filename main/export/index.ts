@@ -10,6 +10,7 @@ import { loadJurisdiction, templatesDir } from '../loaders/dataFiles';
 import { loadReportTemplate, type TemplateSource } from '../loaders/reportTemplates';
 import { canonicalJson } from './canonical';
 import { writeDocx } from './docx';
+import { writePdf } from './pdf';
 
 export { canonicalJson };
 
@@ -62,32 +63,42 @@ function pngSize(data: Uint8Array): { widthPx: number; heightPx: number } {
   return { widthPx: view.getUint32(16), heightPx: view.getUint32(20) };
 }
 
+/** The letterhead logo's bytes and size, when the model has one. */
+function readLogo(model: RenderedReport): { data: Uint8Array; widthPx: number; heightPx: number } | undefined {
+  if (!model.letterhead.logo) return undefined;
+  const file = path.join(templatesDir(), 'jurisdictions', model.letterhead.logo.file);
+  let data: Uint8Array;
+  try {
+    data = fs.readFileSync(file);
+  } catch (e) {
+    throw new AppError('invalid_input', `The letterhead logo ${file} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`, {
+      key: 'errors.logoUnreadable',
+      params: { file: model.letterhead.logo.file },
+    });
+  }
+  return { data, ...pngSize(data) };
+}
+
+const suggestedName = (model: RenderedReport, extension: 'docx' | 'pdf') =>
+  `${model.running.caseNumber.replace(/[^A-Za-z0-9._-]+/g, '_')}-${model.template.id}${model.draft ? '-draft' : ''}.${extension}`;
+
 /** Writes the DOCX for an assembled model. */
 export async function writeReport(model: RenderedReport): Promise<ExportResult> {
-  let logo: { data: Uint8Array; widthPx: number; heightPx: number } | undefined;
-  if (model.letterhead.logo) {
-    const file = path.join(templatesDir(), 'jurisdictions', model.letterhead.logo.file);
-    let data: Uint8Array;
-    try {
-      data = fs.readFileSync(file);
-    } catch (e) {
-      throw new AppError('invalid_input', `The letterhead logo ${file} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`, {
-        key: 'errors.logoUnreadable',
-        params: { file: model.letterhead.logo.file },
-      });
-    }
-    logo = { data, ...pngSize(data) };
-  }
+  const logo = readLogo(model);
   const hash = contentHash(model);
   const bytes = await writeDocx(model, { contentHash: hash, ...(logo ? { logo } : {}) });
-  const safeCase = model.running.caseNumber.replace(/[^A-Za-z0-9._-]+/g, '_');
-  return {
-    bytes,
-    contentHash: hash,
-    dropped: model.dropped,
-    model,
-    suggestedFileName: `${safeCase}-${model.template.id}${model.draft ? '-draft' : ''}.docx`,
-  };
+  return { bytes, contentHash: hash, dropped: model.dropped, model, suggestedFileName: suggestedName(model, 'docx') };
+}
+
+/**
+ * Writes the PDF for an assembled model: the same model, hence the same content hash, as the DOCX.
+ * `reportDate` (the context's, YYYY-MM-DD) dates the file, so the same report gives the same bytes.
+ */
+export async function writeReportPdf(model: RenderedReport, reportDate: string): Promise<ExportResult> {
+  const logo = readLogo(model);
+  const hash = contentHash(model);
+  const bytes = await writePdf(model, { contentHash: hash, reportDate, ...(logo ? { logo } : {}) });
+  return { bytes, contentHash: hash, dropped: model.dropped, model, suggestedFileName: suggestedName(model, 'pdf') };
 }
 
 /** Context (validated here) + template id -> DOCX. Needs no store: the CLI's `psr render` calls this. */
@@ -96,4 +107,12 @@ export async function renderReportFile(context: unknown, templateOrId: ReportTem
   const template = templateOf(templateOrId, options);
   const model = assembleReport(template, parsed, { jurisdiction: jurisdictionFor(template, options) });
   return writeReport(model);
+}
+
+/** Context (validated here) + template id -> the accessible PDF of the same report as renderReportFile's DOCX. */
+export async function renderReportPdf(context: unknown, templateOrId: ReportTemplate | string, options: ExportOptions = {}): Promise<ExportResult> {
+  const parsed: ReportContext = parseReportContext(context);
+  const template = templateOf(templateOrId, options);
+  const model = assembleReport(template, parsed, { jurisdiction: jurisdictionFor(template, options) });
+  return writeReportPdf(model, parsed.reportDate);
 }
