@@ -1,6 +1,6 @@
 import type { Method } from '../contract/api';
 import { templatesForCase } from '../domain/report/buildReport';
-import { previewReport, renderReportFile } from '../export';
+import { previewReport, renderReportFile, renderReportPdf } from '../export';
 import { signDocument } from '../export/signature';
 import { reportTemplates, storedReportContext, templateById } from './storedReport';
 import type { Area, HandlerPart } from './types';
@@ -20,10 +20,11 @@ export function createReportHandlers(area: Area): HandlerPart<ReportMethod> {
       const context = storedReportContext(area, caseId, template, { actor: ctx.actor, role: ctx.person?.role });
       return previewReport(context, template, { jurisdiction: services.jurisdiction });
     },
-    'report.export': async ({ caseId, templateId }, ctx) => {
+    'report.export': async ({ caseId, templateId, format = 'docx' }, ctx) => {
       const template = templateById(area, templateId);
       const context = storedReportContext(area, caseId, template, { actor: ctx.actor, role: ctx.person?.role });
-      const result = await renderReportFile(context, template, { jurisdiction: services.jurisdiction });
+      const render = format === 'pdf' ? renderReportPdf : renderReportFile;
+      const result = await render(context, template, { jurisdiction: services.jurisdiction });
       // Every exported file is signed with the store's key, stating what it is (a draft until the
       // review workflow issues a version), so a clerk can check it (psr verify).
       const key = stores.signingKeys.current();
@@ -42,7 +43,8 @@ export function createReportHandlers(area: Area): HandlerPart<ReportMethod> {
       );
       return {
         fileName: result.suggestedFileName,
-        docxBase64: Buffer.from(signed).toString('base64'),
+        format,
+        fileBase64: Buffer.from(signed).toString('base64'),
         contentHash: result.contentHash,
         dropped: result.dropped,
         signedWith: key.fingerprint,

@@ -16,10 +16,15 @@ export const ReportTemplateSummary = z.strictObject({
 });
 export type ReportTemplateSummary = z.infer<typeof ReportTemplateSummary>;
 
+export const exportFormats = ['docx', 'pdf'] as const;
+export const ExportFormat = z.enum(exportFormats);
+
 export const ReportExport = z.strictObject({
   /** A name a save dialog can offer: "CR-2026-0415-full-report-draft.docx". */
   fileName: z.string(),
-  docxBase64: z.string(),
+  format: ExportFormat,
+  /** The DOCX or the accessible PDF, signed (main/export/signature.ts), in base64. */
+  fileBase64: z.string(),
   /** sha256 of the report model, also printed in the document's footer and properties. */
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   /** Characters XML cannot hold, dropped from the user's text: the user is told. */
@@ -43,7 +48,8 @@ export const reportEntries = {
     writes: false,
   }),
   'report.export': entry({
-    input: z.strictObject({ caseId: entityId, templateId }),
+    // The same report as a Word document or as an accessible PDF for courts that do not open Word.
+    input: z.strictObject({ caseId: entityId, templateId, format: ExportFormat.optional() }),
     output: ReportExport,
     access: 'any',
     writes: false,

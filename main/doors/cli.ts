@@ -161,11 +161,13 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
     .description(t('cli.help.export'))
     .requiredOption('--template <id>', t('cli.help.template'))
     .requiredOption('--out <file>', t('cli.help.outDocx'))
+    .option('--format <format>', t('cli.help.format'), 'docx')
     .option('--force', t('cli.help.force'))
-    .action(async (caseId: string, o: { template: string; out: string; force?: boolean }) => {
-      const result = await call('report.export', { caseId, templateId: o.template });
+    .action(async (caseId: string, o: { template: string; out: string; format: string; force?: boolean }) => {
+      // The contract refuses any other format, naming $.format, as every door does.
+      const result = await call('report.export', { caseId, templateId: o.template, format: o.format as 'docx' | 'pdf' });
       const out = path.resolve(o.out);
-      writeNewFile(out, Buffer.from(result.docxBase64, 'base64'), Boolean(o.force));
+      writeNewFile(out, Buffer.from(result.fileBase64, 'base64'), Boolean(o.force));
       printExport(out, result);
     });
 

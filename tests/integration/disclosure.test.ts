@@ -69,7 +69,7 @@ describe('answers marked not for disclosure', () => {
     const caseId = await caseWithSecrets();
     const preview = JSON.stringify(await core.call('report.preview', { caseId, templateId: 'full-report' }));
     const exported = await core.call('report.export', { caseId, templateId: 'full-report' });
-    const docx = docxText(exported.docxBase64);
+    const docx = docxText(exported.fileBase64);
     for (const [where, text] of [['preview', preview], ['DOCX', docx]] as const) {
       expect(text, where).not.toContain('98765');
       expect(text, where).not.toContain('98,765');
@@ -139,14 +139,14 @@ describe('answers the form keeps out of reports by default', () => {
   it('stay out of every part of the DOCX when the same file is imported through the API', async () => {
     const record = await core.call('caseFile.import', { file: caseFileWithoutFlags() });
     const exported = await core.call('report.export', { caseId: record.id, templateId: 'full-report' });
-    expectNothingUndisclosed(Buffer.from(exported.docxBase64, 'base64'));
+    expectNothingUndisclosed(Buffer.from(exported.fileBase64, 'base64'));
   });
 
   it('stay out of every part of the DOCX when an interview without the flags is saved through the API', async () => {
     const record = await core.call('cases.create', { details: caseDetails() });
     await core.call('interview.save', { caseId: record.id, version: 0, interview: caseFileWithoutFlags().interview });
     const exported = await core.call('report.export', { caseId: record.id, templateId: 'full-report' });
-    expectNothingUndisclosed(Buffer.from(exported.docxBase64, 'base64'));
+    expectNothingUndisclosed(Buffer.from(exported.fileBase64, 'base64'));
   });
 
   it('stay out of every part of the DOCX that psr render writes straight from the file', async () => {
@@ -162,7 +162,7 @@ describe('answers the form keeps out of reports by default', () => {
     const record = await core.call('cases.create', { details: caseDetails() });
     new InterviewRepository(core.db).save(record.id, 0, caseFileWithoutFlags().interview, 'in_progress', { actor: 'older.version', at: '2026-11-01T09:00:00Z' });
     const exported = await core.call('report.export', { caseId: record.id, templateId: 'full-report' });
-    expectNothingUndisclosed(Buffer.from(exported.docxBase64, 'base64'));
+    expectNothingUndisclosed(Buffer.from(exported.fileBase64, 'base64'));
   });
 
   it('are stored flagged, and an officer’s explicit choice to disclose one is kept', async () => {
@@ -185,6 +185,6 @@ describe('answers the form keeps out of reports by default', () => {
     expect(disclosed).toMatchObject({ value: 'Current or suspected', notForDisclosure: false });
     expect(template.sections.find((s) => s.id === 'circumstances')?.write?.evidence).toContain('home.');
     const exported = await core.call('report.export', { caseId: record.id, templateId: 'full-report' });
-    expect(docxText(exported.docxBase64)).not.toContain(VICTIM_ADDRESS);
+    expect(docxText(exported.fileBase64)).not.toContain(VICTIM_ADDRESS);
   });
 });

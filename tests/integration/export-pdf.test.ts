@@ -269,7 +269,7 @@ describe('the report as a PDF', () => {
 
   it('sets Greek and Cyrillic names in an embedded font and gives them back as text', async () => {
     const input = fixture('woman-with-dependants');
-    input.sections.circumstances!.items[0]!.value = 'Η κυρία Παπαδοπούλου και госпожа Иванова работают вместе.';
+    input.written = { ...input.written, circumstances: 'Η κυρία Παπαδοπούλου και госпожа Иванова работают вместе.' };
     const result = await renderReportPdf(input, 'full-report', { dirs: ALL_TEMPLATE_DIRS });
     const file = path.join(work, 'scripts.pdf');
     fs.writeFileSync(file, result.bytes);
@@ -347,7 +347,7 @@ describe('the report as a PDF', () => {
     expect(info).toMatch(new RegExp(`^CreationDate:\\s+${r.input.reportDate}T`, 'm'));
     expect(info).toMatch(new RegExp(`^ModDate:\\s+${r.input.reportDate}T`, 'm'));
     const changed = fixture('woman-with-dependants');
-    changed.sections.circumstances!.items[0]!.value += ' Arrears cleared on 1 December.';
+    changed.written = { ...changed.written, circumstances: `${changed.written?.['circumstances'] ?? ''} Arrears cleared on 1 December.` };
     const other = await renderReportPdf(changed, r.templateId, { dirs: ALL_TEMPLATE_DIRS });
     expect(other.contentHash).not.toBe(r.pdf.contentHash);
     expect(Buffer.from(other.bytes).equals(Buffer.from(r.pdf.bytes))).toBe(false);

@@ -146,7 +146,7 @@ describe('the report prints the officer’s words, and every door agrees', () =>
     const words = 'Her account of the offence is consistent with the case summary, and I found her candid about the debts behind it.';
     await core.call('reportText.save', { caseId: record.id, version: 0, text: { sections: { [target.id]: { text: words } }, acknowledgements: [] }, saveId: 'p' });
     const exported = await core.call('report.export', { caseId: record.id, templateId: 'full-report' });
-    const xml = strFromU8(unzipSync(Buffer.from(exported.docxBase64, 'base64'))['word/document.xml']!);
+    const xml = strFromU8(unzipSync(Buffer.from(exported.fileBase64, 'base64'))['word/document.xml']!);
     expect(textOf(xml)).toContain(words);
     expect(JSON.stringify(await core.call('report.preview', { caseId: record.id, templateId: 'full-report' }))).toContain(words);
   });

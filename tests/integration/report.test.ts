@@ -50,7 +50,7 @@ describe('report calls through the API', () => {
     const exported = await core.call('report.export', { caseId: id, templateId: 'full-report' });
     expect(exported.fileName).toBe('CR-2026-0415-full-report-draft.docx');
     expect(exported.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    const bytes = Buffer.from(exported.docxBase64, 'base64');
+    const bytes = Buffer.from(exported.fileBase64, 'base64');
     expect(documentXml(bytes)).toContain('CR-2026-0415');
     const all = allParts(bytes);
     for (const secret of c.secrets) expect(all).not.toContain(secret);
@@ -58,7 +58,7 @@ describe('report calls through the API', () => {
     // The same case exported again on the same day: the same bytes.
     const again = await core.call('report.export', { caseId: id, templateId: 'full-report' });
     expect(again.contentHash).toBe(exported.contentHash);
-    expect(again.docxBase64).toBe(exported.docxBase64);
+    expect(again.fileBase64).toBe(exported.fileBase64);
   });
 
   it('refuses a template for another stage or report type, and an unknown template', async () => {
@@ -76,7 +76,7 @@ describe('report calls through the API', () => {
     expect(model.sections.map((s) => s.title)).toContain('What has changed since the earlier report');
     expect(JSON.stringify(model)).toContain('No changes have been recorded since the earlier report.');
     const exported = await core.call('report.export', { caseId: record.id, templateId: 'addendum' });
-    expect(documentXml(Buffer.from(exported.docxBase64, 'base64'))).toContain('CR-2026-0415');
+    expect(documentXml(Buffer.from(exported.fileBase64, 'base64'))).toContain('CR-2026-0415');
   });
 
   it('a case with no interview yet still previews, saying what is not recorded', async () => {

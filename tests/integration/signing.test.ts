@@ -28,7 +28,7 @@ async function exportedDocx(): Promise<{ file: string; bytes: Uint8Array; finger
   const record = await core.call('cases.create', { details: c.details });
   await core.call('interview.save', { caseId: record.id, version: 0, interview: c.interview });
   const result = await core.call('report.export', { caseId: record.id, templateId: 'full-report' });
-  const bytes = Buffer.from(result.docxBase64, 'base64');
+  const bytes = Buffer.from(result.fileBase64, 'base64');
   const file = path.join(work, `${record.id}.docx`);
   fs.writeFileSync(file, bytes);
   return { file, bytes, fingerprint: result.signedWith };
@@ -93,6 +93,31 @@ describe('an exported report is signed by the store', () => {
     // The statement kept but its signature dropped: it no longer holds.
     expect(verifyDocument(zipSync(unzipSync(bytes)))).toMatchObject({ status: 'changed', signatureHolds: false });
   });
+});
+
+describe('the same report as an accessible PDF', () => {
+  it('exports signed, reads as text, verifies, and names the change when one byte is altered', async () => {
+    const c = womanWithTwoDependants();
+    const record = await core.call('cases.create', { details: c.details });
+    await core.call('interview.save', { caseId: record.id, version: 0, interview: c.interview });
+    const docx = await core.call('report.export', { caseId: record.id, templateId: 'full-report' });
+    const pdf = await core.call('report.export', { caseId: record.id, templateId: 'full-report', format: 'pdf' });
+    expect(pdf).toMatchObject({ format: 'pdf', contentHash: docx.contentHash, fileName: expect.stringMatching(/\.pdf$/) });
+    const bytes = Buffer.from(pdf.fileBase64, 'base64');
+    const file = path.join(work, 'report.pdf');
+    fs.writeFileSync(file, bytes);
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('CR-2026-0415');
+    const trusted = new SigningKeyRepository(core.db).trusted();
+    expect(verifyDocument(bytes, trusted)).toMatchObject({ status: 'valid', kind: 'pdf', statement: { caseNumber: 'CR-2026-0415', status: 'draft' } });
+    const tampered = Buffer.from(bytes);
+    tampered[2000] = tampered[2000]! ^ 0x01;
+    expect(verifyDocument(tampered, trusted)).toMatchObject({ status: 'changed', changed: ['document'] });
+    const viaCli = await cli(core, 'export', record.id, '--template', 'full-report', '--format', 'pdf', '--out', path.join(work, 'cli.pdf'), '--force');
+    expect(viaCli.code, viaCli.err).toBe(0);
+    expect((await cli(core, 'verify', path.join(work, 'cli.pdf'))).out).toContain('VERIFIED: this file is exactly what the service signed.');
+    const bad = await core.raw('report.export', { caseId: record.id, templateId: 'full-report', format: 'odt' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: '$.format' }] } });
+  }, 60_000);
 });
 
 describe('psr verify and psr key export', () => {

@@ -12,16 +12,16 @@ import { BeforeExport } from './BeforeExport';
 import { ReportPreview } from './ReportPreview';
 import './report.css';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const MEDIA_TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
 
 const asError = (e: unknown): ApiError => (e instanceof ApiCallError ? e.error : { code: 'internal', message: String(e) });
 
 /** Hands the file to the browser as a download; in Electron the same download opens the save dialog. */
 function download(result: ReportExport): void {
-  const binary = atob(result.docxBase64);
+  const binary = atob(result.fileBase64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: DOCX_TYPE }));
+  const url = URL.createObjectURL(new Blob([bytes], { type: MEDIA_TYPES[result.format] }));
   const a = document.createElement('a');
   a.href = url;
   a.download = result.fileName;
@@ -80,12 +80,12 @@ export function ReportPage({ caseId }: { caseId: string }) {
     void loadPreview(templateId);
   }, [templateId, loadPreview]);
 
-  const onExport = async () => {
+  const onExport = async (format: 'docx' | 'pdf') => {
     setExporting(true);
     setExported(null);
     setExportError(null);
     try {
-      const result = await call('report.export', { caseId, templateId });
+      const result = await call('report.export', { caseId, templateId, format });
       download(result);
       setExported(result);
     } catch (e) {
@@ -129,8 +129,11 @@ export function ReportPage({ caseId }: { caseId: string }) {
               ))}
             </select>
           </div>
-          <button type="button" onClick={() => void onExport()} disabled={exporting || !model}>
+          <button type="button" onClick={() => void onExport('docx')} disabled={exporting || !model}>
             {exporting ? t('report.exporting') : t('report.export')}
+          </button>
+          <button type="button" className="secondary" onClick={() => void onExport('pdf')} disabled={exporting || !model}>
+            {t('report.exportPdf')}
           </button>
         </div>
       )}
