@@ -12,6 +12,7 @@ import { WhoIsUsing } from './features/people/WhoIsUsing';
 const OptionsPage = lazy(() => import('./features/options/OptionsPage').then((m) => ({ default: m.OptionsPage })));
 const ProposalPage = lazy(() => import('./features/options/ProposalPage').then((m) => ({ default: m.ProposalPage })));
 const WritePage = lazy(() => import('./features/write/WritePage').then((m) => ({ default: m.WritePage })));
+const VerifyPage = lazy(() => import('./features/verify/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 const ProgrammesPage = lazy(() => import('./features/options/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 
 export function App() {
@@ -44,6 +45,7 @@ export function App() {
               <Link href="/cases/new">{t('nav.newCase')}</Link>
               <Link href="/backups">{t('nav.backups')}</Link>
               <Link href="/programmes">{t('programmesNav.link')}</Link>
+              <Link href="/verify">{t('nav.verify')}</Link>
             </nav>
             <p className="app-person">
               <span>{t('people.usingAs', { name: person.fullName, role: t(`report.role.${person.role}`) })}</span>{' '}
@@ -61,6 +63,7 @@ export function App() {
               <Route path="/cases/:id/write">{(params) => <WritePage key={params.id} caseId={params.id} />}</Route>
               <Route path="/cases/:id/report">{(params) => <ReportPage key={params.id} caseId={params.id} />}</Route>
               <Route path="/programmes" component={ProgrammesPage} />
+              <Route path="/verify" component={VerifyPage} />
               <Route path="/cases/:id/options">{(params) => <OptionsPage key={params.id} id={params.id} />}</Route>
               <Route path="/cases/:id/proposal">{(params) => <ProposalPage key={params.id} id={params.id} />}</Route>
               <Route path="/cases/:id/interview">{(params) => <InterviewPage key={params.id} caseId={params.id} />}</Route>
