@@ -1,3 +1,5 @@
+import { daysUntil, dueWording } from './due';
+import { today } from './caseFormResolver';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -121,7 +123,10 @@ export function CaseListPage() {
                 <td>{c.personName}</td>
                 <td>{c.court}</td>
                 <td>{formatDate(c.hearingDate, lang)}</td>
-                <td>{formatDate(c.reportDueDate, lang)}</td>
+                <td>
+                  {formatDate(c.reportDueDate, lang)}
+                  <DueIn due={c.reportDueDate} />
+                </td>
                 <td>{t(`enum.reportType.${c.reportType}`)}</td>
                 <td>{formatDateTime(c.updatedAt, lang)}</td>
               </tr>
@@ -131,4 +136,11 @@ export function CaseListPage() {
       )}
     </>
   );
+}
+
+/** Days left, or overdue in red and in words (never by colour alone). */
+function DueIn({ due }: { due: string }) {
+  const { t } = useTranslation();
+  const { key, count } = dueWording(daysUntil(today(), due));
+  return <span className={key === 'cases.due.overdue' ? 'due due-overdue' : 'due'}>{t(key, { count })}</span>;
 }
