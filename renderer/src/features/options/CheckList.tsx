@@ -1,40 +1,13 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConditionCheck, Proposal } from '../../../../main/contract/options';
 import { issueText } from '../../components/errors';
+import type { Acknowledgements, AcknowledgementIds } from '../../components/useAcknowledgements';
 import { domId } from './proposalErrors';
 
 export type UpdateProposal = (change: (p: Proposal) => Proposal) => void;
 
-/** The one acknowledgement being written (at most one at a time), and recording or withdrawing one. */
-export function useAcknowledgements(update: UpdateProposal, focus: (id: string) => void) {
-  const [ack, setAck] = useState<{ checkId: string; text: string; error: boolean } | null>(null);
-  const record = () => {
-    if (!ack) return;
-    if (ack.text.trim() === '') {
-      setAck({ ...ack, error: true });
-      return;
-    }
-    const { checkId, text } = ack;
-    update((d) => ({ ...d, acknowledgements: [...d.acknowledgements.filter((a) => a.checkId !== checkId), { checkId, reason: text.trim() }] }));
-    setAck(null);
-    focus(`check-${domId(checkId)}`);
-  };
-  const withdraw = (checkId: string) => {
-    update((d) => ({ ...d, acknowledgements: d.acknowledgements.filter((a) => a.checkId !== checkId) }));
-    focus(`check-${domId(checkId)}`);
-  };
-  const open = (checkId: string) => {
-    setAck({ checkId, text: '', error: false });
-    focus(`ack-${domId(checkId)}`);
-  };
-  const cancel = () => {
-    if (ack) focus(`check-${domId(ack.checkId)}`);
-    setAck(null);
-  };
-  return { ack, setAck, record, withdraw, open, cancel };
-}
-export type Acknowledgements = ReturnType<typeof useAcknowledgements>;
+/** The DOM ids of a condition check and its reason box. */
+export const proposalCheckIds: AcknowledgementIds = { check: (id) => `check-${domId(id)}`, reason: (id) => `ack-${domId(id)}` };
 
 /** The checks on a condition or on the whole proposal, each acknowledgeable with a reason. */
 export function CheckList({ checks, label, listId, acks }: { checks: ConditionCheck[]; label: string; listId: string; acks: Acknowledgements }) {

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { needs, type ConditionReport, type Need, type ProposedCondition, type Proposal } from '../../../../main/contract/options';
 import type { SummaryItem } from '../../components/ErrorSummary';
-import { CheckList, type Acknowledgements, type UpdateProposal } from './CheckList';
+import type { Acknowledgements } from '../../components/useAcknowledgements';
+import { CheckList, type UpdateProposal } from './CheckList';
 import { newConditionId } from './data';
 import { ErrorLine } from './ErrorLine';
 import { domId, fieldErrors } from './proposalErrors';

@@ -13,7 +13,8 @@ import { DraftStatusLine } from '../../drafts/DraftStatusLine';
 import { RestoredNotice } from '../../drafts/RestoredNotice';
 import type { Stored } from '../../drafts/useDraftAutosave';
 import { AlternativesSection } from './AlternativesSection';
-import { useAcknowledgements } from './CheckList';
+import { useAcknowledgements } from '../../components/useAcknowledgements';
+import { proposalCheckIds } from './CheckList';
 import { ConditionsSection } from './ConditionsSection';
 import { refKey } from './data';
 import { ErrorLine } from './ErrorLine';
@@ -41,7 +42,7 @@ export function ProposalEditor({ data }: { data: ProposalData }) {
   const caseId = record.id;
   const { proposal, update, draft } = useProposalDraft(caseId, data.actor, data.stored);
   const focus = useFocusNext();
-  const acks = useAcknowledgements(update, focus);
+  const acks = useAcknowledgements(update, proposalCheckIds, focus);
   const [errors, setErrors] = useState<SummaryItem[]>([]);
   const [submitCount, setSubmitCount] = useState(0);
   const { describe } = fieldErrors(errors);

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACKNOWLEDGEMENT_REASON_MAX } from '../../../../main/contract/limits';
 import type { AnalysisCheck, ReportText } from '../../../../main/contract/reportText';
+import type { Acknowledgements, AcknowledgementIds } from '../../components/useAcknowledgements';
 import { reasonFor } from './targets';
 
 export type UpdateText = (change: (t: ReportText) => ReportText) => void;
@@ -14,35 +14,8 @@ export function focusSoon(id: string): void {
   window.setTimeout(() => document.getElementById(id)?.focus(), 0);
 }
 
-/** The one acknowledgement being written (at most one at a time), and recording or withdrawing one; each autosaves with the text. */
-export function useAcknowledgements(update: UpdateText) {
-  const [ack, setAck] = useState<{ checkId: string; text: string; error: boolean } | null>(null);
-  const record = () => {
-    if (!ack) return;
-    if (ack.text.trim() === '') {
-      setAck({ ...ack, error: true });
-      return;
-    }
-    const { checkId, text } = ack;
-    update((d) => ({ ...d, acknowledgements: [...d.acknowledgements.filter((a) => a.checkId !== checkId), { checkId, reason: text.trim() }] }));
-    setAck(null);
-    focusSoon(checkDomId(checkId));
-  };
-  const withdraw = (checkId: string) => {
-    update((d) => ({ ...d, acknowledgements: d.acknowledgements.filter((a) => a.checkId !== checkId) }));
-    focusSoon(checkDomId(checkId));
-  };
-  const open = (checkId: string) => {
-    setAck({ checkId, text: '', error: false });
-    focusSoon(`${checkDomId(checkId)}-reason`);
-  };
-  const cancel = () => {
-    if (ack) focusSoon(checkDomId(ack.checkId));
-    setAck(null);
-  };
-  return { ack, setAck, record, withdraw, open, cancel };
-}
-export type Acknowledgements = ReturnType<typeof useAcknowledgements>;
+/** The DOM ids of an analysis check and its reason box. */
+export const analysisCheckIds: AcknowledgementIds = { check: checkDomId, reason: (id) => `${checkDomId(id)}-reason` };
 
 /**
  * Analysis checks, each in its sentence, acknowledgeable with a reason. Whether one is

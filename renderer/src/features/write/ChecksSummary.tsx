@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AnalysisCheck, ReportText } from '../../../../main/contract/reportText';
-import { CheckItems, type Acknowledgements } from './Checks';
+import type { Acknowledgements } from '../../components/useAcknowledgements';
+import { CheckItems } from './Checks';
 import { reasonFor } from './targets';
 import { focusSection } from './WriteSection';
 

@@ -13,7 +13,8 @@ import { DraftStatusLine } from '../../drafts/DraftStatusLine';
 import { RestoredNotice } from '../../drafts/RestoredNotice';
 import type { Stored } from '../../drafts/useDraftAutosave';
 import { usePageHeading } from '../options/usePageHeading';
-import { useAcknowledgements } from './Checks';
+import { useAcknowledgements } from '../../components/useAcknowledgements';
+import { analysisCheckIds, focusSoon } from './Checks';
 import { ChecksSummary } from './ChecksSummary';
 import { ReadinessPanel, ReadyAnnouncer } from './Readiness';
 import { reportTextWording } from './reportTextWording';
@@ -68,7 +69,7 @@ function WriteEditor({ data }: { data: WriteData }) {
   const [savedCount, setSavedCount] = useState(0);
   const { text, update, draft } = useReportTextDraft(caseId, data.actor, data.stored, () => setSavedCount((n) => n + 1));
   const { checks, failed, refresh } = useReportChecks(caseId, text);
-  const acks = useAcknowledgements(update);
+  const acks = useAcknowledgements(update, analysisCheckIds, focusSoon);
   const sections = useMemo(() => written.sections.filter((s) => s.applies), [written]);
   const titles = useMemo(() => new Map(sections.map((s) => [s.id, s.title])), [sections]);
   const wording = useMemo(() => reportTextWording(t, written.sections), [t, written]);

@@ -5,7 +5,8 @@ import type { AnalysisCheck, ReportText, WritableSection } from '../../../../mai
 import type { ApiError } from '../../../../main/contract/errors';
 import { ApiCallError, call } from '../../api/client';
 import { errorText } from '../../components/errors';
-import { CheckItems, focusSoon, type Acknowledgements, type UpdateText } from './Checks';
+import type { Acknowledgements } from '../../components/useAcknowledgements';
+import { CheckItems, focusSoon, type UpdateText } from './Checks';
 import { Evidence } from './Evidence';
 
 export const textDomId = (sectionId: string) => `write-text-${sectionId}`;
