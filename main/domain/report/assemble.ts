@@ -1,3 +1,4 @@
+import { answerSectionsOf } from './context';
 import { displayName } from '../../contract/case';
 import { AppError, invalidInput } from '../../contract/errors';
 import type { Jurisdiction } from '../../contract/jurisdiction';
@@ -73,7 +74,14 @@ export function assembleReport(template: ReportTemplate, input: ReportContext, o
 
   const cleaned = cleanDeep(input);
   const hidden = nonDisclosablePaths(input);
-  const dropped = cleaned.dropped.filter((d) => !hidden.some((p) => d.path === p || d.path.startsWith(`${p}.`)));
+  // The notice names only what the document prints: not a withheld item, nor an answer the
+  // template shows only as evidence beside the officer's text (no `answers` block prints it).
+  const printedSections = new Set(answerSectionsOf(template));
+  const printed = (path: string) => {
+    const m = /^\$\.sections\.([A-Za-z0-9_]+)/.exec(path);
+    return !m || printedSections.has(m[1]!);
+  };
+  const dropped = cleaned.dropped.filter((d) => printed(d.path) && !hidden.some((p) => d.path === p || d.path.startsWith(`${p}.`)));
   const context = withoutNonDisclosable(cleaned.value);
 
   const rtl = template.direction === 'rtl';

@@ -156,7 +156,13 @@ describe('report assembly', () => {
   it('does not report dropped characters from an item that is not for disclosure', () => {
     const input = fixture('woman-with-dependants');
     input.sections.women!.items[2]!.value += '\u0001';
-    expect(assemble('full-report', input).dropped.map((d) => d.path)).toEqual(['$.sections.circumstances.items[1].value']);
+    expect(assembleAnswers('full-report', input).dropped.map((d) => d.path)).toEqual(['$.sections.circumstances.items[1].value']);
+  });
+
+  it('does not report dropped characters from an answer the report only shows as evidence, but does from the officer’s text', () => {
+    const input = fixture('woman-with-dependants');
+    input.written = { ...input.written, circumstances: `${input.written?.['circumstances'] ?? ''}\u0007` };
+    expect(assemble('full-report', input).dropped.map((d) => d.path)).toEqual(['$.written.circumstances']);
   });
 
   it('keeps emoji and combining marks exactly as typed, and a 20,000-character answer whole', () => {
