@@ -1,3 +1,4 @@
+import { PeopleRepository } from '../../main/store/people';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,8 +27,9 @@ export function testCore(options: { dataDir?: string; now?: () => Date; applyPen
   const core = openCore({ dataDir, now: options.now ?? (() => TODAY), applyPendingRestore: options.applyPendingRestore ?? false, checkOutput: true, logger: { error: () => undefined } });
   const ctxOf = (ctx?: Partial<CallContext>): CallContext => ({ actor: 'officer.test', door: 'cli', ...ctx });
   // The store's one person, so every door (IPC, browser mode, the CLI) acts for them as the app would.
-  if (core.writable && (core.db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n === 0) {
-    void core.dispatch('people.add', { details: { fullName: 'officer.test', role: 'probation_officer', team: 'Test team', service: 'Probation Service' } }, ctxOf());
+  const people = new PeopleRepository(core.db);
+  if (core.writable && people.count() === 0) {
+    people.add({ fullName: 'officer.test', role: 'probation_officer', team: 'Test team', service: 'Probation Service' }, { actor: 'officer.test', at: (options.now ?? (() => TODAY))().toISOString() });
   }
   return {
     ...core,
