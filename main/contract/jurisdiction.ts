@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OffenceCategory, offenceCategories } from './case';
+import { OffenceCategory, offenceCategories, ReportType } from './case';
 import { languageTag, singleLine } from './text';
 
 const kind = z.string().regex(/^[a-z][a-z0-9_]*$/, { message: 'A catalogue option kind, such as "caution".' });
@@ -52,6 +52,8 @@ export const Jurisdiction = z.strictObject({
       altText: singleLine(300),
     })
     .optional(),
+  /** Report types the author may issue without a senior officer's review and countersignature (docs/DOMAIN.md, a report's life); every other type is reviewed. */
+  reviewOptional: z.array(ReportType).max(10).optional(),
   /** Without it, every catalogue option is listed at the stages its group allows. */
   options: JurisdictionOptions.optional(),
 });

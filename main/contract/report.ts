@@ -132,6 +132,26 @@ export const ReportFacts = z.strictObject({
 });
 export type ReportFacts = z.infer<typeof ReportFacts>;
 
+/** A report version's states (main/contract/lifecycle.ts): drafted, reviewed, countersigned, issued. */
+export const versionStates = ['draft', 'submitted', 'returned', 'countersigned', 'issued'] as const;
+export const VersionState = z.enum(versionStates);
+export type VersionState = z.infer<typeof VersionState>;
+
+/** What changed in an amended report since the version it amends, computed from the two versions (domain/report/amendment.ts). */
+export const AmendmentChange = z.strictObject({
+  /** Which part of the report: a written section, the proposal, the options considered, a condition, the case details. */
+  part: z.enum(['section', 'proposal', 'option', 'condition', 'case']),
+  /** The section id, option name, condition index or case field changed. */
+  id: z.string(),
+  /** What the report calls it, in the report's language. */
+  title: z.string(),
+  change: z.enum(['added', 'removed', 'changed']),
+  /** Before and after, where a short value says it better than "changed" (a suitability, a hearing date). */
+  before: z.string().optional(),
+  after: z.string().optional(),
+});
+export type AmendmentChange = z.infer<typeof AmendmentChange>;
+
 export const ReportContext = z.strictObject({
   case: CaseDetails,
   reportDate: isoDate,
@@ -153,6 +173,17 @@ export const ReportContext = z.strictObject({
   countersigner: Signatory.optional(),
   /** The officer's own text by report section id (contract/reportText.ts), printed by `text` blocks. */
   written: z.record(z.string(), z.string()).default({}),
+  /** Which version of the case's report this is; absent for a report made without a store (psr render). */
+  version: z.strictObject({ number: z.number().int().min(1), state: VersionState, issuedOn: isoDate.optional() }).optional(),
+  /** Present when this version amends an issued one: why, and what changed since it. */
+  amendment: z
+    .strictObject({
+      amendsVersion: z.number().int().min(1),
+      amendsIssuedOn: isoDate,
+      reason: text(2000),
+      changes: z.array(AmendmentChange).max(1000),
+    })
+    .optional(),
 });
 export type ReportContext = z.infer<typeof ReportContext>;
 export type ReportContextInput = z.input<typeof ReportContext>;
