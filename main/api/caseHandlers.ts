@@ -10,12 +10,14 @@ import { auditFor } from '../store/audit';
 import type { InterviewSaver } from './interviewSave';
 import { programmesForExport } from './optionsHandlers';
 import { reportTemplates } from './storedReport';
-import type { Area, HandlerPart } from './types';
+import type { LifecycleMethod } from './lifecycleHandlers';
+import { assertEditable } from './reportLife';
+import type { Area, CallContext, HandlerPart } from './types';
 
 // The case calls and case files: the case details are checked by the domain's rules, and a case
 // file is checked as a whole (case and interview) before anything of it is written.
 
-type CaseMethod = Extract<Method, `cases.${string}` | `caseFile.${string}`>;
+type CaseMethod = Exclude<Extract<Method, `cases.${string}` | `caseFile.${string}`>, LifecycleMethod>;
 
 export function createCaseHandlers(area: Area, interviews: InterviewSaver): HandlerPart<CaseMethod> {
   const { services, stores, meta } = area;
@@ -23,14 +25,23 @@ export function createCaseHandlers(area: Area, interviews: InterviewSaver): Hand
   const { cases } = stores;
   const offenceAccountIds = offenceAccountFieldIds(services.forms);
   const today = () => localDate(services.now());
+  /** A case someone creates is theirs to write (an administrator creates none: the role check refuses it). */
+  const ownedBy = (caseId: string, ctx: CallContext) => {
+    if (ctx.person) stores.reportVersions.assign(caseId, ctx.person.id, meta(ctx));
+  };
   return {
     'cases.create': ({ details }, ctx) => {
       assertCaseDetails(details, today(), jurisdiction.youngAdultUpperAge, '$.details');
-      return cases.create(details, meta(ctx));
+      return db.transaction(() => {
+        const record = cases.create(details, meta(ctx));
+        ownedBy(record.id, ctx);
+        return record;
+      }).immediate();
     },
     'cases.get': ({ id }) => cases.get(id),
     'cases.update': ({ id, version, details, saveId }, ctx) => {
       assertCaseDetails(details, today(), jurisdiction.youngAdultUpperAge, '$.details');
+      assertEditable(area, id, ctx, 'case');
       refuseFormChange(services.forms, stores.interviews.find(id)?.interview.formId ?? null, details);
       return cases.update(id, version, details, { ...meta(ctx), saveId });
     },
@@ -47,6 +58,7 @@ export function createCaseHandlers(area: Area, interviews: InterviewSaver): Hand
       // The case and its interview are written together or not at all.
       return db.transaction(() => {
         const record = cases.create(caseFile.case, meta(ctx));
+        ownedBy(record.id, ctx);
         if (caseFile.interview) interviews.save(record.id, 0, caseFile.interview, ctx);
         if (caseFile.proposal) stores.proposals.save(record.id, 0, caseFile.proposal, meta(ctx));
         if (caseFile.reportText) stores.reportTexts.save(record.id, 0, caseFile.reportText, meta(ctx));

@@ -56,6 +56,12 @@ export const READ_ONLY_STORE: ApiError = {
   key: 'errors.storeReadOnly',
 };
 
+/** The answer to a call the acting person's role may not make: it names the roles that may, the same at every door. */
+export function needsRole(roles: readonly string[], method: string): ApiError {
+  const words = roles.map((r) => r.replace(/_/g, ' ')).join(' or ');
+  return { code: 'forbidden', message: `This needs the ${words} role.`, key: 'errors.needsRole', params: { role: roles.join(','), method } };
+}
+
 export type Dispatch = (method: string, input: unknown, ctx: CallContext) => Promise<ApiResult<unknown>>;
 
 /**
@@ -76,6 +82,8 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
     try {
       const acting = resolvePerson(ctx, options.people);
       if (acting.session && options.people && !acting.person && !WITHOUT_PERSON.has(method)) return { ok: false, error: { ...WHO_IS_USING, params: { method } } };
+      const roles = (entry as { roles?: readonly string[] }).roles;
+      if (roles && acting.person && !roles.includes(acting.person.role)) return { ok: false, error: needsRole(roles, method) };
       const parsed = entry.input.safeParse(input);
       if (!parsed.success) throw invalidInput(zodIssues(parsed.error));
       const handler = handlers[method] as (i: unknown, c: CallContext) => unknown;

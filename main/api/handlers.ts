@@ -5,10 +5,13 @@ import { ProposalRepository } from '../store/proposals';
 import { ReportTextRepository } from '../store/reportTexts';
 import { SigningKeyRepository } from '../store/signingKeys';
 import { PeopleRepository } from '../store/people';
+import { ReportVersionRepository } from '../store/reportVersions';
+import { createLifecycleHandlers } from './lifecycleHandlers';
 import { createAppHandlers } from './appHandlers';
 import { createCaseHandlers } from './caseHandlers';
 import { createInterviewSaver } from './interviewSave';
 import { createInterviewHandlers } from './interviewHandlers';
+import { createInquiryHandlers } from './inquiryHandlers';
 import { createOptionsHandlers } from './optionsHandlers';
 import { createReportHandlers } from './reportHandlers';
 import { createReportTextHandlers } from './reportTextHandlers';
@@ -24,7 +27,7 @@ export function createHandlers(services: Services): Handlers {
   const { db } = services;
   const area: Area = {
     services,
-    stores: { cases: new CaseRepository(db), interviews: new InterviewRepository(db), programmes: new ProgrammeRepository(db), proposals: new ProposalRepository(db), reportTexts: new ReportTextRepository(db), signingKeys: new SigningKeyRepository(db), people: new PeopleRepository(db) },
+    stores: { cases: new CaseRepository(db), interviews: new InterviewRepository(db), programmes: new ProgrammeRepository(db), proposals: new ProposalRepository(db), reportTexts: new ReportTextRepository(db), signingKeys: new SigningKeyRepository(db), people: new PeopleRepository(db), reportVersions: new ReportVersionRepository(db) },
     meta: (ctx: CallContext) => ({ actor: ctx.actor, at: services.now().toISOString() }),
   };
   const interviews = createInterviewSaver(area);
@@ -38,5 +41,7 @@ export function createHandlers(services: Services): Handlers {
     ...createReportTextHandlers(area),
     ...createSigningHandlers(area),
     ...createPeopleHandlers(area),
+    ...createInquiryHandlers(area, interviews),
+    ...createLifecycleHandlers(area),
   } satisfies Handlers;
 }

@@ -3,6 +3,7 @@ import { AppError } from '../contract/errors';
 import { canMarkComplete } from '../domain/forms';
 import { interviewSetting } from '../domain/interviewRules';
 import type { InterviewSaver } from './interviewSave';
+import { assertEditable } from './reportLife';
 import type { Area, HandlerPart } from './types';
 import { applyDisclosureDefaults } from '../domain/forms/disclosure';
 
@@ -10,7 +11,8 @@ import { applyDisclosureDefaults } from '../domain/forms/disclosure';
 
 type InterviewMethod = Extract<Method, `interview.${string}`>;
 
-export function createInterviewHandlers({ services, stores, meta }: Area, saver: InterviewSaver): HandlerPart<InterviewMethod> {
+export function createInterviewHandlers(area: Area, saver: InterviewSaver): HandlerPart<InterviewMethod> {
+  const { services, stores, meta } = area;
   const { jurisdiction } = services;
   const setting = (caseId: string) => interviewSetting(services.forms, stores.cases.get(caseId).details, jurisdiction.youngAdultUpperAge);
   return {
@@ -31,6 +33,7 @@ export function createInterviewHandlers({ services, stores, meta }: Area, saver:
     'interview.save': ({ caseId, version, interview, saveId }, ctx) => saver.save(caseId, version, interview, ctx, undefined, saveId),
     'interview.complete': ({ caseId, version }, ctx) => {
       const current = setting(caseId);
+      assertEditable(area, caseId, ctx, 'interview');
       const stored = stores.interviews.find(caseId);
       if (!stored || stored.version !== version) {
         throw new AppError('conflict', `This interview was saved elsewhere in the meantime (now version ${stored?.version ?? 0}). Nothing was changed.`, {

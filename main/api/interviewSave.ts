@@ -5,6 +5,9 @@ import { applyDisclosureDefaults } from '../domain/forms/disclosure';
 import type { RuleFacts } from '../domain/rules';
 import { checkInterviewForSave, interviewSetting, offenceAccountFieldIds, progressSummary } from '../domain/interviewRules';
 import type { StoredInterview } from '../store/interviews';
+import { invalidInput } from '../contract/errors';
+import { screenerRefusalIssues } from '../domain/forms/screener';
+import { assertEditable } from './reportLife';
 import type { Area, CallContext } from './types';
 
 // Storing an interview under its safeguards: shared by the interview calls and a case file's import,
@@ -22,7 +25,8 @@ export interface InterviewSaver {
   ): { version: number; status: StoredInterview['status']; updatedAt: string; issues: FormIssue[]; progress: ReturnType<typeof progressSummary> };
 }
 
-export function createInterviewSaver({ services, stores, meta }: Area): InterviewSaver {
+export function createInterviewSaver(area: Area): InterviewSaver {
+  const { services, stores, meta } = area;
   const offenceAccountIds = offenceAccountFieldIds(services.forms);
   const result: InterviewSaver['result'] = (stored, setting, issues, evaluation) => ({
     version: stored.version,
@@ -35,6 +39,12 @@ export function createInterviewSaver({ services, stores, meta }: Area): Intervie
     result,
     save(caseId, version, answered, ctx, prefix = '$.interview', saveId) {
       const setting = interviewSetting(services.forms, stores.cases.get(caseId).details, services.jurisdiction.youngAdultUpperAge);
+      assertEditable(area, caseId, ctx, 'interview');
+      // A screener answers only the questions the form opens to screeners; answers an officer gave stay as they are.
+      if (ctx.person?.role === 'screener') {
+        const refused = screenerRefusalIssues(setting.form, answered, { before: stores.interviews.find(caseId)?.interview, prefix });
+        if (refused.length > 0) throw invalidInput(refused);
+      }
       // Whatever door the answers came through, the form's not-for-disclosure defaults are stored with them.
       const interview = applyDisclosureDefaults(setting.form, answered);
       // One evaluation of the form serves the checks and the progress summary (autosave runs this often).

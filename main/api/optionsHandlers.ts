@@ -9,6 +9,7 @@ import { programmeIssues } from '../domain/options/programmeRules';
 import { formForReportType } from '../domain/interviewRules';
 import { shippedCatalogue } from '../loaders/shipped';
 import { detailsOf } from '../store/programmes';
+import { assertEditable } from './reportLife';
 import type { Area, HandlerPart, Stores } from './types';
 
 // Handlers of the options calls: programmes, matching, the proposal and its checks. The profile is
@@ -122,6 +123,7 @@ export function createOptionsHandlers(area: Area): HandlerPart<OptionsMethod> {
       };
     },
     'proposal.save': ({ caseId, version, proposal, saveId }, ctx) => {
+      assertEditable(area, caseId, ctx, 'proposal');
       const profile = caseProfile(caseInput(caseId));
       const saved = proposals.save(caseId, version, proposal, { ...area.meta(ctx), saveId });
       return {

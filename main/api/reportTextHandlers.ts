@@ -1,7 +1,7 @@
 import type { Method } from '../contract/api';
 import type { Jurisdiction } from '../contract/jurisdiction';
 import type { ReportTemplate } from '../contract/report';
-import { emptyReportText, type ReportText } from '../contract/reportText';
+import { emptyReportText, type ReportChecks, type ReportText } from '../contract/reportText';
 import { checkConditions } from '../domain/options';
 import { CHECK_LANGUAGE, caseProfile, programmesToMatch } from '../domain/options/caseMatch';
 import { formForReportType } from '../domain/interviewRules';
@@ -9,6 +9,7 @@ import { templatesForCase } from '../domain/report/buildReport';
 import { assertKnownSections, draftFor, reportChecks, writableSections, writingSections } from '../domain/report/writing';
 import { shippedCatalogue } from '../loaders/shipped';
 import { reportTemplates, storedReportContext, writingTemplate } from './storedReport';
+import { assertEditable } from './reportLife';
 import type { Area, HandlerPart } from './types';
 
 // The report in the officer's own words (docs/DOMAIN.md, writing the report): the sections to
@@ -24,38 +25,44 @@ export function avoidWordsFor(jurisdiction: Jurisdiction, template: ReportTempla
   return all[lang] ?? all[lang.split('-')[0] ?? lang] ?? [];
 }
 
-export function createReportTextHandlers(area: Area): HandlerPart<ReportTextMethod> {
+/** The report's checks over `text`, with their inputs from the store: the proposal, the assessed needs and the open condition checks. */
+export function storedChecks(area: Area, caseId: string, text: ReportText, actor: string): ReportChecks {
   const { services, stores } = area;
   const catalogue = () => (services.catalogue ?? shippedCatalogue()).compiled;
+  const template = writingTemplate(area, caseId);
+  const context = storedReportContext(area, caseId, template, { actor, text });
+  const details = stores.cases.get(caseId).details;
+  const proposal = stores.proposals.find(caseId)?.proposal;
+  const programmes = programmesToMatch(stores.programmes.list(true), proposal);
+  const profile = caseProfile({
+    details,
+    interview: stores.interviews.find(caseId)?.interview ?? null,
+    form: formForReportType(services.forms, details.reportType),
+    catalogue: catalogue(),
+    programmes,
+    proposal,
+    youngAdultUpperAge: services.jurisdiction.youngAdultUpperAge,
+    jurisdictionOptions: services.jurisdiction.options,
+  });
+  const open = proposal ? checkConditions(proposal, profile, CHECK_LANGUAGE, catalogue(), programmes).open : 0;
+  return reportChecks({
+    template,
+    context,
+    text,
+    proposal,
+    needs: [...new Set(profile.needs.map((n) => n.need))],
+    avoidWords: avoidWordsFor(services.jurisdiction, template),
+    openConditionChecks: open,
+  });
+}
 
-  /** The checks' inputs from the store: the proposal, the assessed needs and the open condition checks. */
-  function checksFor(caseId: string, text: ReportText, actor: string) {
-    const template = writingTemplate(area, caseId);
-    const context = storedReportContext(area, caseId, template, { actor, text });
-    const details = stores.cases.get(caseId).details;
-    const proposal = stores.proposals.find(caseId)?.proposal;
-    const programmes = programmesToMatch(stores.programmes.list(true), proposal);
-    const profile = caseProfile({
-      details,
-      interview: stores.interviews.find(caseId)?.interview ?? null,
-      form: formForReportType(services.forms, details.reportType),
-      catalogue: catalogue(),
-      programmes,
-      proposal,
-      youngAdultUpperAge: services.jurisdiction.youngAdultUpperAge,
-      jurisdictionOptions: services.jurisdiction.options,
-    });
-    const open = proposal ? checkConditions(proposal, profile, CHECK_LANGUAGE, catalogue(), programmes).open : 0;
-    return reportChecks({
-      template,
-      context,
-      text,
-      proposal,
-      needs: [...new Set(profile.needs.map((n) => n.need))],
-      avoidWords: avoidWordsFor(services.jurisdiction, template),
-      openConditionChecks: open,
-    });
-  }
+/** The checks over the saved text: whether the report is ready to go to a court (submit, issue). */
+export function storedReadiness(area: Area, caseId: string, actor: string): ReportChecks['readiness'] {
+  return storedChecks(area, caseId, area.stores.reportTexts.find(caseId)?.text ?? emptyReportText(), actor).readiness;
+}
+
+export function createReportTextHandlers(area: Area): HandlerPart<ReportTextMethod> {
+  const { stores } = area;
 
   return {
     'reportText.get': ({ caseId }, ctx) => {
@@ -75,6 +82,7 @@ export function createReportTextHandlers(area: Area): HandlerPart<ReportTextMeth
       // A section is known when any template offered for the case writes it, so choosing another
       // template on the Report page never makes saved text unsavable.
       const details = stores.cases.get(caseId).details;
+      assertEditable(area, caseId, ctx, 'text');
       assertKnownSections(templatesForCase(reportTemplates(area), details), text);
       const saved = stores.reportTexts.save(caseId, version, text, { ...area.meta(ctx), saveId });
       return { version: saved.version, updatedAt: saved.updatedAt };
@@ -84,6 +92,6 @@ export function createReportTextHandlers(area: Area): HandlerPart<ReportTextMeth
       const context = storedReportContext(area, caseId, template, { actor: ctx.actor, role: ctx.person?.role });
       return { text: draftFor(template, context, writingSections(template, context), sectionId) };
     },
-    'reportText.checks': ({ caseId, text }, ctx) => checksFor(caseId, text ?? stores.reportTexts.find(caseId)?.text ?? emptyReportText(), ctx.actor),
+    'reportText.checks': ({ caseId, text }, ctx) => storedChecks(area, caseId, text ?? stores.reportTexts.find(caseId)?.text ?? emptyReportText(), ctx.actor),
   };
 }

@@ -13,6 +13,7 @@ import type { ProposalRepository } from '../store/proposals';
 import type { ReportTextRepository } from '../store/reportTexts';
 import type { PeopleRepository } from '../store/people';
 import type { SigningKeyRepository } from '../store/signingKeys';
+import type { ReportVersionRepository } from '../store/reportVersions';
 
 // The types every area of the handler table shares; the areas import these, never each other's
 // factories, so the API has no import cycles.
@@ -66,6 +67,7 @@ export interface Stores {
   reportTexts: ReportTextRepository;
   signingKeys: SigningKeyRepository;
   people: PeopleRepository;
+  reportVersions: ReportVersionRepository;
 }
 
 /** What every area's factory receives. */

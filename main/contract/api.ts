@@ -11,10 +11,16 @@ import { optionsEntries } from './optionsApi';
 import { reportTextEntries } from './reportText';
 import { signingEntries } from './signingApi';
 import { peopleEntries } from './people';
+import { lifecycleEntries } from './lifecycle';
+import { inquiryEntries } from './inquiry';
 import { entityId, entityVersion } from './text';
 
 // The one list of API calls. Every door (Electron IPC, browser mode, CLI) validates with these
 // schemas, and the handler table in api/ must implement exactly these names (a type error otherwise).
+// `roles` says who may make a call at all (the dispatch refuses anyone else, naming the roles).
+
+const WRITERS = ['probation_officer', 'senior_probation_officer'] as const;
+const CASE_WRITERS = ['probation_officer', 'senior_probation_officer', 'screener'] as const;
 
 
 export const AuditEntry = z.strictObject({
@@ -46,6 +52,7 @@ export const contract = {
     output: CaseRecord,
     access: 'any',
     writes: true,
+    roles: CASE_WRITERS,
   }),
   'cases.get': entry({
     input: z.strictObject({ id: entityId }),
@@ -58,6 +65,7 @@ export const contract = {
     output: CaseRecord,
     access: 'any',
     writes: true,
+    roles: CASE_WRITERS,
   }),
   'cases.list': entry({
     input: z.strictObject({
@@ -83,6 +91,7 @@ export const contract = {
     output: CaseRecord,
     access: 'any',
     writes: true,
+    roles: WRITERS,
   }),
   'caseFile.export': entry({
     // includeProgrammes: carry the local programmes, so the file matches the same way without this store.
@@ -103,12 +112,14 @@ export const contract = {
     output: SaveInterviewOutput,
     access: 'any',
     writes: true,
+    roles: CASE_WRITERS,
   }),
   'interview.complete': entry({
     input: z.strictObject({ caseId: entityId, version: entityVersion }),
     output: SaveInterviewOutput,
     access: 'any',
     writes: true,
+    roles: CASE_WRITERS,
   }),
   'store.listBackups': entry({
     input: z.strictObject({}),
@@ -140,6 +151,8 @@ export const contract = {
   ...reportTextEntries,
   ...signingEntries,
   ...peopleEntries,
+  ...lifecycleEntries,
+  ...inquiryEntries,
   ...optionsEntries,
 } as const;
 

@@ -61,6 +61,13 @@ const fieldCommon = {
   notForDisclosureDefault: z.literal(true).optional(),
   /** The officer's own opinion rather than a fact; the report labels it as the author's assessment. */
   authorAssessment: z.literal(true).optional(),
+  /**
+   * Whether a screener may answer this question in an inquiry (docs/DOMAIN.md section 1): true opens
+   * it in a section that is not open to screeners, false closes it in one that is. Absent means as
+   * its section says. A repeatable group is open or closed as a whole. An offence account or the
+   * author's assessment is never open to a screener (main/domain/forms/screener.ts).
+   */
+  screener: z.boolean().optional(),
 };
 
 const ShortText = z.strictObject({ ...fieldCommon, kind: z.literal('short_text'), maxGraphemes: z.number().int().min(1).max(SHORT_ANSWER_MAX_GRAPHEMES) });
@@ -136,7 +143,16 @@ export const Section = z.strictObject({
   requiredWhen: Rule.optional(),
   /** The informed-participation section: it comes first and gates marking the interview complete. */
   informedParticipation: z.literal(true).optional(),
+  /** Open to screeners: a screener's inquiry may answer its questions (each question may say otherwise). */
+  screener: z.literal(true).optional(),
   fields: z.array(Field).min(1).max(200),
+}).superRefine((section, ctx) => {
+  // A screener gathers facts; the account of the offence and the officer's own assessment stay the officer's.
+  section.fields.forEach((field, i) => {
+    if (field.screener === true && (field.offenceAccount || field.authorAssessment)) {
+      ctx.addIssue({ code: 'custom', path: ['fields', i, 'screener'], message: 'An offence account or the author’s assessment cannot be open to screeners.', params: { key: 'forms.screenerNotAllowed' } });
+    }
+  });
 });
 export type Section = z.infer<typeof Section>;
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { entry } from './entry';
 import { Role } from './people';
 import { VersionState } from './report';
 import { reportSectionId } from './reportText';
-import { entityId } from './text';
+import { entityId, multiLine } from './text';
 
 // A report's life (docs/DOMAIN.md, a report's life): each case has numbered report versions.
 // A version is written as a draft, submitted for review, returned with comments or countersigned,
@@ -81,3 +82,86 @@ export const ReportLife = z.strictObject({
   canAddress: z.boolean(),
 });
 export type ReportLife = z.infer<typeof ReportLife>;
+
+export const COMMENT_MAX = 4000;
+export const REASON_MAX = 2000;
+
+/** Words a person writes (a comment, a reason): several lines, not blank. */
+function words(max: number, key: string, required: string) {
+  return multiLine(max).refine((s) => s.trim().length > 0, { message: required, params: { key } });
+}
+const comment = words(COMMENT_MAX, 'validation.lifecycle.comment', 'Write the comment.');
+const reason = words(REASON_MAX, 'validation.lifecycle.reason', 'Say why the issued report is being amended.');
+
+const WRITERS = ['probation_officer', 'senior_probation_officer'] as const;
+const REVIEWERS = ['senior_probation_officer'] as const;
+
+export const lifecycleEntries = {
+  'report.life': entry({
+    input: z.strictObject({ caseId: entityId }),
+    output: ReportLife,
+    access: 'any',
+    writes: false,
+  }),
+  'report.submit': entry({
+    // The author sends the report, as it prints on `templateId`, to a senior officer for review.
+    input: z.strictObject({ caseId: entityId, templateId, comment: comment.optional() }),
+    output: ReportLife,
+    access: 'any',
+    writes: true,
+    roles: WRITERS,
+  }),
+  'report.return': entry({
+    // A return says what needs changing: a comment here or comments already left on sections.
+    input: z.strictObject({ caseId: entityId, comment: comment.optional() }),
+    output: ReportLife,
+    access: 'any',
+    writes: true,
+    roles: REVIEWERS,
+  }),
+  'report.countersign': entry({
+    input: z.strictObject({ caseId: entityId, comment: comment.optional() }),
+    output: ReportLife,
+    access: 'any',
+    writes: true,
+    roles: REVIEWERS,
+  }),
+  'report.issue': entry({
+    // templateId is needed only when issuing straight from a draft (review optional for the report type).
+    input: z.strictObject({ caseId: entityId, templateId: templateId.optional() }),
+    output: ReportLife,
+    access: 'any',
+    writes: true,
+    roles: WRITERS,
+  }),
+  'report.amend': entry({
+    input: z.strictObject({ caseId: entityId, reason }),
+    output: ReportLife,
+    access: 'any',
+    writes: true,
+    roles: WRITERS,
+  }),
+  'review.comment': entry({
+    input: z.strictObject({ caseId: entityId, sectionId: reportSectionId.nullable(), body: comment }),
+    output: ReportLife,
+    access: 'any',
+    writes: true,
+    roles: REVIEWERS,
+  }),
+  'review.address': entry({
+    input: z.strictObject({ caseId: entityId, commentId: entityId, note: multiLine(COMMENT_MAX).optional() }),
+    output: ReportLife,
+    access: 'any',
+    writes: true,
+    roles: WRITERS,
+  }),
+  'cases.assign': entry({
+    // Who writes the case: an officer takes an unassigned case or a screener's inquiry; a senior
+    // officer or an administrator gives a case to anyone who writes cases.
+    input: z.strictObject({ caseId: entityId, personId: entityId }),
+    output: ReportLife,
+    access: 'any',
+    writes: true,
+    roles: ['probation_officer', 'senior_probation_officer', 'administrator'],
+  }),
+} as const;

@@ -43,6 +43,17 @@ export const methodNames = [
   'options.match',
   'proposal.get',
   'proposal.save',
+  'inquiry.export',
+  'inquiry.import',
+  'report.life',
+  'report.submit',
+  'report.return',
+  'report.countersign',
+  'report.issue',
+  'report.amend',
+  'review.comment',
+  'review.address',
+  'cases.assign',
 ] as const satisfies readonly Method[];
 
 type Missing = Exclude<Method, (typeof methodNames)[number]>;

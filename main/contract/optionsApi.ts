@@ -76,18 +76,21 @@ export const optionsEntries = {
     output: ProgrammeRecord,
     access: 'any',
     writes: true,
+    roles: ['administrator'],
   }),
   'programmes.update': entry({
     input: z.strictObject({ id: entityId, version: entityVersion, details: ProgrammeDetails }),
     output: ProgrammeRecord,
     access: 'any',
     writes: true,
+    roles: ['administrator'],
   }),
   'programmes.retire': entry({
     input: z.strictObject({ id: entityId, version: entityVersion }),
     output: ProgrammeRecord,
     access: 'any',
     writes: true,
+    roles: ['administrator'],
   }),
   'programmes.export': entry({
     input: z.strictObject({ includeRetired: z.boolean().optional() }),
@@ -101,6 +104,7 @@ export const optionsEntries = {
     output: z.strictObject({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), programmes: z.array(ProgrammeRecord) }),
     access: 'any',
     writes: true,
+    roles: ['administrator'],
   }),
   'options.catalogue': entry({
     input: z.strictObject({}),
@@ -140,5 +144,6 @@ export const optionsEntries = {
     output: z.strictObject({ version: entityVersion, checks: ConditionReport, updatedAt: z.string() }),
     access: 'any',
     writes: true,
+    roles: ['probation_officer', 'senior_probation_officer'],
   }),
 } as const;

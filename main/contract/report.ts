@@ -326,6 +326,12 @@ export const Block = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('notBinding'), text: label }),
   /** The officer's own text for this section (context.written[section.id]); the section needs a `write` setting. */
   z.strictObject({ type: z.literal('text'), numbered: z.boolean().default(true) }),
+  /**
+   * What an amended report changed since the version it amends (context.amendment): the reason and
+   * one line per change. Prints nothing in a report that amends nothing; a template without one gets
+   * it as a section of its own after the front sheet (docs/ARCHITECTURE.md, the report's life).
+   */
+  z.strictObject({ type: z.literal('amendment') }),
 ]);
 export type Block = z.infer<typeof Block>;
 
@@ -360,6 +366,30 @@ export const TemplateSection = z.strictObject({
 });
 export type TemplateSection = z.infer<typeof TemplateSection>;
 
+/**
+ * How an amended report names what changed. Placeholders: {version} and {date} (the amended
+ * version, its issue date), {title} (a section's title, an option's name, a condition, a charge).
+ */
+export const amendmentLabelKeys = [
+  'title',
+  'reason',
+  'changes',
+  'noChanges',
+  'section',
+  'option',
+  'condition',
+  'charge',
+  'proposedOptions',
+  'rationale',
+  'alternatives',
+  'reportDueDate',
+  'added',
+  'removed',
+  'changed',
+] as const;
+export type AmendmentLabelKey = (typeof amendmentLabelKeys)[number];
+export const AmendmentLabels = z.strictObject(Object.fromEntries(amendmentLabelKeys.map((k) => [k, label.optional()])) as Record<AmendmentLabelKey, z.ZodOptional<typeof label>>);
+
 export const TemplateLabels = z.strictObject({
   page: label,
   of: label,
@@ -375,6 +405,12 @@ export const TemplateLabels = z.strictObject({
   signature: label,
   date: label,
   none: label,
+  /** "Version" before a report version's number in every page footer; absent: the message catalogue's word. */
+  version: label.optional(),
+  /** "Issued" before the issue date in every page footer; absent: the message catalogue's word. */
+  issued: label.optional(),
+  /** The amendment's wording (a `amendment` block); a key left out takes the message catalogue's words. */
+  amendment: AmendmentLabels.optional(),
   /** Words for enum values: "self_reported" -> "Self-reported", "suitable" -> "Suitable". */
   values: z.record(z.string(), label),
   /** What the report calls each interview answer, by field id: a court reads a statement, never the question asked. */
@@ -418,6 +454,7 @@ export const ReportTemplate = z
   })
   .superRefine((t, ctx) => {
     const seen = new Set<string>();
+    let amendmentBlocks = 0;
     t.sections.forEach((section, si) => {
       if (seen.has(section.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'id'], message: `Duplicate section id "${section.id}".` });
       seen.add(section.id);
@@ -427,6 +464,7 @@ export const ReportTemplate = z
       }
       section.blocks.forEach((block, bi) => {
         const at = ['sections', si, 'blocks', bi];
+        if (block.type === 'amendment' && amendmentBlocks++ > 0) ctx.addIssue({ code: 'custom', path: [...at, 'type'], message: 'A template prints the amendment once: it has a second "amendment" block.' });
         if (block.type === 'text' && !section.write) ctx.addIssue({ code: 'custom', path: [...at, 'type'], message: `A "text" block prints the officer's text, so section "${section.id}" needs a "write" setting.` });
         const checkContent = (content: Inline[], where: PropertyKey[]) =>
           content.forEach((inline, ii) => {
@@ -466,7 +504,8 @@ export const RenderParagraph = z.strictObject({
   kind: z.literal('paragraph'),
   runs: z.array(RenderRun),
   numbered: z.boolean(),
-  role: z.enum(['body', 'assessment', 'declined', 'statement', 'note', 'sources', 'field']),
+  /** `item`: one entry of a bulleted list (an amendment's changes). */
+  role: z.enum(['body', 'assessment', 'declined', 'statement', 'note', 'sources', 'field', 'item']),
 });
 export type RenderParagraph = z.infer<typeof RenderParagraph>;
 
@@ -516,6 +555,8 @@ export const RenderedReport = z.strictObject({
   language: z.string(),
   direction: z.enum(['ltr', 'rtl']),
   draft: z.boolean(),
+  /** The report version's number, when it has one (the file name carries it). */
+  version: z.number().int().optional(),
   letterhead: z.strictObject({
     serviceName: z.string(),
     jurisdictionName: z.string(),
@@ -531,6 +572,8 @@ export const RenderedReport = z.strictObject({
     ofLabel: z.string(),
     draftLabel: z.string(),
     contentHashLabel: z.string(),
+    /** The version and its issue date, worded ("Version 2 · Issued 3 December 2026"), when the report has a version. */
+    version: z.string().optional(),
     caseNumberLabel: z.string(),
     courtLabel: z.string(),
     hearingDateLabel: z.string(),

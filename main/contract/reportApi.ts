@@ -7,6 +7,7 @@ import { entityId } from './text';
 // Spread into `contract` in api.ts; the same door checks apply as for every other entry.
 
 
+const reportVersionNumber = z.number().int().min(1).max(10_000);
 const templateId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'Must be a template id such as "full-report".' }).max(100);
 
 export const ReportTemplateSummary = z.strictObject({
@@ -42,14 +43,16 @@ export const reportEntries = {
     writes: false,
   }),
   'report.preview': entry({
-    input: z.strictObject({ caseId: entityId, templateId }),
+    // A version submitted, countersigned or issued prints as it was frozen, on its own template;
+    // without `version`, the latest (or the live draft when nothing has been submitted).
+    input: z.strictObject({ caseId: entityId, templateId: templateId.optional(), version: reportVersionNumber.optional() }),
     output: RenderedReport,
     access: 'any',
     writes: false,
   }),
   'report.export': entry({
     // The same report as a Word document or as an accessible PDF for courts that do not open Word.
-    input: z.strictObject({ caseId: entityId, templateId, format: ExportFormat.optional() }),
+    input: z.strictObject({ caseId: entityId, templateId: templateId.optional(), version: reportVersionNumber.optional(), format: ExportFormat.optional() }),
     output: ReportExport,
     access: 'any',
     writes: false,

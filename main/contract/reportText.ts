@@ -133,6 +133,7 @@ export const reportTextEntries = {
     output: z.strictObject({ version: entityVersion, updatedAt: z.string() }),
     access: 'any',
     writes: true,
+    roles: ['probation_officer', 'senior_probation_officer'],
   }),
   'reportText.draft': entry({
     // "Start from the recorded facts": plain sentences for one section from its answers, in the report's language.

@@ -142,6 +142,30 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
       print({ path: out }, () => t('cli.wrote', { path: out }));
     });
 
+  // Inquiries from screeners (main/contract/inquiry.ts): the screener writes one, the officer opens a case from it.
+  const inquiry = program.command('inquiry').description(t('cli.help.inquiry'));
+  inquiry
+    .command('export <caseId>')
+    .description(t('cli.help.inquiryExport'))
+    .requiredOption('--out <file>', t('cli.help.outInquiry'))
+    .option('--force', t('cli.help.force'))
+    .action(async (caseId: string, o: { out: string; force?: boolean }) => {
+      const result = await call('inquiry.export', { caseId });
+      const out = path.resolve(o.out);
+      writeNewFile(out, `${JSON.stringify(result.package, null, 2)}\n`, Boolean(o.force));
+      const count = Object.keys(result.package.interview.answers).length;
+      print({ path: out, answers: count }, () => t('cli.inquiryWritten', { caseNumber: result.package.case.caseNumber, count, path: out }));
+    });
+  inquiry
+    .command('import <file>')
+    .description(t('cli.help.inquiryImport'))
+    .action(async (file: string) => {
+      const raw = readJsonFile(file);
+      const record = await call('inquiry.import', { package: raw });
+      const screener = typeof raw === 'object' && raw !== null ? String((raw as { screener?: { name?: unknown } }).screener?.name ?? '') : '';
+      print(record, () => t('cli.inquiryImported', { screener, caseNumber: record.details.caseNumber, familyName: record.details.person.familyName, id: record.id }));
+    });
+
   const printExport = (out: string, result: { contentHash: string; dropped: DroppedCharacters[] }) =>
     print({ path: out, contentHash: result.contentHash, dropped: result.dropped }, () =>
       [
@@ -159,13 +183,19 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
   program
     .command('export <caseId>')
     .description(t('cli.help.export'))
-    .requiredOption('--template <id>', t('cli.help.template'))
+    .option('--template <id>', t('cli.help.templateOptional'))
+    .option('--version <n>', t('cli.help.version'))
     .requiredOption('--out <file>', t('cli.help.outDocx'))
     .option('--format <format>', t('cli.help.format'), 'docx')
     .option('--force', t('cli.help.force'))
-    .action(async (caseId: string, o: { template: string; out: string; format: string; force?: boolean }) => {
+    .action(async (caseId: string, o: { template?: string; version?: string; out: string; format: string; force?: boolean }) => {
       // The contract refuses any other format, naming $.format, as every door does.
-      const result = await call('report.export', { caseId, templateId: o.template, format: o.format as 'docx' | 'pdf' });
+      const result = await call('report.export', {
+        caseId,
+        ...(o.template !== undefined ? { templateId: o.template } : {}),
+        ...(o.version !== undefined ? { version: numberArg(o.version) } : {}),
+        format: o.format as 'docx' | 'pdf',
+      });
       const out = path.resolve(o.out);
       writeNewFile(out, Buffer.from(result.fileBase64, 'base64'), Boolean(o.force));
       printExport(out, result);
@@ -183,6 +213,75 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
       const out = path.resolve(o.out);
       writeNewFile(out, result.bytes, Boolean(o.force));
       printExport(out, result);
+    });
+
+  // The report's life (main/contract/lifecycle.ts): each step is a call the core refuses or takes.
+  const report = program.command('report').description(t('cli.help.report'));
+  const printLife = (life: Output<'report.life'>, caseNumber: string) =>
+    print(life, () => lifeLines(life, caseNumber).join('\n'));
+  const caseNumberOf = async (caseId: string) => (await call('cases.get', { id: caseId })).details.caseNumber;
+  report
+    .command('life <caseId>')
+    .description(t('cli.help.reportLife'))
+    .action(async (caseId: string) => printLife(await call('report.life', { caseId }), await caseNumberOf(caseId)));
+  report
+    .command('submit <caseId>')
+    .description(t('cli.help.reportSubmit'))
+    .requiredOption('--template <id>', t('cli.help.template'))
+    .option('--comment <text>', t('cli.help.comment'))
+    .action(async (caseId: string, o: { template: string; comment?: string }) =>
+      printLife(await call('report.submit', { caseId, templateId: o.template, ...(o.comment !== undefined ? { comment: o.comment } : {}) }), await caseNumberOf(caseId)),
+    );
+  report
+    .command('return <caseId>')
+    .description(t('cli.help.reportReturn'))
+    .option('--comment <text>', t('cli.help.comment'))
+    .action(async (caseId: string, o: { comment?: string }) =>
+      printLife(await call('report.return', { caseId, ...(o.comment !== undefined ? { comment: o.comment } : {}) }), await caseNumberOf(caseId)),
+    );
+  report
+    .command('countersign <caseId>')
+    .description(t('cli.help.reportCountersign'))
+    .option('--comment <text>', t('cli.help.comment'))
+    .action(async (caseId: string, o: { comment?: string }) =>
+      printLife(await call('report.countersign', { caseId, ...(o.comment !== undefined ? { comment: o.comment } : {}) }), await caseNumberOf(caseId)),
+    );
+  report
+    .command('issue <caseId>')
+    .description(t('cli.help.reportIssue'))
+    .option('--template <id>', t('cli.help.templateOptional'))
+    .action(async (caseId: string, o: { template?: string }) =>
+      printLife(await call('report.issue', { caseId, ...(o.template !== undefined ? { templateId: o.template } : {}) }), await caseNumberOf(caseId)),
+    );
+  report
+    .command('amend <caseId>')
+    .description(t('cli.help.reportAmend'))
+    .requiredOption('--reason <text>', t('cli.help.reason'))
+    .action(async (caseId: string, o: { reason: string }) => printLife(await call('report.amend', { caseId, reason: o.reason }), await caseNumberOf(caseId)));
+  report
+    .command('comment <caseId>')
+    .description(t('cli.help.reportComment'))
+    .requiredOption('--body <text>', t('cli.help.comment'))
+    .option('--section <id>', t('cli.help.section'))
+    .action(async (caseId: string, o: { body: string; section?: string }) =>
+      printLife(await call('review.comment', { caseId, sectionId: o.section ?? null, body: o.body }), await caseNumberOf(caseId)),
+    );
+  report
+    .command('address <caseId> <commentId>')
+    .description(t('cli.help.reportAddress'))
+    .option('--note <text>', t('cli.help.note'))
+    .action(async (caseId: string, commentId: string, o: { note?: string }) =>
+      printLife(await call('review.address', { caseId, commentId, ...(o.note !== undefined ? { note: o.note } : {}) }), await caseNumberOf(caseId)),
+    );
+  cases
+    .command('assign <caseId> <person>')
+    .description(t('cli.help.caseAssign'))
+    .action(async (caseId: string, person: string) => {
+      const app = await getCore(true);
+      const personId = await personNamed(app, { actor: (await appModule()).currentActor(), door: 'cli', session }, person);
+      const life = await call('cases.assign', { caseId, personId });
+      const caseNumber = await caseNumberOf(caseId);
+      print(life, () => t('cli.life.assigned', { caseNumber, name: life.author?.name ?? '' }));
     });
 
   const people = program.command('people').description(t('cli.help.people'));
@@ -420,6 +519,36 @@ function oneLine(error: ApiError): string {
   // A `_cli` wording tells the command line's way out (psr people add) where the screen has its own.
   if (error.key) return t(error.key, { ...error.params, context: 'cli', defaultValue: error.message });
   return error.message;
+}
+
+/** A whole number typed on the command line; anything else goes to the contract as typed, which refuses it by its field. */
+function numberArg(typed: string): number {
+  return (/^\d+$/.test(typed.trim()) ? Number(typed) : typed) as number;
+}
+
+/** Where a report stands, as lines: its state, author, versions with their steps, the comments and the steps open now. */
+function lifeLines(life: Output<'report.life'>, caseNumber: string): string[] {
+  const state = t(`lifecycle.state.${life.current?.state ?? 'none'}`);
+  const lines = [t('cli.life.state', { caseNumber, state }), life.author ? t('cli.life.author', { name: life.author.name }) : t('cli.life.noAuthor')];
+  for (const v of life.versions) {
+    const amends = v.amends ? t('cli.life.amends', { number: v.amends.number, reason: v.amends.reason }) : '';
+    lines.push(t('cli.life.version', { number: v.number, state: t(`lifecycle.state.${v.state}`), amends }));
+    const steps = [
+      ['submit', v.submitted],
+      ['return', v.returned],
+      ['countersign', v.countersigned],
+      ['issue', v.issued],
+    ] as const;
+    for (const [step, by] of steps) if (by) lines.push(t('cli.life.step', { step: t(`lifecycle.done.${step}`), name: by.name, date: by.at.slice(0, 10) }));
+    if (v.contentHash) lines.push(t('cli.life.hash', { hash: v.contentHash }));
+  }
+  for (const c of life.comments) {
+    lines.push(t('cli.life.comment', { id: c.id, section: c.sectionId ?? t('cli.life.wholeReport'), name: c.by.name, body: c.body }));
+    lines.push(c.addressed ? t('cli.life.addressed', { name: c.addressed.name, note: c.addressedNote ? `: ${c.addressedNote}` : '' }) : t('cli.life.open'));
+  }
+  lines.push(life.editable.ok ? t('cli.life.editable') : t('cli.life.notEditable', { reason: t(life.editable.reason ?? '', { name: life.author?.name ?? '' }) }));
+  lines.push(life.actions.length > 0 ? t('cli.life.actions', { actions: life.actions }) : t('cli.life.noActions'));
+  return lines;
 }
 
 /** The id of the person named by `--as` (an id or a full name, any case), refused clearly when there is none or more than one. */

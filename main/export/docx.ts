@@ -37,6 +37,7 @@ export interface DocxAssets {
 /** Fonts that exist on a court's Windows machine, and that LibreOffice maps to Liberation Sans. */
 const FONT = 'Arial';
 const NUMBERING = 'psr-paragraphs';
+const BULLETS = 'psr-bullets';
 /** A4 with 2 cm margins: the text width, in twips. */
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
@@ -124,7 +125,12 @@ export async function writeDocx(model: RenderedReport, assets: DocxAssets): Prom
           ...(model.draft ? textRuns({ text: `  |  ${running.draftLabel}`, bold: true }, { size: 18, color: 'C00000' }) : []),
         ],
       }),
-      para([{ text: `${running.contentHashLabel}: ` }, { text: `sha256:${assets.contentHash}`, ltr: rtl }], { alignment: AlignmentType.CENTER }, { size: 14, color: '404040' }),
+      // The version and its issue date beside the content hash: which issued document this page belongs to.
+      para(
+        [...(running.version ? [{ text: `${running.version} · ` }] : []), { text: `${running.contentHashLabel}: ` }, { text: `sha256:${assets.contentHash}`, ltr: rtl }],
+        { alignment: AlignmentType.CENTER },
+        { size: 14, color: '404040' },
+      ),
       para([{ text: model.letterhead.protectiveMarking, bold: true }], { alignment: AlignmentType.CENTER }, { size: 18 }),
     ],
   });
@@ -152,6 +158,7 @@ export async function writeDocx(model: RenderedReport, assets: DocxAssets): Prom
         return [
           para(block.runs, {
             ...(block.numbered ? { numbering: { reference: NUMBERING, level: 0, instance } } : {}),
+            ...(block.role === 'item' ? { numbering: { reference: BULLETS, level: 0 }, spacing: { after: 40 } } : {}),
             ...(block.role === 'statement' || block.role === 'note' || block.role === 'sources' ? { style: roleStyle[block.role] } : {}),
             // The front sheet's fields read as one compact block, not a page of spaced lines.
             ...(block.role === 'field' ? { spacing: { after: 40 } } : {}),
@@ -214,6 +221,7 @@ export async function writeDocx(model: RenderedReport, assets: DocxAssets): Prom
       { name: 'Template', value: `${model.template.id} ${model.template.version}` },
       { name: 'Status', value: model.draft ? 'draft' : 'final' },
       { name: 'CaseNumber', value: model.running.caseNumber },
+      ...(model.version !== undefined ? [{ name: 'Version', value: String(model.version) }] : []),
     ],
     styles: {
       default: {
@@ -245,6 +253,18 @@ export async function writeDocx(model: RenderedReport, assets: DocxAssets): Prom
               text: '%1.',
               alignment: AlignmentType.START,
               style: { paragraph: { indent: { start: 567, hanging: 567 } } },
+            },
+          ],
+        },
+        {
+          reference: BULLETS,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '•',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { start: 567, hanging: 283 } } },
             },
           ],
         },

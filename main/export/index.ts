@@ -29,7 +29,7 @@ export interface ExportResult {
   /** Characters XML cannot hold, dropped from the user's text: tell the user. */
   dropped: DroppedCharacters[];
   model: RenderedReport;
-  /** A file name a save dialog can offer: "CR-2026-0415-full-report-draft.docx". */
+  /** A file name a save dialog can offer: "CR-2026-0415-full-report-draft.docx", "CR-2026-0415-full-report-v2.docx". */
   suggestedFileName: string;
 }
 
@@ -79,8 +79,9 @@ function readLogo(model: RenderedReport): { data: Uint8Array; widthPx: number; h
   return { data, ...pngSize(data) };
 }
 
+/** The version's number in the name, so two versions of one report never share a file name; "-draft" only on a draft. */
 const suggestedName = (model: RenderedReport, extension: 'docx' | 'pdf') =>
-  `${model.running.caseNumber.replace(/[^A-Za-z0-9._-]+/g, '_')}-${model.template.id}${model.draft ? '-draft' : ''}.${extension}`;
+  `${model.running.caseNumber.replace(/[^A-Za-z0-9._-]+/g, '_')}-${model.template.id}${model.version !== undefined ? `-v${model.version}` : ''}${model.draft ? '-draft' : ''}.${extension}`;
 
 /** Writes the DOCX for an assembled model. */
 export async function writeReport(model: RenderedReport): Promise<ExportResult> {

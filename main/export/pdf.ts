@@ -7,7 +7,7 @@ import type { RenderBlock, RenderedReport, RenderRun } from '../contract/report'
 // PDF (PDF/UA identification, a structure tree of headings, paragraphs, lists, tables and the logo
 // as a figure; page furniture as artifacts). It mirrors docx.ts in layout: A4, 2 cm margins, the
 // running header (DRAFT mark, protective marking, court, case number, hearing date) and footer
-// (page x of y, case number, content hash, protective marking). See docs/ARCHITECTURE.md.
+// (page x of y, case number, the version and its issue date with the content hash, protective marking). See docs/ARCHITECTURE.md.
 
 export interface PdfAssets {
   /** The letterhead logo (PNG), when the jurisdiction has one. */
@@ -211,6 +211,7 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
       Template: `${model.template.id} ${model.template.version}`,
       Status: model.draft ? 'draft' : 'final',
       CaseNumber: model.running.caseNumber,
+      ...(model.version !== undefined ? { Version: String(model.version) } : {}),
     } as PDFKit.DocumentInfo,
   } as unknown as PDFKit.PDFDocumentOptions);
   const tagged = doc as unknown as TaggedDoc;
@@ -325,23 +326,29 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
     root.add(sect);
     heading(sect, section.title, 14, 14, 5, NAVY, 'H2', section.blocks[0]);
     doc.outline.addItem(section.title);
-    let list: Struct | undefined;
+    let list: { el: Struct; bullets: boolean } | undefined;
     for (const [bi, block] of section.blocks.entries()) {
-      if (block.kind === 'paragraph' && block.numbered) {
-        if (!list) {
-          list = tagged.struct('L');
-          sect.add(list);
+      // Numbered paragraphs, and an amendment's bulleted changes, are each a list of their own.
+      const bullets = block.kind === 'paragraph' && block.role === 'item';
+      if (block.kind === 'paragraph' && (block.numbered || bullets)) {
+        if (list && list.bullets !== bullets) {
+          list.el.end();
+          list = undefined;
         }
-        numbered(list, block.runs, ++number, block.role);
+        if (!list) {
+          list = { el: tagged.struct('L'), bullets };
+          sect.add(list.el);
+        }
+        numbered(list.el, block.runs, bullets ? '•' : `${++number}.`, bullets ? 'field' : block.role);
         continue;
       }
       if (list) {
-        list.end();
+        list.el.end();
         list = undefined;
       }
       renderBlock(sect, block, section.blocks[bi + 1]);
     }
-    list?.end();
+    list?.el.end();
     sect.end();
   }
   root.end();
@@ -405,8 +412,8 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
     doc.switchToPage(current);
   }
 
-  /** A numbered paragraph: a list item whose label is its number, as Word's paragraph numbering shows it. */
-  function numbered(list: Struct, runs: RenderRun[], n: number, role: string) {
+  /** A numbered paragraph: a list item whose label is its number (or a bullet), as Word's paragraph numbering shows it. */
+  function numbered(list: Struct, runs: RenderRun[], label: string, role: string) {
     const style = paragraphStyle(role);
     ensure(style.size * 1.4 * 2);
     space(style.before);
@@ -416,7 +423,7 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
     const labelX = rtl ? area.right - INDENT : area.left;
     element('Lbl', item, () => {
       useFont(!!style.bold, false, style.size);
-      doc.fillColor('black').text(`${n}.`, labelX, y, { width: INDENT, lineBreak: false, align });
+      doc.fillColor('black').text(label, labelX, y, { width: INDENT, lineBreak: false, align });
     });
     doc.y = y;
     const body = tagged.struct('LBody');
@@ -672,7 +679,8 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
         9,
       );
       y += 12;
-      line([{ text: `${running.contentHashLabel}: sha256:${assets.contentHash}` }], y, 7, GREY);
+      // The version and its issue date beside the content hash: which issued document this page belongs to.
+      line([{ text: `${running.version ? `${running.version} · ` : ''}${running.contentHashLabel}: sha256:${assets.contentHash}` }], y, 7, GREY);
       y += 10;
       line([{ text: model.letterhead.protectiveMarking, bold: true }], y, 9);
     });

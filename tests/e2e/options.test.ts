@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input, Method, Output } from '../../main/contract/api';
 import { caseDetails } from '../support/core';
-import { expectAccessible, startE2E, type E2E } from './support/browser';
+import { actAs, expectAccessible, startE2E, type E2E } from './support/browser';
 import { OptionsScreen, ProgrammesScreen, ProposalScreen } from './support/optionsPages';
 
 let e2e: E2E;
@@ -93,9 +93,13 @@ describe('an officer chooses community options and writes the proposal', () => {
     expect(await page.locator('.banner').count()).toBe(0);
   });
 
-  it('adds a local programme, sees it offered first to a woman with its details, and retires it', async () => {
+  it('lets an administrator add a local programme, offered first to a woman with its details, and retire it', async () => {
     const { page } = e2e;
     const record = await dispatch('cases.create', { details: caseDetails({ caseNumber: 'CR-2026-0778' }) });
+    // Local programmes are the administrator's to manage.
+    await dispatch('people.add', { details: { fullName: 'Ada Admin', role: 'administrator', team: 'Systems', service: 'Probation Service' } });
+    await page.reload();
+    await actAs(page, 'Ada Admin');
     const programmes = new ProgrammesScreen(page);
     await programmes.open();
     // The programme's own checks run as the officer types, before any save.

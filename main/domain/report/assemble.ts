@@ -3,6 +3,7 @@ import { displayName } from '../../contract/case';
 import { AppError, invalidInput } from '../../contract/errors';
 import type { Jurisdiction } from '../../contract/jurisdiction';
 import type {
+  AmendmentChange,
   AnswerItem,
   Block,
   Inline,
@@ -18,6 +19,7 @@ import type {
 } from '../../contract/report';
 import { assertAdultCase } from '../caseRules';
 import { evaluateRule, type RuleValue } from '../rules';
+import { reportLifeWords } from './amendment';
 import { formatDate, formatEnumValue, formatValue, isLtrIsland, valueAt, type FormatContext } from './format';
 import { cleanDeep } from './sanitize';
 
@@ -36,6 +38,8 @@ export function withoutNonDisclosable(context: ReportContext): ReportContext {
   }
   return { ...context, sections, sources: context.sources.filter((s) => !s.notForDisclosure) };
 }
+
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** JSON paths (as prefixes) of the items removed as not for disclosure. */
 function nonDisclosablePaths(context: ReportContext): string[] {
@@ -164,6 +168,31 @@ export function assembleReport(template: ReportTemplate, input: ReportContext, o
     };
   };
 
+  // The report's life (docs/ARCHITECTURE.md): its version in every footer, and what an amendment changed.
+  const life = reportLifeWords(template);
+  /** A before or after value as the report words it: a date in the report's locale, an id in the template's words. */
+  const valueWords = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, fc.locale) : (labels.values[v] ?? v));
+  const changeLine = (c: AmendmentChange): string => {
+    const name =
+      c.part === 'section' ? life.amendment('section', { title: c.title }) : c.part === 'option' ? life.amendment('option', { title: c.title }) : c.part === 'condition' ? life.amendment('condition', { title: c.title }) : c.title;
+    const what = c.before !== undefined && c.after !== undefined ? `${valueWords(c.before)} → ${valueWords(c.after)}` : life.amendment(c.change);
+    return `${name}: ${what}`;
+  };
+  const amendment = context.amendment;
+  const amendmentTitle = amendment ? life.amendment('title', { version: amendment.amendsVersion, date: formatDate(amendment.amendsIssuedOn, fc.locale) }) : '';
+  /** The reason and one line per change; nothing when the report amends nothing. */
+  const amendmentBlocks = (): RenderBlock[] => {
+    if (!amendment) return [];
+    return [
+      { kind: 'paragraph', numbered: false, role: 'body', runs: [run(`${life.amendment('reason')}: `, { bold: true }), run(norm(amendment.reason) || labels.none)] },
+      { kind: 'paragraph', numbered: false, role: 'field', runs: [run(`${life.amendment('changes')}:`, { bold: true })] },
+      ...(amendment.changes.length === 0
+        ? [{ kind: 'paragraph' as const, numbered: false, role: 'note' as const, runs: [run(life.amendment('noChanges'))] }]
+        : amendment.changes.map((c) => ({ kind: 'paragraph' as const, numbered: false, role: 'item' as const, runs: [run(changeLine(c))] }))),
+    ];
+  };
+  let amendmentPrinted = false;
+
   const sections: RenderSection[] = [];
   for (const section of template.sections) {
     if (!evaluateRule(section.when as RuleValue | undefined, context, { whenAbsent: true })) continue;
@@ -209,6 +238,12 @@ export function assembleReport(template: ReportTemplate, input: ReportContext, o
         case 'notBinding':
           blocks.push({ kind: 'paragraph', numbered: false, role: 'statement', runs: [run(block.text, { bold: true })] });
           break;
+        case 'amendment':
+          if (amendment) {
+            blocks.push({ kind: 'heading', text: amendmentTitle, level: 3 }, ...amendmentBlocks());
+            amendmentPrinted = true;
+          }
+          break;
         case 'text': {
           // The officer's own words; blank lines start new paragraphs. An opinion section is labelled as the author's assessment.
           const parts = (context.written[section.id] ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '');
@@ -231,13 +266,24 @@ export function assembleReport(template: ReportTemplate, input: ReportContext, o
     sections.push({ id: section.id, title: section.title, restartNumbering: section.restartNumbering, blocks });
   }
 
+  // A template without an amendment block prints it as a section of its own, after the front sheet.
+  if (amendment && !amendmentPrinted) {
+    const at = sections.findIndex((s) => s.id === 'front-sheet') + 1;
+    sections.splice(at, 0, { id: 'amendment', title: amendmentTitle, restartNumbering: false, blocks: amendmentBlocks() });
+  }
+
   const c = context.case;
+  const version = context.version;
+  const versionLine = version
+    ? [`${life.version} ${new Intl.NumberFormat(fc.locale).format(version.number)}`, ...(version.issuedOn ? [`${life.issued} ${formatDate(version.issuedOn, fc.locale)}`] : [])].join(' · ')
+    : undefined;
   return {
     template: { id: template.id, version: template.version, test: template.test },
     title: template.title,
     language: template.language,
     direction: template.direction,
     draft: context.status === 'draft',
+    ...(version ? { version: version.number } : {}),
     letterhead: {
       serviceName: jurisdiction.serviceName,
       jurisdictionName: jurisdiction.name,
@@ -252,6 +298,7 @@ export function assembleReport(template: ReportTemplate, input: ReportContext, o
       ofLabel: labels.of,
       draftLabel: labels.draft,
       contentHashLabel: labels.contentHash,
+      ...(versionLine ? { version: versionLine } : {}),
       caseNumberLabel: labels.caseNumber,
       courtLabel: labels.court,
       hearingDateLabel: labels.hearingDate,

@@ -66,3 +66,10 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(serious, `accessibility of ${label}`).toEqual([]);
 }
+
+/** Switches the window to `fullName` as a person does: Change person, then their name. */
+export async function actAs(page: Page, fullName: string): Promise<void> {
+  await page.getByRole('button', { name: 'Change person' }).click();
+  await page.getByRole('button', { name: fullName }).click();
+  await expect.poll(() => page.locator('.app-person').textContent()).toContain(fullName);
+}

@@ -7,6 +7,8 @@ import { caseSorts, type CaseSort, type CaseSummary } from '../../../../main/con
 import { ApiCallError, call } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { formatDate, formatDateTime } from '../../i18n';
+import { CaseImport, canImport } from './CaseTransfer';
+import { useActingPerson } from './transfer';
 
 const PAGE_SIZE = 100;
 
@@ -24,6 +26,7 @@ export function CaseListPage() {
   const searchId = useId();
   const hintId = useId();
   const sortId = useId();
+  const person = useActingPerson();
 
   useEffect(() => {
     // Keep the search in the address so a reload or the back button returns to the same list.
@@ -134,6 +137,7 @@ export function CaseListPage() {
           </tbody>
         </table>
       )}
+      {canImport(person) && <CaseImport />}
     </>
   );
 }

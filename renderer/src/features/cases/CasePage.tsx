@@ -19,6 +19,8 @@ import { caseWording } from './caseText';
 import { emptyCase, emptyCharge, flatten } from './caseFormModel';
 import { useCaseMerge } from './useCaseMerge';
 import { ChargeClassification } from './ChargeClassification';
+import { CaseExport } from './CaseTransfer';
+import { useActingPerson } from './transfer';
 
 export function CasePage({ id }: { id: string | null }) {
   const { t, i18n } = useTranslation();
@@ -32,6 +34,9 @@ export function CasePage({ id }: { id: string | null }) {
   const [history, setHistory] = useState<AuditEntry[]>([]);
   const [submitCount, setSubmitCount] = useState(0);
   const resolver = useMemo(() => caseDetailsResolver(t), [t]);
+  const person = useActingPerson();
+  // A case opened from a file says so once, on arrival (CaseTransfer.tsx puts it in the history entry).
+  const [imported] = useState(() => (window.history.state as { imported?: 'inquiry' | 'caseFile' } | null)?.imported ?? null);
 
   const form = useForm<CaseDetails>({
     defaultValues: emptyCase,
@@ -151,6 +156,11 @@ export function CasePage({ id }: { id: string | null }) {
           <span className="hint">{t('case.interviewHint')}</span>
         </p>
       )}
+      {record && imported && (
+        <div className="banner" role="status">
+          <p>{t(imported === 'inquiry' ? 'inquiry.transfer.importedInquiry' : 'inquiry.transfer.importedCaseFile')}</p>
+        </div>
+      )}
       {merge.conflict && <ConflictPanel conflict={merge.conflict} wording={wording} onResolve={merge.resolve} />}
       {merge.combined.length > 0 && !merge.conflict && (
         <div className="banner" role="status">
@@ -241,6 +251,7 @@ export function CasePage({ id }: { id: string | null }) {
           </button>
         </div>
       </form>
+      {record && person && <CaseExport record={record} person={person} />}
       <CaseHistory history={history} />
     </>
   );

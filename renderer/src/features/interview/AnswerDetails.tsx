@@ -9,9 +9,12 @@ import type { UiValues } from './model';
 export function AnswerDetails({ field, name, id, label }: { field: AnyField; name: string; id: string; label: string }) {
   const { t } = useTranslation();
   const { register } = useFormContext<UiValues>();
-  const [source, notForDisclosure] = useWatch({ name: [`${name}.source`, `${name}.notForDisclosure`] }) as unknown as [string, boolean];
+  const [source, by, notForDisclosure] = useWatch({ name: [`${name}.source`, `${name}.by`, `${name}.notForDisclosure`] }) as unknown as [string, string | undefined, boolean];
   const [open, setOpen] = useState(false);
-  const summaryBits = [source ? t(`interview.source.${source}`) : null, notForDisclosure ? t('interview.notForDisclosureShort') : null].filter(Boolean);
+  // Who a third party or a verification is, beside its kind: an answer from a screener's inquiry names the screener and their organisation.
+  const who = (source === 'verified' || source === 'third_party') && by?.trim() ? by.trim() : null;
+  const sourceText = source ? (who ? t('interview.sourceWithWho', { source: t(`interview.source.${source}`), who }) : t(`interview.source.${source}`)) : null;
+  const summaryBits = [sourceText, notForDisclosure ? t('interview.notForDisclosureShort') : null].filter(Boolean);
   return (
     <div className="answer-details">
       {field.declinable !== false && (

@@ -16,19 +16,30 @@ import { SectionView } from './SectionView';
 import { useCompletion } from './useCompletion';
 import { useInterviewDraft, type Opened } from './useInterviewDraft';
 import { useSections } from './useSections';
+import { screenerView } from '../../../../main/domain/forms/screener';
+import { screenerProgress } from './screener';
 
-export function InterviewEditor({ opened, record, actor }: { opened: Opened; record: CaseRecord; actor: string }) {
+/**
+ * The interview of one case. A screener sees only the sections and questions open to screeners
+ * (main/domain/forms/screener.ts); every other answer stays in the draft as it was, so a
+ * screener's save never drops an officer's answers.
+ */
+export function InterviewEditor({ opened, record, actor, screener = false }: { opened: Opened; record: CaseRecord; actor: string; screener?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { caseId, form: definition, facts } = opened;
   const { form, formRef, draft, evaluated, completeStatus, setCompleteStatus, resetCount, onAnyChange } = useInterviewDraft(opened, actor);
   const { flush } = draft;
-  const nav = useSections(caseId, definition, () => void flush());
+  const shown = useMemo(() => (screener ? screenerView(definition) : definition), [screener, definition]);
+  const nav = useSections(caseId, shown, () => void flush());
   const { section, index, previous, next, goTo, headingRef } = nav;
   const completion = useCompletion(caseId, definition, draft, setCompleteStatus);
 
-  const sectionEval = evaluated.evaluation.sections[index]!;
-  const sectionProgress = evaluated.progress.sections[index]!;
+  // The evaluation is of the whole form; the section shown is found in it by id.
+  const formIndex = definition.sections.findIndex((s) => s.id === section.id);
+  const sectionEval = evaluated.evaluation.sections[formIndex]!;
+  const sectionProgress = evaluated.progress.sections[formIndex]!;
+  const navProgress = useMemo(() => (screener ? screenerProgress(shown, evaluated.progress) : evaluated.progress), [screener, shown, evaluated.progress]);
   const name = `${record.details.person.givenNames} ${record.details.person.familyName}`;
   const wording = useMemo<ConflictWording>(
     () => ({
@@ -40,10 +51,10 @@ export function InterviewEditor({ opened, record, actor }: { opened: Opened; rec
   );
 
   const goToFirstMissing = useMemo(() => {
-    const first = evaluated.progress.firstMissing;
+    const first = navProgress.firstMissing;
     if (!first) return null;
     return () => goTo(first.sectionId, controlId(first.fieldId, first.row, first.subFieldId));
-  }, [evaluated.progress.firstMissing, goTo]);
+  }, [navProgress.firstMissing, goTo]);
 
   return (
     <FormProvider {...form}>
@@ -55,6 +66,14 @@ export function InterviewEditor({ opened, record, actor }: { opened: Opened; rec
         </p>
         <DraftStatusLine status={draft.status} />
       </div>
+      {screener && (
+        <div className="banner screener-note" role="note">
+          <p>{t('inquiry.screenerView')}</p>
+          <p>
+            <Link href={`/cases/${caseId}`}>{t('inquiry.screenerViewLink')}</Link>
+          </p>
+        </div>
+      )}
       {facts.stage === 'pre_trial' && (
         <div className="banner pre-trial-note">
           <p>{t('interview.preTrialNote')}</p>
@@ -88,13 +107,13 @@ export function InterviewEditor({ opened, record, actor }: { opened: Opened; rec
         </div>
       )}
       <div className="interview-layout">
-        <SectionNav form={definition} progress={evaluated.progress} current={section.id} onSelect={(id) => goTo(id)} onFirstMissing={goToFirstMissing} sections={definition.sections} />
+        <SectionNav form={shown} progress={navProgress} current={section.id} onSelect={(id) => goTo(id)} onFirstMissing={goToFirstMissing} sections={shown.sections} />
         <form className="interview-section" ref={formRef} noValidate onSubmit={(e) => e.preventDefault()} aria-labelledby="section-heading">
           <h2 id="section-heading" tabIndex={-1} ref={headingRef}>
             {localize(section.title, lang)}
           </h2>
           <p className="muted section-meta">
-            {t('interview.sectionOf', { n: index + 1, total: definition.sections.length })} · {t(`forms.status.${sectionProgress.status}`)}
+            {t('interview.sectionOf', { n: index + 1, total: shown.sections.length })} · {t(`forms.status.${sectionProgress.status}`)}
           </p>
           {/* One polite announcement per section when answers need correcting, rather than one per field. */}
           <p className="visually-hidden" role="status" aria-live="polite">
@@ -115,13 +134,16 @@ export function InterviewEditor({ opened, record, actor }: { opened: Opened; rec
           </div>
         </form>
       </div>
-      <div className="complete-area">
-        <h2>{t('interview.completeTitle')}</h2>
-        <p className="muted">{t('interview.completeHint')}</p>
-        <button type="button" onClick={() => void completion.markComplete()} disabled={completion.completing}>
-          {t('interview.markComplete')}
-        </button>
-      </div>
+      {/* Completing the interview is the officer's: informed participation is theirs to record. */}
+      {!screener && (
+        <div className="complete-area">
+          <h2>{t('interview.completeTitle')}</h2>
+          <p className="muted">{t('interview.completeHint')}</p>
+          <button type="button" onClick={() => void completion.markComplete()} disabled={completion.completing}>
+            {t('interview.markComplete')}
+          </button>
+        </div>
+      )}
     </FormProvider>
   );
 }

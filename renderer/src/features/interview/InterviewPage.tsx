@@ -12,7 +12,7 @@ import type { Opened } from './useInterviewDraft';
 /** Loads the case, its interview and who is signed in, then hands over to the editor. */
 export function InterviewPage({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const [loaded, setLoaded] = useState<{ opened: Opened; record: CaseRecord; actor: string } | null>(null);
+  const [loaded, setLoaded] = useState<{ opened: Opened; record: CaseRecord; actor: string; screener: boolean } | null>(null);
   const [record, setRecord] = useState<CaseRecord | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -22,8 +22,8 @@ export function InterviewPage({ caseId }: { caseId: string }) {
     (async () => {
       const found = await call('cases.get', { id: caseId });
       if (live) setRecord(found);
-      const [opened, actor] = await Promise.all([call('interview.open', { caseId }), currentActor()]);
-      if (live) setLoaded({ opened, record: found, actor });
+      const [opened, actor, session] = await Promise.all([call('interview.open', { caseId }), currentActor(), call('session.current', {})]);
+      if (live) setLoaded({ opened, record: found, actor, screener: session.person?.role === 'screener' });
     })().catch((e: unknown) => live && setError(toError(e)));
     return () => {
       live = false;
@@ -50,5 +50,5 @@ export function InterviewPage({ caseId }: { caseId: string }) {
     );
   }
   if (!loaded) return <p role="status">{t('app.loading')}</p>;
-  return <InterviewEditor opened={loaded.opened} record={loaded.record} actor={loaded.actor} />;
+  return <InterviewEditor opened={loaded.opened} record={loaded.record} actor={loaded.actor} screener={loaded.screener} />;
 }

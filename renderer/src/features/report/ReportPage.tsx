@@ -4,12 +4,14 @@ import { Link } from 'wouter';
 import type { CaseRecord } from '../../../../main/contract/case';
 import type { ApiError } from '../../../../main/contract/errors';
 import type { RenderedReport } from '../../../../main/contract/report';
+import type { ReportLife } from '../../../../main/contract/lifecycle';
 import type { ReportExport, ReportTemplateSummary } from '../../../../main/contract/reportApi';
 import { ApiCallError, call } from '../../api/client';
 import { CaseNav } from '../../components/CaseNav';
 import { errorText } from '../../components/errors';
 import { BeforeExport } from './BeforeExport';
 import { ReportPreview } from './ReportPreview';
+import { ReviewPanel } from './ReviewPanel';
 import './report.css';
 
 const MEDIA_TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
@@ -44,15 +46,20 @@ export function ReportPage({ caseId }: { caseId: string }) {
   const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState<ReportExport | null>(null);
   const [exportError, setExportError] = useState<ApiError | null>(null);
+  const [life, setLife] = useState<ReportLife | null>(null);
+  /** The version shown: a number, or null for the latest. */
+  const [version, setVersion] = useState<number | null>(null);
+  const versionId = useId();
 
   useEffect(() => {
     let live = true;
     void (async () => {
       try {
-        const [found, list] = await Promise.all([call('cases.get', { id: caseId }), call('report.templates', { caseId })]);
+        const [found, list, stands] = await Promise.all([call('cases.get', { id: caseId }), call('report.templates', { caseId }), call('report.life', { caseId })]);
         if (!live) return;
         setRecord(found);
         setTemplates(list);
+        setLife(stands);
         setTemplateId((current) => current || list[0]?.id || '');
       } catch (e) {
         if (live) setLoadError(asError(e));
@@ -63,29 +70,38 @@ export function ReportPage({ caseId }: { caseId: string }) {
     };
   }, [caseId]);
 
-  const loadPreview = useCallback(async (id: string) => {
+  // A submitted, countersigned or issued version prints on its own template, as it was frozen.
+  const shown = version === null ? life?.current : life?.versions.find((v) => v.number === version);
+  const frozen = shown ? shown.state !== 'draft' && shown.state !== 'returned' : false;
+  const loadPreview = useCallback(async (id: string, number: number | null, lifeKnown: boolean) => {
     setModel(null);
     setPreviewError(null);
     setExported(null);
     setExportError(null);
-    if (!id) return;
+    if (!id || !lifeKnown) return;
     try {
-      setModel(await call('report.preview', { caseId, templateId: id }));
+      setModel(await call('report.preview', { caseId, templateId: id, ...(number !== null ? { version: number } : {}) }));
     } catch (e) {
       setPreviewError(asError(e));
     }
   }, [caseId]);
 
+  const lifeStamp = life ? `${life.current?.number ?? 0}:${life.current?.state ?? 'none'}` : '';
   useEffect(() => {
-    void loadPreview(templateId);
-  }, [templateId, loadPreview]);
+    void loadPreview(templateId, version, lifeStamp !== '');
+  }, [templateId, version, lifeStamp, loadPreview]);
+
+  const onLifeChanged = (next: ReportLife) => {
+    setLife(next);
+    setVersion(null);
+  };
 
   const onExport = async (format: 'docx' | 'pdf') => {
     setExporting(true);
     setExported(null);
     setExportError(null);
     try {
-      const result = await call('report.export', { caseId, templateId, format });
+      const result = await call('report.export', { caseId, templateId, format, ...(version !== null ? { version } : {}) });
       download(result);
       setExported(result);
     } catch (e) {
@@ -104,7 +120,7 @@ export function ReportPage({ caseId }: { caseId: string }) {
       </>
     );
   }
-  if (!record || !templates) return <p role="status">{t('app.loading')}</p>;
+  if (!record || !templates || !life) return <p role="status">{t('app.loading')}</p>;
 
   const droppedCount = exported?.dropped.reduce((n, d) => n + d.count, 0) ?? 0;
   return (
@@ -114,14 +130,30 @@ export function ReportPage({ caseId }: { caseId: string }) {
       <p>
         <Link href={`/cases/${caseId}`}>{t('report.backToCase', { caseNumber: record.details.caseNumber })}</Link>
       </p>
-      <BeforeExport caseId={caseId} />
+      <ReviewPanel caseId={caseId} life={life} sections={model?.sections.map((s) => ({ id: s.id, title: s.title })) ?? []} templateId={templateId} onChanged={onLifeChanged} />
+      {!frozen && <BeforeExport caseId={caseId} />}
       {templates.length === 0 ? (
         <p className="banner">{t('report.noTemplates')}</p>
       ) : (
         <div className="report-controls">
+          {life.versions.length > 1 && (
+            <div className="field report-version-choice">
+              <label htmlFor={versionId}>{t('review.showVersion')}</label>
+              <select id={versionId} value={version ?? ''} onChange={(e) => setVersion(e.target.value ? Number(e.target.value) : null)}>
+                <option value="">{t('review.latest', { number: life.current!.number, state: t(`lifecycle.state.${life.current!.state}`) })}</option>
+                {life.versions
+                  .filter((v) => v.number !== life.current!.number)
+                  .map((v) => (
+                    <option key={v.number} value={v.number}>
+                      {t('review.versionOption', { number: v.number, state: t(`lifecycle.state.${v.state}`) })}
+                    </option>
+                  ))}
+              </select>
+            </div>
+          )}
           <div className="field">
             <label htmlFor={selectId}>{t('report.template')}</label>
-            <select id={selectId} value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+            <select id={selectId} value={frozen && shown?.templateId ? shown.templateId : templateId} onChange={(e) => setTemplateId(e.target.value)} disabled={frozen}>
               {templates.map((tpl) => (
                 <option key={tpl.id} value={tpl.id}>
                   {tpl.title}

@@ -22,9 +22,12 @@ import { placeChecks } from './targets';
 import { useReportChecks } from './useReportChecks';
 import { useReportTextDraft } from './useReportTextDraft';
 import { WriteSection } from './WriteSection';
+import { CommentItem } from '../report/ReviewPanel';
+import type { ReportLife, ReviewComment } from '../../../../main/contract/lifecycle';
 import './write.css';
 
 interface WriteData {
+  life: ReportLife;
   record: CaseRecord;
   written: ReportTextRecord;
   stored: Stored<ReportText>;
@@ -40,9 +43,9 @@ export function WritePage({ caseId }: { caseId: string }) {
   useEffect(() => {
     let live = true;
     (async () => {
-      const [record, written, actor] = await Promise.all([call('cases.get', { id: caseId }), call('reportText.get', { caseId }), currentActor()]);
+      const [record, written, actor, life] = await Promise.all([call('cases.get', { id: caseId }), call('reportText.get', { caseId }), currentActor(), call('report.life', { caseId })]);
       const stored = { version: written.version, doc: written.text, updatedAt: written.updatedAt ?? null };
-      if (live) setData({ record, written, stored, actor });
+      if (live) setData({ record, written, stored, actor, life });
     })().catch((e: unknown) => live && setLoadError(e instanceof ApiCallError ? e.error : { code: 'internal', message: String(e) }));
     return () => {
       live = false;
@@ -66,6 +69,8 @@ function WriteEditor({ data }: { data: WriteData }) {
   const { t } = useTranslation();
   const { record, written } = data;
   const caseId = record.id;
+  const [life, setLife] = useState(data.life);
+  const readOnly = !life.editable.ok;
   const [savedCount, setSavedCount] = useState(0);
   const { text, update, draft } = useReportTextDraft(caseId, data.actor, data.stored, () => setSavedCount((n) => n + 1));
   const { checks, failed, refresh } = useReportChecks(caseId, text);
@@ -82,6 +87,12 @@ function WriteEditor({ data }: { data: WriteData }) {
 
   const analysis = checks?.analysis ?? [];
   const placed = placeChecks(analysis, titles);
+  const commentsOn = (sectionId: string | null) => life.comments.filter((c) => (sectionId === null ? c.sectionId === null || !titles.has(c.sectionId) : c.sectionId === sectionId));
+  const reviewOf = (sectionId: string) => {
+    const here = commentsOn(sectionId);
+    return here.length > 0 ? <SectionComments caseId={caseId} comments={here} title={titles.get(sectionId) ?? sectionId} canAddress={life.canAddress} onChanged={setLife} /> : undefined;
+  };
+  const elsewhere = commentsOn(null);
   return (
     <>
       <h1>{title}</h1>
@@ -93,6 +104,13 @@ function WriteEditor({ data }: { data: WriteData }) {
         <div className="banner banner-error" role="alert">
           <p>{errorText(t, draft.status.error)}</p>
         </div>
+      )}
+      {readOnly && life.editable.reason && <p className="banner">{t(life.editable.reason, { name: life.author?.name ?? '' })}</p>}
+      {elsewhere.length > 0 && (
+        <section className="write-review-elsewhere" aria-labelledby="write-review-elsewhere">
+          <h2 id="write-review-elsewhere">{t('review.otherComments')}</h2>
+          <SectionComments caseId={caseId} comments={elsewhere} title={null} titles={titles} canAddress={life.canAddress} onChanged={setLife} />
+        </section>
       )}
       <p>{t('write.intro')}</p>
       <ReadyAnnouncer ready={checks?.readiness.ready} />
@@ -113,11 +131,41 @@ function WriteEditor({ data }: { data: WriteData }) {
       {sections.length === 0 ? (
         <p className="banner">{t('write.noSections')}</p>
       ) : (
-        sections.map((section) => <WriteSection key={section.id} caseId={caseId} section={section} text={text} update={update} checks={placed.bySection.get(section.id) ?? []} acks={acks} />)
+        sections.map((section) => (
+          <WriteSection
+            key={section.id}
+            caseId={caseId}
+            section={section}
+            text={text}
+            update={update}
+            checks={placed.bySection.get(section.id) ?? []}
+            acks={acks}
+            review={reviewOf(section.id)}
+            readOnly={readOnly}
+          />
+        ))
       )}
       <p className="write-onward">
         <Link href={`/cases/${caseId}/report`}>{t('write.toReport')}</Link>
       </p>
     </>
+  );
+}
+
+/** The review comments on one section (or, with no title, on the report as a whole and on sections not written here), each with "Mark addressed" for the author. */
+function SectionComments({ caseId, comments, title, titles, canAddress, onChanged }: { caseId: string; comments: ReviewComment[]; title: string | null; titles?: Map<string, string>; canAddress: boolean; onChanged: (life: ReportLife) => void }) {
+  const { t } = useTranslation();
+  const open = comments.filter((c) => !c.addressed).length;
+  return (
+    <div className="write-review">
+      {title !== null && open > 0 && <p className="write-review-open">{t('review.onWrite', { count: open })}</p>}
+      <ul>
+        {comments.map((c) => (
+          <li key={c.id}>
+            <CommentItem caseId={caseId} comment={c} title={title ?? (c.sectionId ? (titles?.get(c.sectionId) ?? c.sectionId) : t('review.wholeReport'))} canAddress={canAddress} onChanged={onChanged} />
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

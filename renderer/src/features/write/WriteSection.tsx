@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_SECTION_TEXT_MAX } from '../../../../main/contract/limits';
 import type { AnalysisCheck, ReportText, WritableSection } from '../../../../main/contract/reportText';
@@ -25,13 +25,17 @@ interface Props {
   update: UpdateText;
   checks: AnalysisCheck[];
   acks: Acknowledgements;
+  /** The reviewer's comments on this section, shown beside it. */
+  review?: ReactNode;
+  /** While the report is with the reviewer, countersigned or issued, or someone else's: read, not written. */
+  readOnly?: boolean;
 }
 
 /**
  * One section the officer writes: its title, what it is for, the text box, "Start from the
  * recorded facts", its checks, and the recorded facts beside it (docs/DOMAIN.md, writing the report).
  */
-export function WriteSection({ caseId, section, text, update, checks, acks }: Props) {
+export function WriteSection({ caseId, section, text, update, checks, acks, review, readOnly = false }: Props) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [drafting, setDrafting] = useState(false);
@@ -68,6 +72,7 @@ export function WriteSection({ caseId, section, text, update, checks, acks }: Pr
   return (
     <section className="write-section" id={`write-section-${id}`} aria-labelledby={`write-title-${id}`}>
       <h2 id={`write-title-${id}`}>{section.title}</h2>
+      {review}
       <div className="write-columns">
         <div className="write-main">
           <p className={section.required ? 'tag tag-required' : 'tag tag-optional'}>{section.required ? t('write.required') : t('write.optional')}</p>
@@ -89,6 +94,7 @@ export function WriteSection({ caseId, section, text, update, checks, acks }: Pr
             aria-labelledby={`write-title-${id}`}
             aria-describedby={describedBy || undefined}
             value={entry?.text ?? ''}
+            readOnly={readOnly}
             onChange={(e) => {
               const value = e.target.value;
               update((d) => {
@@ -103,7 +109,7 @@ export function WriteSection({ caseId, section, text, update, checks, acks }: Pr
             </p>
           )}
           <div className="button-row">
-            <button type="button" className="secondary" onClick={askOrDraft} disabled={drafting} aria-describedby={`write-title-${id}`}>
+            <button type="button" className="secondary" onClick={askOrDraft} disabled={drafting || readOnly} aria-describedby={`write-title-${id}`}>
               {drafting ? t('write.drafting') : t('write.startFromFacts')}
             </button>
           </div>
