@@ -34,7 +34,7 @@ beforeEach(async () => {
 afterEach(() => core.cleanup());
 
 const proposal = (rationale = 'A community order keeps her children at home while the supervision addresses her debts.'): Proposal => ({
-  selected: [{ type: 'option', id: 'sentencing.community_order' }],
+  selected: [{ type: 'option', id: 'sentencing.probation' }],
   rationale,
   alternatives: [],
   conditions: [],

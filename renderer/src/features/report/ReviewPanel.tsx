@@ -5,7 +5,7 @@ import type { LifecycleAction, ReportLife, ReviewComment } from '../../../../mai
 import { call } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { formatDate } from '../../i18n';
-import { asApiError } from '../cases/transfer';
+import { asApiError, useActingPerson } from '../cases/transfer';
 
 // The report's life on the Report page (docs/DOMAIN.md, a report's life): where the version
 // stands, the steps the acting person may take, and the review comments by section. The core
@@ -25,6 +25,9 @@ export function ReviewPanel({ caseId, life, sections, templateId, onChanged }: {
   const headingId = useId();
   const current = life.current;
   const state = current?.state ?? 'none';
+  const person = useActingPerson();
+  // Why the draft cannot be edited is the author's concern; a reviewer sees the steps open to them.
+  const isAuthor = person !== null && life.author?.personId === person.id;
   return (
     <section className="review-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('review.heading')}</h2>
@@ -34,7 +37,7 @@ export function ReviewPanel({ caseId, life, sections, templateId, onChanged }: {
       </p>
       {current && <VersionSteps version={current} lang={i18n.language} />}
       {current?.amends && <p>{t('review.amends', { number: current.amends.number, reason: current.amends.reason })}</p>}
-      {!life.editable.ok && life.editable.reason && <p className="hint">{t(life.editable.reason, { name: life.author?.name ?? '' })}</p>}
+      {isAuthor && !life.editable.ok && life.editable.reason && <p className="hint">{t(life.editable.reason, { name: life.author?.name ?? '' })}</p>}
       {life.actions.length > 0 ? (
         <div className="review-actions">
           {life.actions.map((action) => (
