@@ -222,6 +222,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
   const caseNumberOf = async (caseId: string) => (await call('cases.get', { id: caseId })).details.caseNumber;
   report
     .command('life <caseId>')
+    .alias('versions')
     .description(t('cli.help.reportLife'))
     .action(async (caseId: string) => printLife(await call('report.life', { caseId }), await caseNumberOf(caseId)));
   report

@@ -64,7 +64,7 @@ async function press(page: Page, name: string) {
 const stateLine = (page: Page) => page.locator('.review-state').innerText();
 
 describe('a report’s review and issue in the browser', () => {
-  it('goes from the officer to the reviewer and back, is countersigned and issued, by keyboard', async () => {
+  it('goes from the officer to the reviewer and back, is countersigned, issued as DOCX and PDF, and amended, by keyboard', async () => {
     const { page } = e2e;
     const people = await e2e.mode.core.dispatch('people.list', {}, { actor: 'e2e', door: 'cli' });
     officerId = (people.ok ? (people.value as Output<'people.list'>) : []).find((p) => p.fullName === E2E_OFFICER.fullName)!.id;
@@ -126,5 +126,19 @@ describe('a report’s review and issue in the browser', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), press(page, 'Export DOCX')]);
     expect(download.suggestedFilename()).toMatch(/-v1\.docx$/);
+    const [pdf] = await Promise.all([page.waitForEvent('download'), press(page, 'Export PDF')]);
+    expect(pdf.suggestedFilename()).toMatch(/-v1\.pdf$/);
+
+    // Amending starts version 2 as a draft whose report says what it amends and why.
+    await page.getByLabel('Why the issued report is being amended').fill('The court asked about her new tenancy.');
+    await press(page, 'Amend');
+    await expect.poll(() => stateLine(page)).toContain('Version 2: Draft');
+    await expect.poll(() => preview.innerText()).toContain('Amendment to version 1');
+    expect(await preview.innerText()).toContain('The court asked about her new tenancy.');
+    expect(await preview.innerText()).toContain('DRAFT');
+    // Version 1 is still there to read and export exactly as issued.
+    await page.getByLabel('Version shown').selectOption({ label: 'Version 1: Issued' });
+    await expect.poll(() => preview.innerText()).not.toContain('DRAFT');
+    await expectAccessible(page, 'the report page with two versions');
   });
 });

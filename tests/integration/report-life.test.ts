@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { verifyDocument } from '../../main/export/signature';
+import { SigningKeyRepository } from '../../main/store/signingKeys';
 import type { Person } from '../../main/contract/people';
 import type { Proposal } from '../../main/contract/options';
 import type { ReportText } from '../../main/contract/reportText';
@@ -10,6 +12,7 @@ import { storeSnapshot, tempDir, testCore, type TestCore } from '../support/core
 import { cli, httpDoor, ipcDoor } from '../support/doors';
 import { womanWithTwoDependants } from '../fixtures/interviews';
 import { textOf } from '../support/reports';
+import { commentOf, withComment } from '../support/signedZip';
 
 // A report's life through the handler table over a real SQLite file: written by its author,
 // submitted, commented on and returned by a senior officer, resubmitted, countersigned, issued as
@@ -185,6 +188,30 @@ describe('a report’s life from its author to an issued document', () => {
     const again = await core.call('report.export', { caseId, version: 1 }, as(officer));
     expect(again.contentHash).toBe(v1.current!.contentHash);
     expect(again.contentHash).toBe(firstFile.contentHash);
+  });
+});
+
+describe('the issued files a clerk receives', () => {
+  it('verify as issued, version 1, as DOCX and as PDF, with the same content; one changed part or byte is named', async () => {
+    const { record } = await readyCase('short_format');
+    const caseId = record.id;
+    const issued = await core.call('report.issue', { caseId, templateId: 'short-format-report' }, as(officer));
+    const docx = await core.call('report.export', { caseId, version: 1 }, as(officer));
+    const pdf = await core.call('report.export', { caseId, version: 1, format: 'pdf' }, as(officer));
+    expect(pdf.fileName).toMatch(/-v1\.pdf$/);
+    expect(pdf.contentHash).toBe(issued.current!.contentHash);
+    const trusted = new SigningKeyRepository(core.db).trusted();
+    for (const file of [docx, pdf]) {
+      expect(verifyDocument(Buffer.from(file.fileBase64, 'base64'), trusted)).toMatchObject({ status: 'valid', statement: { status: 'issued', reportVersion: 1, signedBy: 'officer.test', contentHash: issued.current!.contentHash } });
+    }
+    const bytes = Buffer.from(docx.fileBase64, 'base64');
+    const parts = unzipSync(bytes);
+    parts['word/document.xml'] = strToU8(strFromU8(parts['word/document.xml']!).replace('Okafor', 'Okafoz'));
+    const forged = withComment(zipSync(parts), commentOf(bytes));
+    expect(verifyDocument(forged, trusted)).toMatchObject({ status: 'changed', changed: ['word/document.xml'] });
+    const pdfBytes = Buffer.from(pdf.fileBase64, 'base64');
+    pdfBytes[2000] = pdfBytes[2000]! ^ 0x01;
+    expect(verifyDocument(pdfBytes, trusted)).toMatchObject({ status: 'changed', changed: ['document'] });
   });
 });
 

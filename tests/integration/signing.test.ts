@@ -9,6 +9,7 @@ import { signDocument, verifyDocument } from '../../main/export/signature';
 import { SigningKeyRepository } from '../../main/store/signingKeys';
 import { tempDir, testCore, type TestCore } from '../support/core';
 import { cli } from '../support/doors';
+import { commentOf, withComment } from '../support/signedZip';
 import { womanWithTwoDependants } from '../fixtures/interviews';
 
 // A court clerk must be able to tell whether a file is exactly what the service issued: every
@@ -32,21 +33,6 @@ async function exportedDocx(): Promise<{ file: string; bytes: Uint8Array; finger
   const file = path.join(work, `${record.id}.docx`);
   fs.writeFileSync(file, bytes);
   return { file, bytes, fingerprint: result.signedWith };
-}
-
-/** The archive's comment (where the signature travels), to put back on a doctored copy as a forger would. */
-function commentOf(bytes: Uint8Array): Uint8Array {
-  for (let at = bytes.length - 22; at >= 0; at--) {
-    if (bytes[at] === 0x50 && bytes[at + 1] === 0x4b && bytes[at + 2] === 0x05 && bytes[at + 3] === 0x06) return bytes.subarray(at + 22);
-  }
-  throw new Error('no end of central directory');
-}
-function withComment(zip: Uint8Array, comment: Uint8Array): Uint8Array {
-  const out = new Uint8Array(zip.length + comment.length);
-  out.set(zip);
-  out.set(comment, zip.length);
-  new DataView(out.buffer).setUint16(zip.length - 2, comment.length, true);
-  return out;
 }
 
 describe('an exported report is signed by the store', () => {
