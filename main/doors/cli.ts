@@ -10,7 +10,7 @@ import type { CaseRecord, CaseSummary } from '../contract/case';
 import type { CaseFile } from '../contract/caseFile';
 import { AppError, type ApiError } from '../contract/errors';
 import { messageText, translator } from '../contract/messages';
-import type { DroppedCharacters } from '../contract/report';
+import type { DroppedCharacters, VersionState } from '../contract/report';
 import type { MatchResult } from '../contract/options';
 import type { ProgrammeRecord } from '../contract/optionsApi';
 
@@ -529,18 +529,19 @@ function numberArg(typed: string): number {
 
 /** Where a report stands, as lines: its state, author, versions with their steps, the comments and the steps open now. */
 function lifeLines(life: Output<'report.life'>, caseNumber: string): string[] {
-  const state = t(`lifecycle.state.${life.current?.state ?? 'none'}`);
+  const stateWord = (state: VersionState | 'none') => t(`lifecycle.state.${state}`);
+  const state = stateWord(life.current?.state ?? 'none');
   const lines = [t('cli.life.state', { caseNumber, state }), life.author ? t('cli.life.author', { name: life.author.name }) : t('cli.life.noAuthor')];
   for (const v of life.versions) {
     const amends = v.amends ? t('cli.life.amends', { number: v.amends.number, reason: v.amends.reason }) : '';
-    lines.push(t('cli.life.version', { number: v.number, state: t(`lifecycle.state.${v.state}`), amends }));
+    lines.push(t('cli.life.version', { number: v.number, state: stateWord(v.state), amends }));
     const steps = [
       ['submit', v.submitted],
       ['return', v.returned],
       ['countersign', v.countersigned],
       ['issue', v.issued],
     ] as const;
-    for (const [step, by] of steps) if (by) lines.push(t('cli.life.step', { step: t(`lifecycle.done.${step}`), name: by.name, date: by.at.slice(0, 10) }));
+    for (const [done, by] of steps) if (by) lines.push(t('cli.life.step', { step: t(`lifecycle.done.${done}`), name: by.name, date: by.at.slice(0, 10) }));
     if (v.contentHash) lines.push(t('cli.life.hash', { hash: v.contentHash }));
   }
   for (const c of life.comments) {

@@ -1,4 +1,5 @@
 import { roles } from '../../main/contract/people';
+import { versionStates } from '../../main/contract/report';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -115,6 +116,8 @@ describe('the message catalogue', () => {
       'report.docx.duration.${d.unit}': Duration.shape.unit.options.map((u) => `report.docx.duration.${u}`),
       'conditions.day.${WEEK_DAYS[i]}': weekDays.map((d) => `conditions.day.${d}`),
       'errors.storeInUseBy.${owner.holder}': storeHolders.map((h) => `errors.storeInUseBy.${h}`),
+      'lifecycle.state.${state}': [...versionStates, 'none'].map((s) => `lifecycle.state.${s}`),
+      'lifecycle.done.${done}': ['submit', 'return', 'countersign', 'issue'].map((s) => `lifecycle.done.${s}`),
       // The `ids` formatter's prefixes are checked with the texts that name them, below.
       '${options.prefix}.${id}': [],
     };
