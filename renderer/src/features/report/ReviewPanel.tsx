@@ -17,6 +17,25 @@ interface Section {
   title: string;
 }
 
+/** A call a form makes: busy while it runs, its refusal kept to show under the form. */
+function useStep() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const run = async (e: FormEvent, step: () => Promise<void>) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await step();
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
+
 /** What each step asks for: a comment (required to return), a reason (required to amend). */
 const WORDS: Record<LifecycleAction, 'comment' | 'reason'> = { submit: 'comment', return: 'comment', countersign: 'comment', issue: 'comment', amend: 'reason' };
 
@@ -82,33 +101,23 @@ function StepForm({ caseId, action, templateId, onChanged }: { caseId: string; a
   const fieldId = useId();
   const errorId = useId();
   const [words, setWords] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useStep();
   const kind = WORDS[action];
 
-  const run = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const take = async () => {
     const said = words.trim() ? { [kind]: words } : {};
-    try {
-      let life: ReportLife;
-      if (action === 'submit') life = await call('report.submit', { caseId, templateId, ...said });
-      else if (action === 'return') life = await call('report.return', { caseId, ...said });
-      else if (action === 'countersign') life = await call('report.countersign', { caseId, ...said });
-      else if (action === 'issue') life = await call('report.issue', { caseId, ...(templateId ? { templateId } : {}) });
-      else life = await call('report.amend', { caseId, reason: words });
-      setWords('');
-      onChanged(life);
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    let life: ReportLife;
+    if (action === 'submit') life = await call('report.submit', { caseId, templateId, ...said });
+    else if (action === 'return') life = await call('report.return', { caseId, ...said });
+    else if (action === 'countersign') life = await call('report.countersign', { caseId, ...said });
+    else if (action === 'issue') life = await call('report.issue', { caseId, ...(templateId ? { templateId } : {}) });
+    else life = await call('report.amend', { caseId, reason: words });
+    setWords('');
+    onChanged(life);
   };
 
   return (
-    <form className={`review-step step-${action}`} onSubmit={(e) => void run(e)} noValidate>
+    <form className={`review-step step-${action}`} onSubmit={(e) => void run(e, take)} noValidate>
       {action !== 'issue' && (
         <div className="field">
           <label htmlFor={fieldId}>{t(`review.${action}Words`)}</label>
@@ -157,20 +166,8 @@ export function CommentItem({ caseId, comment, title, canAddress, onChanged }: {
   const { t, i18n } = useTranslation();
   const noteId = useId();
   const [note, setNote] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const address = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onChanged(await call('review.address', { caseId, commentId: comment.id, ...(note.trim() ? { note } : {}) }));
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useStep();
+  const address = (e: FormEvent) => run(e, async () => onChanged(await call('review.address', { caseId, commentId: comment.id, ...(note.trim() ? { note } : {}) })));
   return (
     <article className={`review-comment${comment.addressed ? ' addressed' : ''}`} aria-label={t('review.commentOn', { section: title })}>
       <p className="review-comment-head">
@@ -211,21 +208,12 @@ function CommentForm({ caseId, sections, onChanged }: { caseId: string; sections
   const errorId = useId();
   const [section, setSection] = useState('');
   const [body, setBody] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const add = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useStep();
+  const add = (e: FormEvent) =>
+    run(e, async () => {
       onChanged(await call('review.comment', { caseId, sectionId: section || null, body }));
       setBody('');
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <form className="review-comment-form" onSubmit={(e) => void add(e)} noValidate>
       <div className="field">
