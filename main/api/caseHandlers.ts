@@ -6,6 +6,7 @@ import { offenceAccountFieldIds, refuseFormChange } from '../domain/interviewRul
 import { localDate } from '../domain/localDate';
 import { templatesForCase } from '../domain/report/buildReport';
 import { assertKnownSections } from '../domain/report/writing';
+import { AppError } from '../contract/errors';
 import { auditFor } from '../store/audit';
 import type { InterviewSaver } from './interviewSave';
 import { programmesForExport } from './optionsHandlers';
@@ -45,7 +46,12 @@ export function createCaseHandlers(area: Area, interviews: InterviewSaver): Hand
       refuseFormChange(services.forms, stores.interviews.find(id)?.interview.formId ?? null, details);
       return cases.update(id, version, details, { ...meta(ctx), saveId });
     },
-    'cases.list': (query) => cases.list(query),
+    'cases.list': ({ mine, ...query }, ctx) => {
+      if (mine && !ctx.person) {
+        throw new AppError('refused', 'My cases needs to know who is using the app: say who you are first.', { path: '$.mine', key: 'errors.whoIsUsing' });
+      }
+      return cases.list({ ...query, ...(mine && ctx.person ? { authorId: ctx.person.id } : {}) });
+    },
     'cases.history': ({ id }) => {
       cases.get(id);
       return auditFor(db, 'case', id);

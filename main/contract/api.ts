@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { entry } from './entry';
 export type { Access, Door } from './entry';
-import { CaseDetails, CaseRecord, CaseSort, CaseSummary } from './case';
+import { CaseDetails, CaseRecord, CaseReportState, CaseSort, CaseSummary } from './case';
 import { CaseFile } from './caseFile';
 import { Interview } from './interview';
 import { OpenInterviewOutput, SaveInterviewOutput } from './interviewApi';
@@ -73,6 +73,10 @@ export const contract = {
       sort: CaseSort.optional(),
       limit: z.number().int().min(1).max(500).optional(),
       offset: z.number().int().min(0).max(10_000_000).optional(),
+      /** Only cases whose report is in one of these states; absent means every state. */
+      state: z.array(CaseReportState).min(1).max(6).optional(),
+      /** Only the cases the acting person writes; refused when nobody is acting. */
+      mine: z.boolean().optional(),
     }),
     output: z.strictObject({ total: z.number().int(), items: z.array(CaseSummary) }),
     access: 'any',

@@ -67,6 +67,15 @@ export const CaseRecord = z.strictObject({
 });
 export type CaseRecord = z.infer<typeof CaseRecord>;
 
+/**
+ * A case's report state in the case list: its latest report version's state
+ * (`versionStates` in main/contract/report.ts, docs/DOMAIN.md), or 'none' while no version has
+ * been started. Spelled out here because report.ts imports this module.
+ */
+export const caseReportStates = ['none', 'draft', 'submitted', 'returned', 'countersigned', 'issued'] as const;
+export const CaseReportState = z.enum(caseReportStates);
+export type CaseReportState = z.infer<typeof CaseReportState>;
+
 export const CaseSummary = z.strictObject({
   id: entityId,
   version: entityVersion,
@@ -78,6 +87,9 @@ export const CaseSummary = z.strictObject({
   reportType: ReportType,
   stage: Stage,
   updatedAt: timestamp,
+  state: CaseReportState,
+  /** Who writes the case's report, or null while nobody is assigned. */
+  authorName: z.string().nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 

@@ -103,10 +103,15 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
     .option('-q, --query <text>', t('cli.help.query'))
     .option('--sort <order>', t('cli.help.sort'), 'due_date')
     .option('--limit <n>', t('cli.help.limit'), '50')
-    .action(async (o: { query?: string; sort: string; limit: string }) => {
+    .option('--state <state>', t('cli.help.caseState'))
+    .option('--mine', t('cli.help.mine'))
+    .action(async (o: { query?: string; sort: string; limit: string; state?: string; mine?: boolean }) => {
       const limit = Number(o.limit);
       const result = await call('cases.list', {
         ...(o.query ? { query: o.query } : {}),
+        // The core checks the word, so an unknown state is refused there with the list of states.
+        ...(o.state ? { state: [o.state as NonNullable<Input<'cases.list'>['state']>[number]] } : {}),
+        ...(o.mine ? { mine: true } : {}),
         sort: o.sort as Input<'cases.list'>['sort'],
         limit: Number.isInteger(limit) ? limit : (o.limit as unknown as number),
       });
@@ -654,8 +659,8 @@ function formatMatch(result: MatchResult): string {
 
 function formatCaseList(items: CaseSummary[], total: number): string {
   if (items.length === 0) return t('cli.noCases');
-  const rows = [[t('cli.col.due'), t('cli.col.hearing'), t('cli.col.caseNumber'), t('cli.col.name'), t('cli.col.court'), t('cli.col.id')]];
-  for (const c of items) rows.push([c.reportDueDate, c.hearingDate, c.caseNumber, c.personName, c.court, c.id]);
+  const rows = [[t('cli.col.due'), t('cli.col.hearing'), t('cli.col.caseNumber'), t('cli.col.name'), t('cli.col.court'), t('cli.col.report'), t('cli.col.author'), t('cli.col.id')]];
+  for (const c of items) rows.push([c.reportDueDate, c.hearingDate, c.caseNumber, c.personName, c.court, t(`lifecycle.state.${c.state}`), c.authorName ?? '-', c.id]);
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => r[col]!.length)));
   const lines = rows.map((r) => r.map((cell, col) => cell.padEnd(widths[col]!)).join('  ').trimEnd());
   if (total > items.length) lines.push(t('cli.shownOf', { shown: items.length, total }));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { CaseDetails, displayName, type CaseRecord, type CaseSort, type CaseSummary } from '../contract/case';
+import { CaseDetails, displayName, type CaseRecord, type CaseReportState, type CaseSort, type CaseSummary } from '../contract/case';
 import { AppError } from '../contract/errors';
 import { diffJson } from '../domain/diff';
 import type { WriteMeta } from './audit';
@@ -17,6 +17,8 @@ interface CaseRow {
   report_due_date: string;
   report_type: CaseSummary['reportType'];
   stage: CaseSummary['stage'];
+  state: CaseReportState;
+  author_name: string | null;
   details: string;
   created_at: string;
   created_by: string;
@@ -79,6 +81,25 @@ export interface CaseListQuery {
   sort?: CaseSort;
   limit?: number;
   offset?: number;
+  /** Only cases in one of these report states. */
+  state?: readonly CaseReportState[];
+  /** Only cases this person writes (cases.author_id). */
+  authorId?: string;
+}
+
+const HAS_VERSION = `EXISTS (SELECT 1 FROM report_versions v WHERE v.case_id = c.id)`;
+
+/**
+ * cases.report_state is the latest version's state, kept by ReportVersionRepository and indexed
+ * (migration 8) — but it reads 'draft' before any version exists, so 'none' and 'draft' are told
+ * apart by whether a version row exists (a primary-key lookup).
+ */
+const STATE_SQL = `CASE WHEN c.report_state <> 'draft' OR ${HAS_VERSION} THEN c.report_state ELSE 'none' END`;
+
+function stateCondition(state: CaseReportState): string {
+  if (state === 'none') return `(c.report_state = 'draft' AND NOT ${HAS_VERSION})`;
+  if (state === 'draft') return `(c.report_state = 'draft' AND ${HAS_VERSION})`;
+  return `c.report_state = '${state}'`;
 }
 
 export class CaseRepository {
@@ -146,30 +167,43 @@ export class CaseRepository {
     return found;
   }
 
-  list({ query, sort = 'due_date', limit = 50, offset = 0 }: CaseListQuery): { total: number; items: CaseSummary[] } {
+  list({ query, sort = 'due_date', limit = 50, offset = 0, state, authorId }: CaseListQuery): { total: number; items: CaseSummary[] } {
     const match = query ? ftsQuery(query) : null;
-    const select = `c.id, c.version, c.case_number, c.court, c.person_name, c.hearing_date, c.report_due_date, c.report_type, c.stage, c.updated_at`;
+    const select = `c.id, c.version, c.case_number, c.court, c.person_name, c.hearing_date, c.report_due_date, c.report_type, c.stage, c.updated_at,
+      ${STATE_SQL} AS state, p.full_name AS author_name`;
+    const from = `cases c LEFT JOIN people p ON p.id = c.author_id`;
     const { orderBy, index } = SORTS[sort];
+    // The state and author filters; both columns are indexed with the due date (migration 8).
+    const filters: string[] = [];
+    const states = state ? [...new Set(state)] : [];
+    if (states.length > 0) filters.push(`(${states.map(stateCondition).join(' OR ')})`);
+    if (authorId !== undefined) filters.push(`c.author_id = @authorId`);
+    const filterParams = authorId !== undefined ? { authorId } : {};
+    const params = { limit, offset, ...filterParams };
     let rows: CaseRow[];
     let total: number;
     if (match) {
-      total = (this.db.prepare(`SELECT count(*) AS n FROM cases_fts WHERE cases_fts MATCH @match`).get({ match }) as { n: number }).n;
+      const inFts = `c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH @match)`;
+      const where = [inFts, ...filters].join(' AND ');
+      total =
+        filters.length === 0
+          ? (this.db.prepare(`SELECT count(*) AS n FROM cases_fts WHERE cases_fts MATCH @match`).get({ match }) as { n: number }).n
+          : (this.db.prepare(`SELECT count(*) AS n FROM cases c WHERE ${where}`).get({ match, ...filterParams }) as { n: number }).n;
       const sql =
         total > WALK_INDEX_ABOVE
-          ? `SELECT ${select} FROM cases c INDEXED BY ${index}
-             WHERE c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH @match)
-             ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`
-          : `SELECT ${select} FROM cases_fts f JOIN cases c ON c.rowid = f.rowid WHERE cases_fts MATCH @match
+          ? `SELECT ${select} FROM cases c INDEXED BY ${index} LEFT JOIN people p ON p.id = c.author_id
+             WHERE ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`
+          : `SELECT ${select} FROM cases_fts f JOIN cases c ON c.rowid = f.rowid LEFT JOIN people p ON p.id = c.author_id
+             WHERE cases_fts MATCH @match${filters.map((f) => ` AND ${f}`).join('')}
              ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`;
-      rows = this.db.prepare(sql).all({ match, limit, offset }) as CaseRow[];
+      rows = this.db.prepare(sql).all({ match, ...params }) as CaseRow[];
     } else if (query && query.trim() !== '') {
       // Only punctuation was typed: nothing can match.
       return { total: 0, items: [] };
     } else {
-      total = (this.db.prepare(`SELECT count(*) AS n FROM cases`).get() as { n: number }).n;
-      rows = this.db
-        .prepare(`SELECT ${select} FROM cases c ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`)
-        .all({ limit, offset }) as CaseRow[];
+      const where = filters.length > 0 ? `WHERE ${filters.join(' AND ')}` : '';
+      total = (this.db.prepare(`SELECT count(*) AS n FROM cases c ${where}`).get(filterParams) as { n: number }).n;
+      rows = this.db.prepare(`SELECT ${select} FROM ${from} ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`).all(params) as CaseRow[];
     }
     return {
       total,
@@ -184,6 +218,8 @@ export class CaseRepository {
         reportType: r.report_type,
         stage: r.stage,
         updatedAt: r.updated_at,
+        state: r.state,
+        authorName: r.author_name,
       })),
     };
   }

@@ -47,6 +47,20 @@ describe('an officer manages cases in the browser', () => {
 
     await list.open();
     await expect.poll(() => list.caseNumbers()).toEqual(['T20260099', 'CR-2026-0415']);
+    // Each case's report state and author; neither report is started yet, and both are this officer's.
+    expect(await list.column('Report')).toEqual(['Not yet written', 'Not yet written']);
+    expect((await list.column('Author')).every((name) => name.length > 0 && name !== 'Not assigned')).toBe(true);
+    await list.filterByState('Draft');
+    await page.getByText('No case matches these filters.').waitFor();
+    expect(page.url()).toMatch(/[?&]state=draft\b/);
+    await list.filterByState('Not yet written');
+    await expect.poll(() => list.caseNumbers()).toEqual(['T20260099', 'CR-2026-0415']);
+    await list.onlyMine(true);
+    await expect.poll(() => page.url()).toMatch(/[?&]mine=1\b/);
+    await expect.poll(() => list.caseNumbers()).toEqual(['T20260099', 'CR-2026-0415']);
+    await expectAccessible(page, 'the filtered case list');
+    await list.onlyMine(false);
+    await list.filterByState('All states');
     await list.sortBy('Report due date, latest first');
     await expect.poll(() => list.caseNumbers()).toEqual(['CR-2026-0415', 'T20260099']);
     await list.search('okaf');

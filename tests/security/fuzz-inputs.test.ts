@@ -67,7 +67,7 @@ function validInput(method: Method, n: number): Record<string, unknown> {
     'cases.create': { details: fresh },
     'cases.get': { id: caseId },
     'cases.update': { id: caseId, version, details: caseDetails({ court: `Court ${n}` }) },
-    'cases.list': { query: 'Okafor', sort: 'due_date', limit: 10, offset: 0 },
+    'cases.list': { query: 'Okafor', sort: 'due_date', limit: 10, offset: 0, state: ['draft', 'none'], mine: true },
     'cases.history': { id: caseId },
     'caseFile.import': { file: { format: CASE_FILE_FORMAT, formatVersion: 1, case: fresh } },
     'caseFile.export': { id: caseId },

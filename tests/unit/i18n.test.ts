@@ -1,5 +1,4 @@
 import { roles } from '../../main/contract/people';
-import { versionStates } from '../../main/contract/report';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { catalogues, hasMessage, languages, messages, resources as shared } from
 import { resources } from '../../renderer/src/i18n';
 import { collectKeys, sourceFiles } from './messageKeys';
 import { storeHolders } from '../../main/store/lock';
+import { caseReportStates } from '../../main/contract/case';
 
 // Every string the user sees comes from the one message catalogue (main/contract/messages), read by
 // main, the CLI and the screens alike; these checks keep it complete and keep main honest with it.
@@ -116,7 +116,9 @@ describe('the message catalogue', () => {
       'report.docx.duration.${d.unit}': Duration.shape.unit.options.map((u) => `report.docx.duration.${u}`),
       'conditions.day.${WEEK_DAYS[i]}': weekDays.map((d) => `conditions.day.${d}`),
       'errors.storeInUseBy.${owner.holder}': storeHolders.map((h) => `errors.storeInUseBy.${h}`),
-      'lifecycle.state.${state}': [...versionStates, 'none'].map((s) => `lifecycle.state.${s}`),
+      // A report's state in `psr report life` and `psr case list`: a version's, or none.
+      'lifecycle.state.${state}': caseReportStates.map((s) => `lifecycle.state.${s}`),
+      'lifecycle.state.${c.state}': caseReportStates.map((s) => `lifecycle.state.${s}`),
       'lifecycle.done.${done}': ['submit', 'return', 'countersign', 'issue'].map((s) => `lifecycle.done.${s}`),
       // The `ids` formatter's prefixes are checked with the texts that name them, below.
       '${options.prefix}.${id}': [],

@@ -32,6 +32,22 @@ export class CaseListScreen {
     await this.page.getByLabel('Sort by').selectOption({ label });
   }
 
+  async filterByState(label: string): Promise<void> {
+    await this.page.getByLabel('Report state').selectOption({ label });
+  }
+
+  async onlyMine(checked: boolean): Promise<void> {
+    await this.page.getByRole('checkbox', { name: 'My cases only' }).setChecked(checked);
+  }
+
+  /** Each row's cell under the column headed `header`, top to bottom. */
+  async column(header: string): Promise<string[]> {
+    const headers = await this.page.locator('table.case-table thead th').allInnerTexts();
+    const at = headers.indexOf(header);
+    if (at < 0) return [];
+    return this.page.locator(`table.case-table tbody tr > :nth-child(${at + 1})`).allInnerTexts();
+  }
+
   /** The case numbers in the list as it is now, top to bottom (poll it: the list follows typing). */
   caseNumbers(): Promise<string[]> {
     return this.page.locator('table.case-table tbody tr th').allInnerTexts();

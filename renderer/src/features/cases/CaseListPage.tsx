@@ -3,7 +3,7 @@ import { today } from './caseFormResolver';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { caseSorts, type CaseSort, type CaseSummary } from '../../../../main/contract/case';
+import { caseReportStates, caseSorts, type CaseReportState, type CaseSort, type CaseSummary } from '../../../../main/contract/case';
 import { ApiCallError, call } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { formatDate, formatDateTime } from '../../i18n';
@@ -12,20 +12,36 @@ import { useActingPerson } from './transfer';
 
 const PAGE_SIZE = 100;
 
-function initialParams(): { query: string; sort: CaseSort } {
+interface ListParams {
+  query: string;
+  sort: CaseSort;
+  /** One report state, or '' for every state. */
+  state: CaseReportState | '';
+  mine: boolean;
+}
+
+function initialParams(): ListParams {
   const params = new URLSearchParams(window.location.search);
   const sort = params.get('sort');
-  return { query: params.get('q') ?? '', sort: (caseSorts as readonly string[]).includes(sort ?? '') ? (sort as CaseSort) : 'due_date' };
+  const state = params.get('state');
+  return {
+    query: params.get('q') ?? '',
+    sort: (caseSorts as readonly string[]).includes(sort ?? '') ? (sort as CaseSort) : 'due_date',
+    state: (caseReportStates as readonly string[]).includes(state ?? '') ? (state as CaseReportState) : '',
+    mine: params.get('mine') === '1',
+  };
 }
 
 export function CaseListPage() {
   const { t, i18n } = useTranslation();
-  const [{ query, sort }, setParams] = useState(initialParams);
+  const [{ query, sort, state, mine }, setParams] = useState(initialParams);
   const [result, setResult] = useState<{ total: number; items: CaseSummary[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const searchId = useId();
   const hintId = useId();
   const sortId = useId();
+  const stateId = useId();
+  const mineId = useId();
   const person = useActingPerson();
 
   useEffect(() => {
@@ -33,12 +49,14 @@ export function CaseListPage() {
     const params = new URLSearchParams();
     if (query) params.set('q', query);
     if (sort !== 'due_date') params.set('sort', sort);
+    if (state) params.set('state', state);
+    if (mine) params.set('mine', '1');
     const search = params.toString();
     window.history.replaceState(window.history.state, '', search ? `/?${search}` : '/');
 
     let cancelled = false;
     const timer = window.setTimeout(() => {
-      call('cases.list', { ...(query.trim() ? { query } : {}), sort, limit: PAGE_SIZE })
+      call('cases.list', { ...(query.trim() ? { query } : {}), ...(state ? { state: [state] } : {}), ...(mine ? { mine } : {}), sort, limit: PAGE_SIZE })
         .then((r) => {
           if (!cancelled) {
             setResult(r);
@@ -53,7 +71,7 @@ export function CaseListPage() {
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [query, sort, t]);
+  }, [query, sort, state, mine, t]);
 
   const lang = i18n.language;
   return (
@@ -89,6 +107,21 @@ export function CaseListPage() {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor={stateId}>{t('cases.stateLabel')}</label>
+          <select id={stateId} value={state} onChange={(e) => setParams((p) => ({ ...p, state: e.target.value as CaseReportState | '' }))}>
+            <option value="">{t('cases.allStates')}</option>
+            {caseReportStates.map((s) => (
+              <option key={s} value={s}>
+                {t(`lifecycle.state.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-checkbox">
+          <input id={mineId} type="checkbox" checked={mine} onChange={(e) => setParams((p) => ({ ...p, mine: e.target.checked }))} />
+          <label htmlFor={mineId}>{t('cases.mineLabel')}</label>
+        </div>
       </div>
       {error && (
         <p className="error-message" role="alert">
@@ -102,7 +135,7 @@ export function CaseListPage() {
             : t('cases.count', { count: result.total })
           : t('app.loading')}
       </p>
-      {result && result.items.length === 0 && <p>{query.trim() ? t('cases.noMatches', { query }) : t('cases.empty')}</p>}
+      {result && result.items.length === 0 && <p>{query.trim() ? t('cases.noMatches', { query }) : state || mine ? t('cases.noneFiltered') : t('cases.empty')}</p>}
       {result && result.items.length > 0 && (
         <table className="case-table">
           <caption className="visually-hidden">{t('cases.tableCaption')}</caption>
@@ -114,6 +147,8 @@ export function CaseListPage() {
               <th scope="col">{t('cases.col.hearingDate')}</th>
               <th scope="col">{t('cases.col.reportDueDate')}</th>
               <th scope="col">{t('cases.col.reportType')}</th>
+              <th scope="col">{t('cases.col.state')}</th>
+              <th scope="col">{t('cases.col.author')}</th>
               <th scope="col">{t('cases.col.lastSaved')}</th>
             </tr>
           </thead>
@@ -131,6 +166,8 @@ export function CaseListPage() {
                   <DueIn due={c.reportDueDate} />
                 </td>
                 <td>{t(`enum.reportType.${c.reportType}`)}</td>
+                <td>{t(`lifecycle.state.${c.state}`)}</td>
+                <td>{c.authorName ?? t('cases.noAuthor')}</td>
                 <td>{formatDateTime(c.updatedAt, lang)}</td>
               </tr>
             ))}
