@@ -38,3 +38,9 @@ describe('the keyring that holds the store key', () => {
     expect(() => unwrapStoreKey(moved, 'p-mallory', 'secret')).toThrow(WrongPassphrase);
   });
 });
+
+describe('setting a passphrase', () => {
+  it('refuses an empty one instead of wrapping the key under it', () => {
+    expect(() => createKeyring('p-amina', '', FAST)).toThrow(/cannot be empty/);
+  });
+});
