@@ -1,5 +1,5 @@
 // electron-builder afterPack hook: flip Electron's fuses in the packaged binary (before signing),
-// then put the Node build of better-sqlite3 back in node_modules for tests and browser mode.
+// then put the Node build of better-sqlite3-multiple-ciphers back in node_modules for tests and browser mode.
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file: electron-builder loads its hooks with require(). */
 const fs = require('node:fs');
@@ -53,7 +53,7 @@ async function afterPack(context) {
   const projectDir = context.packager.projectDir;
   const saved = path.join(projectDir, '.cache', 'node-build', 'better_sqlite3.node');
   if (fs.existsSync(saved)) {
-    fs.copyFileSync(saved, path.join(projectDir, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'));
+    fs.copyFileSync(saved, path.join(projectDir, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node'));
     fs.rmSync(saved);
   }
 }

@@ -1,4 +1,4 @@
-// electron-builder beforePack hook (npmRebuild is false): rebuild better-sqlite3 for the Electron
+// electron-builder beforePack hook (npmRebuild is false): rebuild better-sqlite3-multiple-ciphers for the Electron
 // version being packaged with @electron/rebuild, then prove the result is not a Node build.
 // The Node build is kept and put back by after-pack.cjs, so tests keep working after `npm run dist`.
 'use strict';
@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { assertBuiltForElectron } = require('./native-abi.cjs');
 
-const BINDING = path.join('node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+const BINDING = path.join('node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node');
 const SAVED_NODE_BUILD = path.join('.cache', 'node-build', 'better_sqlite3.node');
 
 // electron-builder's Arch enum, by number.
@@ -26,7 +26,7 @@ module.exports = async function beforePack(context) {
   // A native module must be compiled on the system it runs on; a cross build here would ship a
   // binary this machine cannot check. Build each platform on its own machine (a CI matrix).
   if (platform !== process.platform || arch !== process.arch) {
-    throw new Error(`Packaging ${platform}/${arch} on ${process.platform}/${process.arch}: build each platform on its own OS and architecture, so better-sqlite3 is compiled and checked for it.`);
+    throw new Error(`Packaging ${platform}/${arch} on ${process.platform}/${process.arch}: build each platform on its own OS and architecture, so better-sqlite3-multiple-ciphers is compiled and checked for it.`);
   }
   const binding = path.join(projectDir, BINDING);
   const saved = path.join(projectDir, SAVED_NODE_BUILD);
@@ -36,7 +36,7 @@ module.exports = async function beforePack(context) {
   }
   const version = electronVersion(projectDir, context.packager);
   const { rebuild } = await import('@electron/rebuild');
-  await rebuild({ buildPath: projectDir, electronVersion: version, arch, onlyModules: ['better-sqlite3'], force: true, mode: 'sequential' });
+  await rebuild({ buildPath: projectDir, electronVersion: version, arch, onlyModules: ['better-sqlite3-multiple-ciphers'], force: true, mode: 'sequential' });
   const result = assertBuiltForElectron(binding);
-  console.log(`  • better-sqlite3 rebuilt for Electron ${version} (${platform}/${arch}): NODE_MODULE_VERSION ${result.abi}, refused by Node ${process.version} (${result.nodeAbi}) as it should be`);
+  console.log(`  • better-sqlite3-multiple-ciphers rebuilt for Electron ${version} (${platform}/${arch}): NODE_MODULE_VERSION ${result.abi}, refused by Node ${process.version} (${result.nodeAbi}) as it should be`);
 };

@@ -1,7 +1,7 @@
 // Bundles the `psr` command into dist/cli/ so it starts as plain JavaScript, with no TypeScript
 // compiled at run time. Each command's code is a separate chunk, imported when that command runs
 // (see main/doors/cli.ts), so `psr --help` loads neither the store nor the export.
-// better-sqlite3 stays external (a native module); the data files in templates/ are read from
+// better-sqlite3-multiple-ciphers stays external (a native module); the data files in templates/ are read from
 // disk at run time, as from the sources (main/loaders/dataFiles.ts looks two folders up).
 //
 // `--prepare` is how npm's prepare step runs it: a failed build warns and exits 0, so an install
@@ -50,7 +50,7 @@ try {
     sourcemap: true,
     metafile: true,
     logLevel: 'warning',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3-multiple-ciphers'],
     plugins: [zodEnglishOnly],
     // Bundled CommonJS packages call require(); an ES module has none of its own.
     banner: { js: "import { createRequire as __psrCreateRequire } from 'node:module'; const require = __psrCreateRequire(import.meta.url);" },

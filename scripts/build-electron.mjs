@@ -1,8 +1,8 @@
 // Bundles the Electron main process (ESM) and the preload (CommonJS, as a sandboxed preload must be).
-// better-sqlite3 stays external: it is a native module, rebuilt for Electron only when packaging.
+// better-sqlite3-multiple-ciphers stays external: it is a native module, rebuilt for Electron only when packaging.
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3'] };
+const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3-multiple-ciphers'] };
 
 await build({ ...common, entryPoints: ['main/app/main.ts'], outfile: 'dist/electron/main.mjs', format: 'esm',
   banner: { js: "import { createRequire as __psrCreateRequire } from 'node:module'; const require = __psrCreateRequire(import.meta.url);" } });

@@ -37,7 +37,7 @@ function checkBuiltForElectron(binding, nodeExecutable = process.execPath) {
 /** Throws with a message fit for a build log when `binding` is not an Electron build. */
 function assertBuiltForElectron(binding, nodeExecutable) {
   const result = checkBuiltForElectron(binding, nodeExecutable);
-  if (!result.ok) throw new Error(`better-sqlite3 for Electron: ${result.verdict}. ${result.detail}`);
+  if (!result.ok) throw new Error(`better-sqlite3-multiple-ciphers for Electron: ${result.verdict}. ${result.detail}`);
   return result;
 }
 

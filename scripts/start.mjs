@@ -39,7 +39,7 @@ ensureBuilt('dist/renderer/index.html', ['renderer', 'main/contract', 'main/doma
 const electron = browserOnly ? null : electronBinary();
 if (electron) {
   ensureBuilt('dist/electron/main.mjs', ['main'], 'build:electron');
-  // The desktop window needs better-sqlite3 built for Electron's ABI; a copy is rebuilt into
+  // The desktop window needs better-sqlite3-multiple-ciphers built for Electron's ABI; a copy is rebuilt into
   // .cache/electron-native (never in place, so tests and the CLI keep the Node build).
   const native = spawnSync(process.execPath, [path.join(root, 'scripts', 'electron-native.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (native.status !== 0) process.exit(native.status ?? 1);

@@ -2,15 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from 'better-sqlite3';
+import { accessOf, type Database } from '../store/sqlite';
 import type { RotatingBackupResult } from '../store/backup';
 import type { RestoreResult } from '../store/recovery';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
 import { shippedCatalogue, shippedForms, shippedJurisdiction, shippedReportTemplates } from '../loaders/shipped';
 import { createHandlers } from './handlers';
 import { PeopleRepository } from '../store/people';
+import { hasKeyring } from '../store/keyringFile';
+import { AppError } from '../contract/errors';
 import { ensureDataDir, openOwnedStore, startupBackup, type StartupStoreOptions } from './startup';
-import type { Handlers } from './types';
+import type { Handlers, SignedInStore } from './types';
 
 export const APP_DIR_NAME = 'psr-author';
 export const DB_FILE_NAME = 'psr.sqlite';
@@ -49,6 +51,7 @@ export interface AppCore {
   dbFile: string;
   handlers: Handlers;
   dispatch: Dispatch;
+  people: PeopleRepository;
   /** The automatic backup made at start; null when it was turned off, unchanged, or failed (logged). */
   startupBackup: Promise<RotatingBackupResult | null>;
   /** A restore asked for in the app, carried out at this start (null when none was pending). */
@@ -62,6 +65,12 @@ export interface OpenCoreOptions extends DispatchOptions, Pick<StartupStoreOptio
   dataDir?: string;
   now?: () => Date;
   nativeBinding?: string;
+  /** The store's key (from the keyring, after sign-in): the store and its backups are encrypted under it. */
+  key?: Buffer;
+  /** Set by the sign-in gate (gate.ts): sessions are bound only by a passphrase, never chosen. */
+  signedIn?: SignedInStore;
+  /** Told when a plaintext store was converted to encrypted on this start. */
+  onConverted?: StartupStoreOptions['onConverted'];
   /** Automatic backups kept in <dataDir>/backups (default 10); false: no backup at start. */
   backupsKept?: number | false;
   /**
@@ -82,6 +91,10 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
   const dbFile = path.join(dataDir, DB_FILE_NAME);
   const readOnly = options.readOnly ?? false;
   if (!readOnly) ensureDataDir(dataDir);
+  // A store with a keyring is encrypted: it opens only with the key a passphrase unwraps (gate.ts).
+  if (!options.key && hasKeyring(dataDir)) {
+    throw new AppError('locked', `The store in ${dataDir} is encrypted: sign in with your passphrase to open it (PSR_PASSPHRASE for a psr command). Nothing has been read.`, { key: 'errors.storeLocked' });
+  }
   // A store held by another process is refused with a StoreInUseError naming who holds it; a damaged
   // file with a CorruptDatabaseError naming the latest good backup.
   const { db, lock, restored } = openOwnedStore(dbFile, dataDir, options);
@@ -90,13 +103,15 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
     jurisdiction: shippedJurisdiction(),
     forms: shippedForms(),
     dataDir,
+    access: accessOf(options),
+    ...(options.signedIn ? { signedIn: options.signedIn } : {}),
     catalogue: shippedCatalogue(),
     reportTemplates: shippedReportTemplates(),
     appVersion: appVersion(),
     now: options.now ?? (() => new Date()),
   });
   const people = new PeopleRepository(db);
-  const dispatch = createDispatch(handlers, { ...options, isReadOnly: () => db.readonly, people });
+  const dispatch = createDispatch(handlers, { ...options, isReadOnly: () => db.readonly, people, requireSignIn: options.signedIn !== undefined });
   let closed = false;
   // Only the lock's holder backs up: a command reading beside the app leaves the backups to it.
   const backup = !lock
@@ -107,5 +122,5 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
     db.close();
     lock?.release();
   };
-  return { db, dataDir, dbFile, handlers, dispatch, startupBackup: backup, restored, writable: lock !== null, close };
+  return { db, dataDir, dbFile, handlers, dispatch, people, startupBackup: backup, restored, writable: lock !== null, close };
 }

@@ -21,10 +21,14 @@ export interface DispatchOptions {
   isReadOnly?: () => boolean;
   /** The store's people, to resolve a door's session to the person it acts for. */
   people?: { find(id: string): Person | null; list(): Person[] };
+  /** The store is encrypted: a session acts only for the person who signed in with a passphrase. */
+  requireSignIn?: boolean;
 }
 
 /** Calls a door may make before anyone is chosen: the first start and choosing who is using the app. */
 const WITHOUT_PERSON = new Set<string>(['app.info', 'people.list', 'people.add', 'session.current', 'session.choose']);
+/** On an encrypted store only these: the person comes from a passphrase, never from a choice. */
+const WITHOUT_SIGN_IN = new Set<string>(['app.info', 'session.current']);
 
 /** The answer to a call before the door knows who is using the app: the same at every door. */
 export const WHO_IS_USING: ApiError = {
@@ -37,10 +41,10 @@ export const WHO_IS_USING: ApiError = {
  * The person a door's session acts for: the one chosen, or the only person of the store. The
  * audit, documents and screens then name that person, never the operating-system user.
  */
-function resolvePerson(ctx: CallContext, people: DispatchOptions['people']): CallContext {
+function resolvePerson(ctx: CallContext, people: DispatchOptions['people'], requireSignIn: boolean): CallContext {
   if (!ctx.session || !people) return ctx;
   let person = ctx.session.personId ? people.find(ctx.session.personId) : null;
-  if (!person) {
+  if (!person && !requireSignIn) {
     const all = people.list();
     if (all.length === 1) person = all[0]!;
   }
@@ -48,6 +52,13 @@ function resolvePerson(ctx: CallContext, people: DispatchOptions['people']): Cal
   ctx.session.personId = person.id;
   return { ...ctx, actor: person.fullName, person };
 }
+
+/** The answer, on an encrypted store, to a call from a session no one has signed in to. */
+export const SIGN_IN_FIRST: ApiError = {
+  code: 'locked',
+  message: 'Sign in with your passphrase first.',
+  key: 'errors.signInFirst',
+};
 
 /** The answer to a writing call on a store opened read-only: the same at every door. */
 export const READ_ONLY_STORE: ApiError = {
@@ -80,8 +91,11 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
     }
     if (entry.writes && options.isReadOnly?.()) return { ok: false, error: { ...READ_ONLY_STORE, params: { method } } };
     try {
-      const acting = resolvePerson(ctx, options.people);
-      if (acting.session && options.people && !acting.person && !WITHOUT_PERSON.has(method)) return { ok: false, error: { ...WHO_IS_USING, params: { method } } };
+      const requireSignIn = options.requireSignIn ?? false;
+      const acting = resolvePerson(ctx, options.people, requireSignIn);
+      if (acting.session && options.people && !acting.person && !(requireSignIn ? WITHOUT_SIGN_IN : WITHOUT_PERSON).has(method)) {
+        return { ok: false, error: requireSignIn ? { ...SIGN_IN_FIRST, params: { method } } : { ...WHO_IS_USING, params: { method } } };
+      }
       const roles = (entry as { roles?: readonly string[] }).roles;
       if (roles && acting.person && !roles.includes(acting.person.role)) return { ok: false, error: needsRole(roles, method) };
       const parsed = entry.input.safeParse(input);

@@ -10,7 +10,16 @@ export function createPeopleHandlers(area: Area): HandlerPart<PeopleMethod> {
   const { people } = area.stores;
   return {
     'people.list': () => people.list(),
-    'people.add': ({ details }, ctx) => {
+    'people.add': ({ details, passphrase }, ctx) => {
+      const signedIn = area.services.signedIn;
+      // On an encrypted store a new person gets a first passphrase, given to them by whoever adds them.
+      if (signedIn && passphrase === undefined) {
+        throw new AppError('invalid_input', 'Give the new person a first passphrase (they can change it after signing in).', {
+          path: '$.passphrase',
+          key: 'errors.newPersonPassphrase',
+          issues: [{ path: '$.passphrase', message: 'Give the new person a first passphrase.', key: 'errors.newPersonPassphrase' }],
+        });
+      }
       const first = people.count() === 0;
       // Managing people is an administrator's; the first person of a store adds themselves, and
       // while no administrator is recorded anyone of the store may, so no office is locked out.
@@ -19,12 +28,37 @@ export function createPeopleHandlers(area: Area): HandlerPart<PeopleMethod> {
       }
       const meta = area.meta(ctx);
       const added = people.add(details, first && !ctx.person ? { ...meta, actor: details.fullName.trim() } : meta);
+      if (signedIn && passphrase !== undefined) signedIn.setPassphrase(added.id, added.fullName, passphrase);
       // On first start the person who adds themselves is the one using the app.
       if (first && ctx.session && ctx.session.personId === null) ctx.session.personId = added.id;
       return added;
     },
     'session.current': (_input, ctx) => ({ person: ctx.person ?? null, people: people.count() }),
+    'session.signInState': (_input, ctx) => {
+      const signedIn = area.services.signedIn;
+      return {
+        encrypted: signedIn !== undefined,
+        people: signedIn ? signedIn.people() : people.list().map((p) => ({ id: p.id, fullName: p.fullName })),
+        signedIn: ctx.person ?? null,
+        idleLockMinutes: area.services.jurisdiction.idleLockMinutes,
+      };
+    },
+    // Signing in and setting up are answered by the door's gate before the store is open (gate.ts);
+    // a store already open here has no key to check them against.
+    'session.signIn': () => {
+      throw new AppError('refused', 'Sign in through the app or browser mode, or give PSR_PASSPHRASE to a psr command.', { key: 'errors.signInAtDoor' });
+    },
+    'session.setUp': () => {
+      throw new AppError('refused', 'Set up a passphrase through the app or browser mode, or with psr passphrase set-up.', { key: 'errors.signInAtDoor' });
+    },
+    'session.lock': (_input, ctx) => {
+      if (ctx.session) ctx.session.personId = null;
+      return { locked: true as const };
+    },
     'session.choose': ({ personId }, ctx) => {
+      if (area.services.signedIn) {
+        throw new AppError('forbidden', 'On this store each person signs in with their own passphrase; no one can be chosen.', { key: 'errors.signInNotChoose' });
+      }
       const person = people.get(personId);
       if (ctx.session) ctx.session.personId = person.id;
       return person;

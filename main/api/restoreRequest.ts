@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../store/sqlite';
 import { AppError } from '../contract/errors';
 import { restoreBackup, type RestoreResult } from '../store/recovery';
 import { BACKUP_DIR_NAME, listBackups, rotatingBackup, verifyBackup, type NativeOptions } from '../store/backup';
@@ -20,16 +20,16 @@ export function listAppBackups(dataDir: string) {
   return listBackups(dataDir).map((b) => ({ ...b, path: backupName(b.path) }));
 }
 
-export async function backupNowInApp(db: Database, dataDir: string, now: () => Date) {
-  const result = await rotatingBackup(db, dataDir, { now });
+export async function backupNowInApp(db: Database, dataDir: string, now: () => Date, access: NativeOptions = {}) {
+  const result = await rotatingBackup(db, dataDir, { now, ...access });
   return { created: result.created && { ...result.created, path: backupName(result.created.path) }, removed: result.removed.map(backupName) };
 }
 
 /** Checks one of the app's own backups, named as listAppBackups names it, and asks for it at the next start. */
-export function requestRestoreInApp(dataDir: string, backup: string) {
+export function requestRestoreInApp(dataDir: string, backup: string, access: NativeOptions = {}) {
   const chosen = listBackups(dataDir).find((b) => backupName(b.path) === backup);
   if (!chosen) throw new AppError('not_found', `${backup} is not one of this app's backups.`, { path: '$.backup', key: 'errors.notABackup' });
-  const checked = verifyBackup(chosen.path, { shownAs: backupName(chosen.path) });
+  const checked = verifyBackup(chosen.path, { shownAs: backupName(chosen.path), ...access });
   requestRestore(dataDir, backupName(chosen.path));
   return { backup: backupName(chosen.path), createdAt: chosen.createdAt, schemaVersion: checked.schemaVersion, restartNeeded: true as const };
 }

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppError } from '../contract/errors';
 import { DEFAULT_BACKUPS_KEPT, rotatingBackup, type RotatingBackupResult } from '../store/backup';
 import { openDatabase, openDatabaseReadOnly, schemaVersion } from '../store/connection';
+import { encryptPlaintextStore, type ConversionResult } from '../store/encrypt';
 import { ensurePrivateDir } from '../store/files';
 import { lockStore, type StoreHolder, type StoreLock } from '../store/lock';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations';
 import { refuseDamagedDatabase, type RestoreResult } from '../store/recovery';
+import { accessOf, openSqlite, type Database, type SqliteAccess } from '../store/sqlite';
 import type { Logger } from './dispatch';
 import { applyPendingRestore } from './restoreRequest';
 
@@ -15,8 +16,7 @@ import { applyPendingRestore } from './restoreRequest';
 // (naming the latest good backup) before anything writes to it; a sound one is opened, migrated,
 // then backed up.
 
-export interface StartupStoreOptions {
-  nativeBinding?: string;
+export interface StartupStoreOptions extends SqliteAccess {
   /** Who opens the store, named to anyone refused while it is held. Default: a psr command. */
   holder?: StoreHolder;
   /**
@@ -34,6 +34,8 @@ export interface StartupStoreOptions {
   /** How many automatic backups to keep; false turns the start-up backup off. */
   backupsKept?: number | false;
   now?: () => Date;
+  /** Told when a plaintext store (or its backups) was converted to encrypted on this start. */
+  onConverted?: (result: ConversionResult) => void;
 }
 
 // Answers from SQLite and the file system meaning "this folder or file cannot be written here".
@@ -68,7 +70,7 @@ export interface OwnedStore {
 
 /** Takes the lock (unless only reading), carries out a pending restore if asked, and opens the store. */
 export function openOwnedStore(dbFile: string, dataDir: string, options: StartupStoreOptions = {}): OwnedStore {
-  const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const native = accessOf(options);
   if (options.readOnly) return { db: openStoreReadOnly(dbFile, dataDir, options), lock: null, restored: null };
   if (options.onlyReads) {
     refuseDamagedDatabase(dbFile, dataDir, native);
@@ -91,7 +93,7 @@ export function openOwnedStore(dbFile: string, dataDir: string, options: Startup
   }
 }
 
-function readOnlyOrNull(dbFile: string, native: { nativeBinding?: string }): Database | null {
+function readOnlyOrNull(dbFile: string, native: SqliteAccess): Database | null {
   try {
     return openDatabaseReadOnly(dbFile, native);
   } catch {
@@ -101,9 +103,13 @@ function readOnlyOrNull(dbFile: string, native: { nativeBinding?: string }): Dat
 }
 
 export function openStoreAtStart(dbFile: string, dataDir: string, options: StartupStoreOptions = {}): Database {
-  const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const native = accessOf(options);
   try {
     refuseDamagedDatabase(dbFile, dataDir, native);
+    if (options.key) {
+      const converted = encryptPlaintextStore(dbFile, dataDir, { ...native, key: options.key });
+      if (converted.store || converted.backups.length > 0) options.onConverted?.(converted);
+    }
     return openDatabase(dbFile, native);
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -116,10 +122,10 @@ export function openStoreAtStart(dbFile: string, dataDir: string, options: Start
  * dispatch refuses every writing call (see dispatch.ts). A damaged file is refused as at start.
  */
 export function openStoreReadOnly(dbFile: string, dataDir: string, options: StartupStoreOptions = {}): Database {
-  const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const native = accessOf(options);
   if (!fs.existsSync(dbFile)) throw new AppError('not_found', `There is no store at ${dbFile} to open for reading.`, { key: 'errors.noStoreToRead' });
   refuseDamagedDatabase(dbFile, dataDir, native);
-  const db = new BetterSqlite3(dbFile, { readonly: true, fileMustExist: true, ...native });
+  const db = openSqlite(dbFile, { readonly: true, fileMustExist: true, ...native });
   const found = schemaVersion(db);
   if (found !== LATEST_SCHEMA_VERSION) {
     db.close();
@@ -133,16 +139,20 @@ export function openStoreReadOnly(dbFile: string, dataDir: string, options: Star
 }
 
 /**
- * Starts the automatic backup in the background (SQLite's online backup API is asynchronous) and
- * resolves with what it did. A failure is logged, not thrown: the officer can still work, and the
- * next start tries again. A backup cut short because the store was closed is not a failure.
+ * Starts the automatic backup once start-up has finished (the copy is one `VACUUM INTO`, which runs
+ * on this thread: see main/store/backup.ts) and resolves with what it did. A failure is logged,
+ * not thrown: the officer can still work, and the next start tries again. A backup cut short because the store was closed is not a failure.
  */
 export function startupBackup(db: Database, dataDir: string, options: StartupStoreOptions, logger: Logger, isClosed: () => boolean): Promise<RotatingBackupResult | null> {
-  if (options.backupsKept === false) return Promise.resolve(null);
-  return rotatingBackup(db, dataDir, {
-    keep: options.backupsKept ?? DEFAULT_BACKUPS_KEPT,
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  const kept = options.backupsKept;
+  if (kept === false) return Promise.resolve(null);
+  return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    if (isClosed()) return null;
+    return rotatingBackup(db, dataDir, {
+      keep: kept ?? DEFAULT_BACKUPS_KEPT,
+      ...(options.now ? { now: options.now } : {}),
+      ...accessOf(options),
+    });
   }).catch((e: unknown) => {
     if (!isClosed()) logger.error('the automatic backup at start failed', e);
     return null;

@@ -10,10 +10,11 @@ type StoreMethod = Extract<Method, `store.${string}`>;
 
 export function createStoreHandlers({ services }: Area): HandlerPart<StoreMethod> {
   const { db, dataDir } = services;
+  const access = services.access ?? {};
   return {
     'store.listBackups': () => listAppBackups(dataDir),
-    'store.backupNow': () => backupNowInApp(db, dataDir, services.now),
-    'store.requestRestore': ({ backup }) => requestRestoreInApp(dataDir, backup),
-    'store.backup': ({ path, overwrite }) => backupDatabase(db, path, { overwrite: overwrite ?? false }),
+    'store.backupNow': () => backupNowInApp(db, dataDir, services.now, access),
+    'store.requestRestore': ({ backup }) => requestRestoreInApp(dataDir, backup, access),
+    'store.backup': ({ path, overwrite }) => backupDatabase(db, path, { overwrite: overwrite ?? false, ...access }),
   };
 }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, SqliteAccess } from '../store/sqlite';
 import type { Door, Input, Method, Output } from '../contract/api';
 import type { FormDefinition } from '../contract/form';
 import type { Person } from '../contract/people';
@@ -49,6 +49,10 @@ export interface Services {
   forms: ReadonlyMap<string, FormDefinition>;
   /** The data folder: backups live in <dataDir>/backups. */
   dataDir: string;
+  /** Present when the store is encrypted and people sign in (gate.ts). */
+  signedIn?: SignedInStore;
+  /** How other files of this store (backups) are opened: the native binding and the store's key. */
+  access?: SqliteAccess;
   /** The options catalogue, loaded and checked once at start (the shipped one when not given). */
   catalogue?: LoadedCatalogue;
   /** The report templates cases are reported on (the shipped ones when not given). */
@@ -56,6 +60,14 @@ export interface Services {
   appVersion: string;
   /** The clock is injected so tests can pin "today". */
   now: () => Date;
+}
+
+/** What the handlers of an encrypted store may ask of the sign-in gate. */
+export interface SignedInStore {
+  /** Wraps the store key for this person under this passphrase (a new person, or a reset). */
+  setPassphrase(personId: string, fullName: string, passphrase: string): void;
+  /** The people the sign-in screen offers (the keyring's). */
+  people(): Array<{ id: string; fullName: string }>;
 }
 
 /** The repositories over one store, made once and shared by every area. */

@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
 import { currentActor, defaultDataDir, openCore, DB_FILE_NAME, type AppCore, type OpenCoreOptions } from '../api/app';
+import { gatedDispatch, StoreGate } from '../api/gate';
+import { AppError } from '../contract/errors';
+import { shippedJurisdiction } from '../loaders/shipped';
 import { registerIpcDoor } from '../doors/electron-ipc';
 import { CorruptDatabaseError, restoreBackup } from '../store/recovery';
 import { registerAppProtocol } from './protocol';
@@ -12,7 +15,7 @@ import { APP_START_URL, createAppWindow, hardenContents, hardenSession } from '.
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-let core: AppCore | null = null;
+let gate: StoreGate | null = null;
 // Bundled as ESM (dist/electron/main.mjs); the preload stays CommonJS, as sandboxed preloads must.
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -51,6 +54,7 @@ function openCoreOrOfferBackup(options: OpenCoreOptions): AppCore | null {
         restoreBackup(path.join(dataDir, DB_FILE_NAME), e.latestBackup.path, {
           reason: 'corrupt',
           ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+          ...(options.key ? { key: options.key } : {}),
         });
         return openCore(options);
       } catch (again) {
@@ -68,14 +72,33 @@ app.whenReady().then(async () => {
   const dataDir = defaultDataDir();
   app.setPath('userData', dataDir);
   const nativeBinding = process.env.PSR_ELECTRON_NATIVE_BINDING;
-  core = openCoreOrOfferBackup({ dataDir, applyPendingRestore: true, holder: 'desktop', ...(nativeBinding && fs.existsSync(nativeBinding) ? { nativeBinding } : {}) });
-  if (!core) {
+  // The window opens on the sign-in screen; the store is opened by the first good passphrase.
+  gate = new StoreGate({
+    dataDir,
+    applyPendingRestore: true,
+    holder: 'desktop',
+    ...(nativeBinding && fs.existsSync(nativeBinding) ? { nativeBinding } : {}),
+    open: (options) => {
+      const opened = openCoreOrOfferBackup(options);
+      if (!opened) {
+        app.exit(1);
+        throw new AppError('storage', 'The data store cannot be opened.', { key: 'errors.storeCannotOpen' });
+      }
+      return opened;
+    },
+  });
+  try {
+    gate.openUnprotected();
+  } catch {
     app.exit(1);
     return;
   }
   hardenSession(session.defaultSession);
   registerAppProtocol(protocol, rendererRoot());
-  registerIpcDoor(ipcMain, core.dispatch, currentActor());
+  const jurisdiction = shippedJurisdiction();
+  const ipcSession = registerIpcDoor(ipcMain, gatedDispatch(gate, () => jurisdiction.idleLockMinutes), currentActor());
+  // Sleep and the screen lock end the sign-in: the next call asks for the passphrase again.
+  for (const event of ['suspend', 'lock-screen'] as const) powerMonitor.on(event as 'suspend', () => gate?.lock(ipcSession));
   await createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();
@@ -91,6 +114,6 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 app.on('will-quit', () => {
-  core?.close();
-  core = null;
+  gate?.close();
+  gate = null;
 });

@@ -11,6 +11,8 @@ export const errorCodes = [
   'refused',
   'unknown_method',
   'unauthorized',
+  /** The store is encrypted and this door has not been given its key (or was given a wrong one). */
+  'locked',
   'forbidden',
   'payload_too_large',
   'newer_database',

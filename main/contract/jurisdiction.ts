@@ -45,6 +45,8 @@ export const Jurisdiction = z.strictObject({
   avoidWords: z.record(z.string(), z.array(z.strictObject({ word: singleLine(100), suggestion: singleLine(200) })).max(500)).optional(),
   courts: z.array(singleLine(200)).max(500),
   protectiveMarking: singleLine(100),
+  /** Minutes without a key press or click after which a signed-in session locks (default 10). */
+  idleLockMinutes: z.number().int().min(1).max(240).default(10),
   /** The letterhead logo: a PNG file beside this jurisdiction file, with the text a screen reader says for it. */
   logo: z
     .strictObject({

@@ -45,6 +45,30 @@ export const SessionState = z.strictObject({
   people: z.number().int().min(0),
 });
 
+/** A new passphrase: long enough that the memory-hard KDF is the whole of an attacker's cost. */
+export const MIN_PASSPHRASE_LENGTH = 10;
+export const NewPassphrase = z
+  .string()
+  .max(1024)
+  .refine((s) => [...s.normalize('NFC')].length >= MIN_PASSPHRASE_LENGTH, {
+    message: `A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`,
+    params: { key: 'errors.passphraseTooShort', min: MIN_PASSPHRASE_LENGTH },
+  });
+/** A passphrase given to sign in: checked against the keyring, never stored. */
+const Passphrase = z.string().min(1).max(1024);
+
+export const SignInState = z.strictObject({
+  /** True once the store has a keyring: every door signs in. */
+  encrypted: z.boolean(),
+  /** Whom the sign-in screen offers: the keyring's people, or before set-up the store's own. */
+  people: z.array(z.strictObject({ id: z.string(), fullName: z.string() })),
+  /** Who this door's session is signed in as, if anyone. */
+  signedIn: Person.nullable(),
+  /** Minutes of inactivity after which the session locks (jurisdiction data). */
+  idleLockMinutes: z.number().int().min(1),
+});
+export type SignInState = z.infer<typeof SignInState>;
+
 export const peopleEntries = {
   'people.list': entry({
     input: z.strictObject({}),
@@ -55,7 +79,8 @@ export const peopleEntries = {
   'people.add': entry({
     // The first person of a store adds themselves; after that it needs an administrator (or anyone,
     // while the store has no administrator, so a small office is never locked out).
-    input: z.strictObject({ details: PersonDetails }),
+    // On an encrypted store the new person's first passphrase (never stored, never audited).
+    input: z.strictObject({ details: PersonDetails, passphrase: NewPassphrase.optional() }),
     output: Person,
     access: 'any',
     writes: true,
@@ -63,6 +88,32 @@ export const peopleEntries = {
   'session.current': entry({
     input: z.strictObject({}),
     output: SessionState,
+    access: 'any',
+    writes: false,
+  }),
+  // The sign-in gate's calls, answered by the door before the store is open (main/api/gate.ts).
+  'session.signInState': entry({
+    input: z.strictObject({}),
+    output: SignInState,
+    access: 'any',
+    writes: false,
+  }),
+  'session.signIn': entry({
+    input: z.strictObject({ personId: z.string().min(1).max(100), passphrase: Passphrase }),
+    output: Person,
+    access: 'any',
+    writes: false,
+  }),
+  'session.setUp': entry({
+    // The first passphrase of a store: for someone already in it (personId) or its first person (details).
+    input: z.strictObject({ passphrase: NewPassphrase, personId: entityId.optional(), details: PersonDetails.optional() }),
+    output: Person,
+    access: 'any',
+    writes: true,
+  }),
+  'session.lock': entry({
+    input: z.strictObject({}),
+    output: z.strictObject({ locked: z.literal(true) }),
     access: 'any',
     writes: false,
   }),

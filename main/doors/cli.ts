@@ -59,8 +59,17 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
       core = null;
     }
     if (!core) {
-      const opts = program.opts<{ dataDir?: string }>();
-      core = (open ?? (await appModule()).openCore)({ ...(opts.dataDir ? { dataDir: opts.dataDir } : {}), holder: 'cli', onlyReads: !writes });
+      const opts = program.opts<{ dataDir?: string; as?: string }>();
+      const appMod = await appModule();
+      const dataDir = opts.dataDir ?? appMod.defaultDataDir();
+      const { hasKeyring } = await import('../store/keyringFile');
+      if (!open && hasKeyring(dataDir)) {
+        // An encrypted store: the command signs in as one person, with that person's passphrase.
+        core = await signInForCommand(dataDir, writes, opts.as ?? process.env['PSR_PERSON'], session);
+        sessionChosen = true;
+      } else {
+        core = (open ?? appMod.openCore)({ dataDir, holder: 'cli', onlyReads: !writes });
+      }
     }
     return core;
   };
@@ -559,6 +568,56 @@ function lifeLines(life: Output<'report.life'>, caseNumber: string): string[] {
 }
 
 /** The id of the person named by `--as` (an id or a full name, any case), refused clearly when there is none or more than one. */
+/**
+ * Opens an encrypted store for one command: the person is --as / PSR_PERSON (or the keyring's only
+ * person), the passphrase PSR_PASSPHRASE or, at a terminal, typed at a prompt that does not echo.
+ * Never a command-line argument: `ps` shows those to every user of the machine.
+ */
+async function signInForCommand(dataDir: string, writes: boolean, wanted: string | undefined, session: DoorSession): Promise<AppCore> {
+  const { StoreGate } = await import('../api/gate');
+  const gate = new StoreGate({ dataDir, holder: 'cli', onlyReads: !writes });
+  const people = gate.state().people;
+  let personId: string | undefined;
+  if (wanted) {
+    const byId = people.find((p) => p.id === wanted);
+    const named = people.filter((p) => p.fullName.toLocaleLowerCase() === wanted.trim().toLocaleLowerCase());
+    if (named.length > 1) throw new AppError('invalid_input', `More than one person is called ${wanted}; give the id.`, { path: '--as', key: 'cli.personAmbiguous', params: { name: wanted } });
+    personId = byId?.id ?? named[0]?.id;
+    if (!personId) throw new AppError('invalid_input', `No one called ${wanted} can sign in to this store.`, { path: '--as', key: 'cli.personUnknown', params: { name: wanted } });
+  } else if (people.length === 1) {
+    personId = people[0]!.id;
+  } else {
+    throw new AppError('invalid_input', 'Say who you are: --as <name> or PSR_PERSON.', { path: '--as', key: 'cli.signInAs' });
+  }
+  const passphrase = process.env['PSR_PASSPHRASE'] ?? (await promptPassphrase(t('cli.passphrasePrompt')));
+  try {
+    await gate.signIn(session, personId, passphrase);
+  } catch (e) {
+    gate.close();
+    throw e;
+  }
+  const core = gate.core!;
+  // Closing the command's core also wipes the key the gate holds.
+  return { ...core, close: () => gate.close() };
+}
+
+async function promptPassphrase(question: string): Promise<string> {
+  if (!process.stdin.isTTY) {
+    throw new AppError('locked', 'This store is encrypted: give the passphrase in PSR_PASSPHRASE, or run the command at a terminal to be asked for it.', { key: 'cli.passphraseNeeded' });
+  }
+  const readline = await import('node:readline');
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  process.stderr.write(question);
+  // Nothing typed is echoed.
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => undefined;
+  try {
+    return await new Promise<string>((resolve) => rl.question('', resolve));
+  } finally {
+    rl.close();
+    process.stderr.write('\n');
+  }
+}
+
 async function personNamed(app: AppCore, ctx: CallContext, wanted: string): Promise<string> {
   const listed = await app.dispatch('people.list', {}, ctx);
   if (!listed.ok) throw new CliFailure(listed.error);

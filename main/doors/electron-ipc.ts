@@ -39,8 +39,9 @@ export function isTrustedSender(frame: IpcSenderFrame | null | undefined): boole
   return isAppFrameUrl(frame.url);
 }
 
-export function registerIpcDoor(ipcMain: IpcMainLike, dispatch: Dispatch, actor: string, isTrusted = isTrustedSender): void {
-  // The app has one window: one session, whose person is chosen in the page.
+/** Returns the window's session, so sleep and the screen lock can end its sign-in. */
+export function registerIpcDoor(ipcMain: IpcMainLike, dispatch: Dispatch, actor: string, isTrusted = isTrustedSender): DoorSession {
+  // The app has one window: one session, bound to whoever signs in in the page.
   const session: DoorSession = { personId: null };
   ipcMain.handle(API_CHANNEL, async (event, method, input) => {
     if (!isTrusted(event.senderFrame)) {
@@ -51,4 +52,5 @@ export function registerIpcDoor(ipcMain: IpcMainLike, dispatch: Dispatch, actor:
     }
     return dispatch(method, input, { actor, door: 'ipc', session });
   });
+  return session;
 }

@@ -224,6 +224,8 @@ function statusFor(code: ApiError['code']): number {
       return 422;
     case 'unauthorized':
       return 401;
+    case 'locked':
+      return 423;
     case 'forbidden':
       return 403;
     case 'payload_too_large':

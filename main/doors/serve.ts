@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { currentActor, openCore, type AppCore } from '../api/app';
+import { currentActor, DB_FILE_NAME, type AppCore } from '../api/app';
+import { gatedDispatch, StoreGate } from '../api/gate';
+import { shippedJurisdiction } from '../loaders/shipped';
+import type { ScryptCost } from '../store/keyring';
 import { AppError } from '../contract/errors';
 import { startBrowserServer, type BrowserServer } from './http';
 
@@ -14,34 +17,45 @@ export function rendererDist(): string {
 }
 
 export interface BrowserMode {
-  core: AppCore;
+  /** The sign-in gate: nothing of the store is open until someone signs in through it. */
+  gate: StoreGate;
+  /** The open core; throws before anyone has signed in. */
+  readonly core: AppCore;
   server: BrowserServer;
   stop(): Promise<void>;
 }
 
-export async function startBrowserMode(options: { dataDir?: string; port?: number; staticDir?: string } = {}): Promise<BrowserMode> {
+export async function startBrowserMode(options: { dataDir?: string; port?: number; staticDir?: string; kdfCost?: ScryptCost } = {}): Promise<BrowserMode> {
   const staticDir = options.staticDir ?? rendererDist();
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     throw new AppError('refused', `The user interface has not been built (${staticDir} is missing): run "npm run build" first.`, { key: 'errors.uiNotBuilt' });
   }
-  const core = openCore({ applyPendingRestore: true, holder: 'browser', ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  // The page opens on the sign-in screen; the store is opened by the first good passphrase.
+  const gate = new StoreGate({ applyPendingRestore: true, holder: 'browser', ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}) });
+  const jurisdiction = shippedJurisdiction();
   try {
+    gate.openUnprotected();
     const server = await startBrowserServer({
-      dispatch: core.dispatch,
+      dispatch: gatedDispatch(gate, () => jurisdiction.idleLockMinutes),
       actor: currentActor(),
       staticDir,
       ...(options.port !== undefined ? { port: options.port } : {}),
     });
     return {
-      core,
+      gate,
+      get core(): AppCore {
+        const core = gate.core;
+        if (!core) throw new AppError('locked', 'No one has signed in yet.', { key: 'errors.signInFirst' });
+        return core;
+      },
       server,
       stop: async () => {
         await server.close();
-        core.close();
+        gate.close();
       },
     };
   } catch (e) {
-    core.close();
+    gate.close();
     throw e;
   }
 }
@@ -111,7 +125,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(`Browser mode: open ${mode.server.url}`);
-  console.log(`Data: ${mode.core.dbFile}. Press Ctrl+C to stop.`);
+  console.log(`Data: ${path.join(mode.gate.dataDir, DB_FILE_NAME)}. Sign in in the page. Press Ctrl+C to stop.`);
   const launch = !process.env.CI && !process.env.PSR_NO_OPEN ? openInBrowser(mode.server.url) : null;
   const stop = () => {
     launch?.remove();

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from './sqlite';
 import { AuditEntry } from '../contract/api';
 import type { Change } from '../domain/diff';
 import { parseStored } from './stored';

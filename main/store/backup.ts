@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppError } from '../contract/errors';
 import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from './files';
 import { LATEST_SCHEMA_VERSION } from './migrations';
+import { isPlaintextFile, openSqlite, type Database, type SqliteAccess } from './sqlite';
 
 export interface BackupResult {
   path: string;
@@ -12,19 +12,19 @@ export interface BackupResult {
   integrity: 'ok';
 }
 
-export interface NativeOptions {
-  /** Path to a better-sqlite3 binary built for another runtime (Electron in development). */
-  nativeBinding?: string;
-}
+/** How a store file is opened: the native binding and, for an encrypted store, its key. */
+export type NativeOptions = SqliteAccess;
 
 /**
- * Copies the live store with SQLite's online backup API (consistent even while saves continue),
- * then opens the copy and runs integrity_check so a backup is only reported once it is proven.
+ * Copies the live store with `VACUUM INTO` (one read transaction, so consistent while saves
+ * continue; under the store's key, so an encrypted store's backup is encrypted too: SQLite's
+ * online backup API refuses to copy an encrypted database), then opens the copy and runs
+ * integrity_check so a backup is only reported once it is proven.
  */
 export async function backupDatabase(
   db: Database,
   target: string,
-  { overwrite = false, nativeBinding, shownAs }: { overwrite?: boolean; /** How messages name the file (relative to the data folder). */ shownAs?: string } & NativeOptions = {},
+  { overwrite = false, nativeBinding, key, shownAs }: { overwrite?: boolean; /** How messages name the file (relative to the data folder). */ shownAs?: string } & NativeOptions = {},
 ): Promise<BackupResult> {
   const out = path.resolve(target);
   const named = shownAs ?? out;
@@ -38,10 +38,9 @@ export async function backupDatabase(
     // Made 0600 before SQLite writes a page into it: a backup holds everything the store does.
     fs.writeFileSync(partial, '', { mode: PRIVATE_FILE_MODE });
     makePrivate(partial);
-    await db.backup(partial);
-    // The copy inherits WAL mode; switching it to a rollback journal makes it one self-contained file
-    // (no -wal or -shm left beside it) that any SQLite tool can open read-only.
-    const check = new BetterSqlite3(partial, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    db.prepare('VACUUM INTO ?').run(partial);
+    // VACUUM INTO writes a rollback-journal file: one self-contained file, no -wal or -shm beside it.
+    const check = openSqlite(partial, { fileMustExist: true, nativeBinding, key });
     try {
       check.pragma('journal_mode = DELETE');
       const result = check.pragma('integrity_check', { simple: true });
@@ -168,7 +167,7 @@ export function pruneBackups(dataDir: string, now: Date, policy: RetentionPolicy
 export async function rotatingBackup(
   db: Database,
   dataDir: string,
-  { keep = DEFAULT_BACKUPS_KEPT, now = () => new Date(), nativeBinding }: { keep?: number; now?: () => Date } & NativeOptions = {},
+  { keep = DEFAULT_BACKUPS_KEPT, now = () => new Date(), nativeBinding, key }: { keep?: number; now?: () => Date } & NativeOptions = {},
 ): Promise<RotatingBackupResult> {
   if (!Number.isInteger(keep) || keep < 1) throw new Error(`keep must be a whole number of at least 1, not ${keep}`);
   const dir = backupsDir(dataDir);
@@ -178,15 +177,16 @@ export async function rotatingBackup(
   // Backups an older version made 0644 are narrowed too.
   for (const b of existing) makePrivate(b.path);
   const previous = existing[0];
+  // A start with nothing changed since the newest backup adds no copy (an encrypted copy differs
+  // byte for byte every time, so the check compares what the store holds, not the bytes).
+  if (previous && sameFingerprint(db, previous.path, { nativeBinding, key })) {
+    return { created: null, removed: pruneBackups(dataDir, now(), { ...DEFAULT_RETENTION, last: keep }) };
+  }
   let at = now();
   // Two starts within the same millisecond must not collide; the later one moves on by a millisecond.
   while (fs.existsSync(path.join(dir, backupFileName(at)))) at = new Date(at.getTime() + 1);
   const name = backupFileName(at);
-  let created: BackupResult | null = await backupDatabase(db, path.join(dir, name), { shownAs: path.join(BACKUP_DIR_NAME, name), ...(nativeBinding ? { nativeBinding } : {}) });
-  if (previous && sameContent(previous.path, created.path)) {
-    fs.rmSync(created.path);
-    created = null;
-  }
+  const created = await backupDatabase(db, path.join(dir, name), { shownAs: path.join(BACKUP_DIR_NAME, name), nativeBinding, key });
   const removed = pruneBackups(dataDir, at, { ...DEFAULT_RETENTION, last: keep });
   return { created, removed };
 }
@@ -212,9 +212,37 @@ function isRunning(pid: number): boolean {
   }
 }
 
-function sameContent(a: string, b: string): boolean {
-  const digest = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-  return fs.statSync(a).size === fs.statSync(b).size && digest(a) === digest(b);
+/**
+ * What the store holds, cheaply: for every table its row count, the sum of its rows' versions and
+ * the latest `updated_at` (where rows carry them), and the highest integer key (the audit's). Every
+ * change this app makes adds or removes a row, raises a version or appends to the audit, so two
+ * stores with the same fingerprint hold the same work. (A plain rowid is not used: VACUUM renumbers
+ * it in tables keyed by text.)
+ */
+export function contentFingerprint(db: Database): string {
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
+  const parts = tables.map((name) => {
+    const quoted = `"${name.replaceAll('"', '""')}"`;
+    const columns = db.prepare(`SELECT name, type, pk FROM pragma_table_info(?)`).all(name) as Array<{ name: string; type: string; pk: number }>;
+    const has = (c: string) => columns.some((col) => col.name === c);
+    const integerKey = columns.filter((c) => c.pk > 0).length === 1 && columns.some((c) => c.pk === 1 && c.type.toUpperCase() === 'INTEGER');
+    const terms = ['count(*)', ...(integerKey ? ['max(rowid)'] : []), ...(has('version') ? ['total(version)'] : []), ...(has('updated_at') ? ['max(updated_at)'] : [])];
+    return [name, ...Object.values(db.prepare(`SELECT ${terms.join(', ')} FROM ${quoted}`).get() as object)];
+  });
+  return createHash('sha256').update(JSON.stringify([db.pragma('user_version', { simple: true }), parts])).digest('hex');
+}
+
+function sameFingerprint(db: Database, backupFile: string, access: SqliteAccess): boolean {
+  let other: Database | null = null;
+  try {
+    other = openSqlite(backupFile, { readonly: true, fileMustExist: true, ...access });
+    return contentFingerprint(other) === contentFingerprint(db);
+  } catch {
+    // A backup that cannot be read (damaged, another key) is never "the same": make a new one.
+    return false;
+  } finally {
+    other?.close();
+  }
 }
 
 export interface VerifiedBackup {
@@ -228,7 +256,7 @@ export interface VerifiedBackup {
  */
 export function verifyBackup(
   file: string,
-  { maxSchemaVersion = LATEST_SCHEMA_VERSION, nativeBinding, shownAs }: { maxSchemaVersion?: number; /** How messages name the file. */ shownAs?: string } & NativeOptions = {},
+  { maxSchemaVersion = LATEST_SCHEMA_VERSION, nativeBinding, key, shownAs }: { maxSchemaVersion?: number; /** How messages name the file. */ shownAs?: string } & NativeOptions = {},
 ): VerifiedBackup {
   const named = shownAs ?? file;
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
@@ -236,7 +264,7 @@ export function verifyBackup(
   }
   let check: Database;
   try {
-    check = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    check = openSqlite(file, { readonly: true, fileMustExist: true, nativeBinding, key });
   } catch (e) {
     throw new AppError('storage', `The backup ${named} cannot be opened: ${(e as Error).message}`, { path: '$.path' });
   }
@@ -247,6 +275,9 @@ export function verifyBackup(
       integrity = check.pragma('integrity_check', { simple: true });
       schemaVersion = check.pragma('user_version', { simple: true }) as number;
     } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_NOTADB' && !isPlaintextFile(file)) {
+        throw new AppError('storage', `The backup ${named} is encrypted under another key, or damaged: it cannot be read with this store's key.`, { path: '$.path', key: 'errors.backupOtherKey' });
+      }
       throw new AppError('storage', `The backup ${named} is not a readable database: ${(e as Error).message}`, { path: '$.path' });
     }
     if (integrity !== 'ok') {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database } from './sqlite';
 import { CaseDetails, displayName, type CaseRecord, type CaseReportState, type CaseSort, type CaseSummary } from '../contract/case';
 import { AppError } from '../contract/errors';
 import { diffJson } from '../domain/diff';

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppError } from '../contract/errors';
 import { ensurePrivateDir, makePrivate } from './files';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
+import { openSqlite, type Database, type SqliteAccess } from './sqlite';
 
-export interface OpenStoreOptions {
-  /** Path to a better-sqlite3 binary built for another runtime (Electron in development). */
-  nativeBinding?: string;
+export interface OpenStoreOptions extends SqliteAccess {
   /** Stop migrating at this version; tests use it to build every earlier schema. */
   targetVersion?: number;
   migrations?: readonly Migration[];
@@ -20,16 +18,17 @@ export interface OpenStoreOptions {
 export function openDatabase(file: string, options: OpenStoreOptions = {}): Database {
   const list = options.migrations ?? migrations;
   const target = options.targetVersion ?? list.length;
-  const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const access: SqliteAccess = { nativeBinding: options.nativeBinding, key: options.key };
 
   if (file !== ':memory:' && fs.existsSync(file)) {
     // Read the version on a read-only handle first: a newer database must be left byte-for-byte as it was.
-    const probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...native });
+    const probe = openSqlite(file, { readonly: true, fileMustExist: true, ...access });
     let found: number;
     try {
       found = probe.pragma('user_version', { simple: true }) as number;
     } catch (e) {
       probe.close();
+      if (options.key && (e as { code?: string }).code === 'SQLITE_NOTADB') throw wrongKey(file);
       throw new AppError('storage', `The data file ${file} cannot be read as a database: ${(e as Error).message}`);
     }
     probe.close();
@@ -43,7 +42,7 @@ export function openDatabase(file: string, options: OpenStoreOptions = {}): Data
     ensurePrivateDir(path.dirname(file));
   }
 
-  const db = new BetterSqlite3(file, native);
+  const db = openSqlite(file, access);
   try {
     // SQLite gives the -wal and -shm the database file's mode, so it is narrowed before WAL starts.
     if (file !== ':memory:') for (const f of [file, `${file}-wal`, `${file}-shm`]) makePrivate(f);
@@ -65,9 +64,9 @@ export function openDatabase(file: string, options: OpenStoreOptions = {}): Data
  * running app). Returns null when the file is missing or needs migrating: then only the lock's
  * holder may open it.
  */
-export function openDatabaseReadOnly(file: string, options: Pick<OpenStoreOptions, 'nativeBinding'> = {}): Database | null {
+export function openDatabaseReadOnly(file: string, options: SqliteAccess = {}): Database | null {
   if (!fs.existsSync(file)) return null;
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const db = openSqlite(file, { readonly: true, fileMustExist: true, ...options });
   try {
     db.pragma('busy_timeout = 5000');
     if (schemaVersion(db) !== LATEST_SCHEMA_VERSION || db.pragma('journal_mode', { simple: true }) !== 'wal') {
@@ -79,6 +78,11 @@ export function openDatabaseReadOnly(file: string, options: Pick<OpenStoreOption
     throw e;
   }
   return db;
+}
+
+/** The store file is encrypted under another key: nothing was read and nothing has changed. */
+export function wrongKey(file: string): AppError {
+  return new AppError('locked', `The data file ${file} cannot be opened with this key; nothing has been read or changed.`);
 }
 
 export function schemaVersion(db: Database): number {

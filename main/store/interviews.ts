@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from './sqlite';
 import { Interview } from '../contract/interview';
 import { diffJson } from '../domain/diff';
 import type { WriteMeta } from './audit';

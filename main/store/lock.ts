@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { AppError } from '../contract/errors';
 import { writePrivateFile } from './files';
+import { openSqlite, type Database } from './sqlite';
 
 // One process owns a store at a time (the desktop app, browser mode, or a psr command that writes).
 //
@@ -91,7 +91,7 @@ export function lockOwner(dataDir: string): LockOwner | null {
  * Takes the store's lock for `holder`, or throws StoreInUseError naming who holds it. `alone`: refuse
  * even another opening in this process (a restore swaps the file under every connection).
  */
-export function lockStore(dataDir: string, holder: StoreHolder, { alone = false, nativeBinding }: { alone?: boolean; nativeBinding?: string } = {}): StoreLock {
+export function lockStore(dataDir: string, holder: StoreHolder, { alone = false, nativeBinding }: { alone?: boolean; nativeBinding?: string | undefined } = {}): StoreLock {
   const key = keyOf(dataDir);
   const here = heldHere.get(key);
   if (here) {
@@ -101,7 +101,8 @@ export function lockStore(dataDir: string, holder: StoreHolder, { alone = false,
   }
   let db: Database | null = null;
   try {
-    db = new BetterSqlite3(path.join(dataDir, LOCK_FILE_NAME), { timeout: 0, ...(nativeBinding ? { nativeBinding } : {}) });
+    // The lock file holds nothing: it stays plaintext, whatever the store's key.
+    db = openSqlite(path.join(dataDir, LOCK_FILE_NAME), { timeout: 0, nativeBinding });
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = MEMORY');
     // The first write takes SQLite's exclusive lock, and exclusive locking mode keeps it until close.
@@ -137,8 +138,8 @@ function handle(dataDir: string, key: string, held: Held): StoreLock {
 }
 
 /** Runs `fn` holding the store's lock alone (for a restore), releasing it afterwards. */
-export function withStoreAlone<T>(dataDir: string, fn: () => T, options: { nativeBinding?: string } = {}): T {
-  const lock = lockStore(dataDir, 'restore', { alone: true, ...options });
+export function withStoreAlone<T>(dataDir: string, fn: () => T, options: { nativeBinding?: string | undefined } = {}): T {
+  const lock = lockStore(dataDir, 'restore', { alone: true, nativeBinding: options.nativeBinding });
   try {
     return fn();
   } finally {

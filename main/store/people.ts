@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database } from './sqlite';
 import { AppError } from '../contract/errors';
 import type { Person, PersonDetails } from '../contract/people';
 import { appendAudit, type WriteMeta } from './audit';
@@ -45,9 +45,9 @@ export class PeopleRepository {
     return this.db.prepare(`SELECT 1 FROM people WHERE role = 'administrator' LIMIT 1`).get() !== undefined;
   }
 
-  add(details: PersonDetails, meta: WriteMeta): Person {
+  /** `id` is given only by the first sign-in, whose keyring entry is written before the store opens. */
+  add(details: PersonDetails, meta: WriteMeta, id: string = randomUUID()): Person {
     return this.db.transaction(() => {
-      const id = randomUUID();
       const fullName = details.fullName.trim();
       this.db
         .prepare(`INSERT INTO people (id, version, full_name, role, team, service, created_at, created_by) VALUES (?, 1, ?, ?, ?, ?, ?, ?)`)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database } from './sqlite';
 import { AppError } from '../contract/errors';
 import { ProgrammeDetails } from '../contract/options';
 import type { ProgrammeRecord } from '../contract/optionsApi';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from './sqlite';
 import { Proposal, type Acknowledgement } from '../contract/options';
 import { diffJson, type Change } from '../domain/diff';
 import type { WriteMeta } from './audit';

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../contract/errors';
 import { latestGoodBackup, listBackups, verifyBackup, type BackupInfo, type NativeOptions } from './backup';
+import { wrongKey } from './connection';
 import { makePrivate } from './files';
 import { withStoreAlone } from './lock';
+import { accessOf, isPlaintextFile, openSqlite } from './sqlite';
 
 // What happens when the data file itself is damaged: the app refuses to open it (never "repairs"
 // it), names the newest good backup, and restoring that backup first moves the damaged file aside
@@ -18,16 +19,23 @@ const CORRUPTION_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_COR
  * it is sound (or does not exist yet). Other failures (permissions, a locked file) are not
  * corruption and are thrown as they are.
  */
-export function findDamage(file: string, { nativeBinding }: NativeOptions = {}): string | null {
+export function findDamage(file: string, access: NativeOptions = {}): string | null {
   if (!fs.existsSync(file)) return null;
   if (fs.statSync(file).size === 0) return null; // an empty file is a new database to SQLite
-  const probe = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  // Without a key, a file that is not plaintext SQLite reads as damage; the doors never get here
+  // for an encrypted store without its key (a store with a keyring is refused as locked first).
+  // A plaintext store is checked as it is (a key is applied when it is converted, not before).
+  const plaintext = isPlaintextFile(file);
+  const probe = openSqlite(file, { readonly: true, fileMustExist: true, ...accessOf(plaintext ? { nativeBinding: access.nativeBinding } : access) });
   try {
     const rows = probe.pragma('quick_check') as Array<{ quick_check: string }>;
     const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
     return problems.length === 0 ? null : problems.slice(0, 3).join('; ');
   } catch (e) {
     const code = (e as { code?: unknown }).code;
+    // A plaintext store given a key is read as it is (and converted later); an encrypted one that
+    // does not open under this key is the wrong key, never "damage".
+    if (code === 'SQLITE_NOTADB' && access.key && !plaintext) throw wrongKey(file);
     if (typeof code === 'string' && CORRUPTION_CODES.has(code)) return (e as Error).message;
     throw e;
   } finally {
@@ -106,11 +114,11 @@ export interface RestoreOptions extends NativeOptions {
  */
 export function restoreBackup(dbFile: string, backupFile: string, options: RestoreOptions = {}): RestoreResult {
   if (options.locked) return restoreLocked(dbFile, backupFile, options);
-  return withStoreAlone(path.dirname(dbFile), () => restoreLocked(dbFile, backupFile, options), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  return withStoreAlone(path.dirname(dbFile), () => restoreLocked(dbFile, backupFile, options), { nativeBinding: options.nativeBinding });
 }
 
-function restoreLocked(dbFile: string, backupFile: string, { reason = 'replaced', now = () => new Date(), nativeBinding }: RestoreOptions): RestoreResult {
-  const native = nativeBinding ? { nativeBinding } : {};
+function restoreLocked(dbFile: string, backupFile: string, { reason = 'replaced', now = () => new Date(), ...options }: RestoreOptions): RestoreResult {
+  const native = accessOf(options);
   verifyBackup(backupFile, native);
   const staging = `${dbFile}.restoring-${process.pid}`;
   fs.rmSync(staging, { force: true });
@@ -145,7 +153,7 @@ function restoreLocked(dbFile: string, backupFile: string, { reason = 'replaced'
 
 /** Restores the newest backup that passes its check; refuses clearly when there is none. */
 export function restoreLatestBackup(dbFile: string, dataDir: string, options: RestoreOptions = {}): RestoreResult {
-  const latest = latestGoodBackup(dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const latest = latestGoodBackup(dataDir, accessOf(options));
   if (!latest) throw new AppError('not_found', `There is no good backup in ${path.join(dataDir, 'backups')} to restore.`);
   return restoreBackup(dbFile, latest.path, options);
 }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from './sqlite';
 import { ReportText } from '../contract/reportText';
 import { diffJson } from '../domain/diff';
 import type { WriteMeta } from './audit';

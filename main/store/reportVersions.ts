@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database } from './sqlite';
 import type { z } from 'zod';
 import { AppError } from '../contract/errors';
 import type { ReviewComment} from '../contract/lifecycle';

@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database } from './sqlite';
 import { AppError } from '../contract/errors';
 
 // The store's issuing keys (made by migration 0006): the current one signs; every one, retired

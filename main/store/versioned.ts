@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from './sqlite';
 import { AppError } from '../contract/errors';
 import type { Change } from '../domain/diff';
 import { appendAudit, type WriteMeta } from './audit';

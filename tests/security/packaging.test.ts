@@ -8,11 +8,11 @@ import { tempDir } from '../support/core';
 
 // What of the release build can be proven on a machine without Electron: the builder configuration
 // as electron-builder itself reads and validates it, the fuses the afterPack hook sets (on a stand-in
-// binary carrying Electron's fuse wire), and the check that catches a better-sqlite3 built for Node.
+// binary carrying Electron's fuse wire), and the check that catches a better-sqlite3-multiple-ciphers built for Node.
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../..');
-const nodeBuild = path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+const nodeBuild = path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node');
 
 interface AbiCheck {
   ok: boolean;
@@ -66,7 +66,7 @@ describe('electron-builder.yml', () => {
     expect(config.win.target).toEqual(['nsis']);
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3/**']));
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3-multiple-ciphers/**']));
     expect(config.npmRebuild).toBe(false);
     expect(fs.existsSync(path.join(root, config.beforePack))).toBe(true);
     expect(fs.existsSync(path.join(root, config.afterPack))).toBe(true);
@@ -92,7 +92,7 @@ describe('the fuses set after packing', () => {
     expect(afterPack.fuseConfig({ platform: 'darwin', arch: 'arm64' }).resetAdHocDarwinSignature).toBe(true);
   });
 
-  it('are written into the packed binary by the afterPack hook, and the Node build of better-sqlite3 is put back', async () => {
+  it('are written into the packed binary by the afterPack hook, and the Node build of better-sqlite3-multiple-ciphers is put back', async () => {
     const project = scratch();
     const appOutDir = path.join(project, 'release', 'linux-unpacked');
     fs.mkdirSync(appOutDir, { recursive: true });
@@ -100,7 +100,7 @@ describe('the fuses set after packing', () => {
     const wire = Buffer.from([1, 8, ...Array.from({ length: 8 }, (_, i) => (i === 1 || i === 7 ? FuseState.DISABLE : FuseState.ENABLE))]);
     const binary = path.join(appOutDir, 'psr-author');
     fs.writeFileSync(binary, Buffer.concat([Buffer.alloc(4096, 7), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), wire, Buffer.alloc(4096, 9)]));
-    const release = path.join(project, 'node_modules', 'better-sqlite3', 'build', 'Release');
+    const release = path.join(project, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release');
     fs.mkdirSync(release, { recursive: true });
     fs.writeFileSync(path.join(release, 'better_sqlite3.node'), 'the Electron build');
     fs.mkdirSync(path.join(project, '.cache', 'node-build'), { recursive: true });
@@ -118,7 +118,7 @@ describe('the fuses set after packing', () => {
   });
 });
 
-describe('the check that better-sqlite3 was really built for Electron', () => {
+describe('the check that better-sqlite3-multiple-ciphers was really built for Electron', () => {
   it('fails on the Node build installed here: it loads in Node, so it has the wrong ABI for Electron', () => {
     const result = checkBuiltForElectron(nodeBuild);
     expect(result.ok).toBe(false);
@@ -155,18 +155,18 @@ __attribute__((constructor)) static void init(void) { node_module_register(&m); 
     await expect(beforePack({ electronPlatformName: other, arch: 1, packager: { projectDir: root, config: {} } })).rejects.toThrow(/build each platform on its own OS/);
   });
 
-  it('stops `npm start` from handing Electron a cached better-sqlite3 that is really a Node build', () => {
+  it('stops `npm start` from handing Electron a cached better-sqlite3-multiple-ciphers that is really a Node build', () => {
     const project = scratch();
-    for (const pkg of ['electron', 'better-sqlite3']) {
+    for (const pkg of ['electron', 'better-sqlite3-multiple-ciphers']) {
       fs.mkdirSync(path.join(project, 'node_modules', pkg), { recursive: true });
       fs.copyFileSync(path.join(root, 'node_modules', pkg, 'package.json'), path.join(project, 'node_modules', pkg, 'package.json'));
     }
     const cache = path.join(project, '.cache', 'electron-native');
-    const planted = path.join(cache, 'node_modules', 'better-sqlite3', 'build', 'Release');
+    const planted = path.join(cache, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release');
     fs.mkdirSync(planted, { recursive: true });
     fs.copyFileSync(nodeBuild, path.join(planted, 'better_sqlite3.node'));
     const versionOf = (pkg: string) => (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
-    fs.writeFileSync(path.join(cache, 'built-for.json'), JSON.stringify({ electron: versionOf('electron'), betterSqlite3: versionOf('better-sqlite3'), platform: process.platform, arch: process.arch }));
+    fs.writeFileSync(path.join(cache, 'built-for.json'), JSON.stringify({ electron: versionOf('electron'), betterSqlite3: versionOf('better-sqlite3-multiple-ciphers'), platform: process.platform, arch: process.arch }));
 
     const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'electron-native.mjs')], { env: { ...process.env, PSR_PROJECT_DIR: project }, encoding: 'utf8' });
     expect(run.status).not.toBe(0);

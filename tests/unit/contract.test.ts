@@ -11,7 +11,7 @@ describe('the contract is the one list of API calls', () => {
     // The type system already insists on this; the runtime check guards against casts.
     const handlers = createHandlers({
       db: {} as never,
-      jurisdiction: { id: 'x', name: 'x', serviceName: 'x', locale: 'en', youngAdultUpperAge: 25, courts: [], protectiveMarking: 'x' },
+      jurisdiction: { id: 'x', name: 'x', serviceName: 'x', locale: 'en', youngAdultUpperAge: 25, courts: [], protectiveMarking: 'x', idleLockMinutes: 10 },
       forms: new Map(),
       dataDir: '/nonexistent',
       appVersion: '0',

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../sqlite';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied. Numbers run 1, 2, 3... with no gaps. */

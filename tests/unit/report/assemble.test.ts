@@ -15,6 +15,7 @@ const jurisdiction: Jurisdiction = {
   youngAdultUpperAge: 25,
   courts: [],
   protectiveMarking: 'OFFICIAL - SENSITIVE',
+  idleLockMinutes: 10,
 };
 const template = (id: string) => loadReportTemplate(id, { dirs: ALL_TEMPLATE_DIRS });
 const assemble = (templateId: string, input: ReportContextInput) => assembleReport(template(templateId), ReportContext.parse(input), { jurisdiction });
