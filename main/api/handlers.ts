@@ -8,6 +8,7 @@ import { PeopleRepository } from '../store/people';
 import { ReportVersionRepository } from '../store/reportVersions';
 import { createLifecycleHandlers } from './lifecycleHandlers';
 import { createAppHandlers } from './appHandlers';
+import { createAuditHandlers } from './auditHandlers';
 import { createCaseHandlers } from './caseHandlers';
 import { createInterviewSaver } from './interviewSave';
 import { createInterviewHandlers } from './interviewHandlers';
@@ -43,5 +44,6 @@ export function createHandlers(services: Services): Handlers {
     ...createPeopleHandlers(area),
     ...createInquiryHandlers(area, interviews),
     ...createLifecycleHandlers(area),
+    ...createAuditHandlers(area),
   } satisfies Handlers;
 }

@@ -13,6 +13,7 @@ import { signingEntries } from './signingApi';
 import { peopleEntries } from './people';
 import { lifecycleEntries } from './lifecycle';
 import { inquiryEntries } from './inquiry';
+import { AuditChange, auditEntries } from './audit';
 import { entityId, entityVersion } from './text';
 
 // The one list of API calls. Every door (Electron IPC, browser mode, CLI) validates with these
@@ -31,7 +32,8 @@ export const AuditEntry = z.strictObject({
   entityId: z.string(),
   action: z.string(),
   version: z.number().int().nullable(),
-  changes: z.array(z.strictObject({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })),
+  /** What changed, field by field, without the text typed (main/contract/audit.ts). */
+  changes: z.array(AuditChange),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
@@ -158,6 +160,7 @@ export const contract = {
   ...lifecycleEntries,
   ...inquiryEntries,
   ...optionsEntries,
+  ...auditEntries,
 } as const;
 
 export type Contract = typeof contract;

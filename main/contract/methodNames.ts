@@ -58,6 +58,7 @@ export const methodNames = [
   'review.comment',
   'review.address',
   'cases.assign',
+  'audit.verify',
 ] as const satisfies readonly Method[];
 
 type Missing = Exclude<Method, (typeof methodNames)[number]>;

@@ -443,6 +443,19 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
       print(outcome, () => verifyText(outcome, Boolean(o.key?.length)));
     });
 
+  // The audit log's hash chain (docs/audit.md): every row's hash and link recomputed. A broken
+  // chain names the first row that does not hold and exits 1, as a file that does not verify does.
+  const audit = program.command('audit').description(t('cli.help.audit'));
+  audit
+    .command('verify')
+    .description(t('cli.help.auditVerify'))
+    .action(async () => {
+      const result = await call('audit.verify', {});
+      if (!result.ok) exitCode = USER_ERROR;
+      const broken = { changed: 'cli.audit.changed', unlinked: 'cli.audit.unlinked', unchained: 'cli.audit.unchained' } as const;
+      print(result, () => (result.ok ? t('cli.audit.intact', { count: result.rows }) : t(broken[result.reason], { id: result.firstBrokenId })));
+    });
+
   const key = program.command('key').description(t('cli.help.key'));
   key
     .command('export')

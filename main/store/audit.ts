@@ -1,6 +1,8 @@
 import type { Database } from './sqlite';
 import { AuditEntry } from '../contract/api';
+import { auditChanges } from '../domain/auditChanges';
 import type { Change } from '../domain/diff';
+import { auditRowHash, nextLink } from './auditChain';
 import { parseStored } from './stored';
 
 export interface WriteMeta {
@@ -19,10 +21,33 @@ export interface AuditRow {
   changes: Change[];
 }
 
+/**
+ * Appends one audit row, chained to the last one (main/store/auditChain.ts). The changes are kept
+ * in the audit's text-free form (main/domain/auditChanges.ts): the field and the kind and size of
+ * its value, never the words typed. Every caller writes inside its own transaction, so the row
+ * read as the last one is still the last when this one is written; a call outside one gets its own.
+ */
 export function appendAudit(db: Database, meta: WriteMeta, row: AuditRow): void {
-  db.prepare(
-    `INSERT INTO audit (at, actor, entity, entity_id, action, version, changes) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(meta.at, meta.actor, row.entity, row.entityId, row.action, row.version, JSON.stringify(row.changes));
+  const write = () => {
+    const { id, prevHash } = nextLink(db);
+    const stored = {
+      id,
+      at: meta.at,
+      actor: meta.actor,
+      entity: row.entity,
+      entity_id: row.entityId,
+      action: row.action,
+      version: row.version,
+      changes: JSON.stringify(auditChanges(row.entity, row.changes)),
+      prev_hash: prevHash,
+    };
+    db.prepare(
+      `INSERT INTO audit (id, at, actor, entity, entity_id, action, version, changes, prev_hash, hash)
+       VALUES (@id, @at, @actor, @entity, @entity_id, @action, @version, @changes, @prev_hash, @hash)`,
+    ).run({ ...stored, hash: auditRowHash(stored) });
+  };
+  if (db.inTransaction) write();
+  else db.transaction(write).immediate();
 }
 
 export function auditFor(db: Database, entity: string, entityId: string): AuditEntry[] {

@@ -35,7 +35,7 @@ describe('an officer creates and edits a case', () => {
     expect(storeSnapshot(core)).toBe(before);
   });
 
-  it('appends an audit row for every change saying what changed', async () => {
+  it('appends an audit row for every change saying which field changed, keeping a court date as it is', async () => {
     const created = await core.call('cases.create', { details: caseDetails() });
     await core.call('cases.update', { id: created.id, version: 1, details: caseDetails({ reportDueDate: '2026-12-10' }) });
     const history = await core.call('cases.history', { id: created.id });
@@ -43,7 +43,7 @@ describe('an officer creates and edits a case', () => {
       ['create', 1],
       ['update', 2],
     ]);
-    expect(history[1]!.changes).toEqual([{ path: '$.reportDueDate', before: '2026-12-15', after: '2026-12-10' }]);
+    expect(history[1]!.changes).toEqual([{ path: '$.reportDueDate', before: { kind: 'value', value: '2026-12-15' }, after: { kind: 'value', value: '2026-12-10' } }]);
   });
 
   it('does not bump the version when nothing changed', async () => {

@@ -1,10 +1,12 @@
 // A stand-in for the app during autosave: opens the real core on PSR_DATA_DIR and saves the one
 // case over and over through dispatch('cases.update'), as debounced autosaves do. Before each save
 // it prints the content it is about to save ("try"), and after the store acknowledges it, the
-// version and content hash ("ack"). The crash test kills this process at a random moment.
+// version, the content hash and the hash of what the audit log keeps of that content (field by
+// field, text as its length only). The crash test kills this process at a random moment.
 import fs from 'node:fs';
 import { openCore } from '../../main/api/app';
 import type { CaseRecord } from '../../main/contract/case';
+import { auditView } from '../../main/domain/auditChanges';
 import { caseDetails, TODAY } from '../support/core';
 import { contentHash } from './canonical';
 
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
     const saved = await core.dispatch('cases.update', { id: record, version, details: next }, ctx);
     if (!saved.ok) throw new Error(JSON.stringify(saved.error));
     ({ version, details } = saved.value as CaseRecord);
-    say(`ack ${version} ${contentHash(details)}`);
+    say(`ack ${version} ${contentHash(details)} ${contentHash(auditView('case', details))}`);
   }
 }
 

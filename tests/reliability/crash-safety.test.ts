@@ -4,13 +4,16 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../main/api/app';
+import { auditView } from '../../main/domain/auditChanges';
+import { verifyAuditChain } from '../../main/store/auditChain';
 import { tempDir } from '../support/core';
 import { bundleScript } from './bundle';
 import { contentHash } from './canonical';
 
 // The autosave writer is killed with SIGKILL at a random moment, 50 times, each run continuing from
-// what the previous one left. Then the store must be sound, hold every save it acknowledged, and
-// hold no save half written. The writer is bundled once so each start costs a third of a second.
+// what the previous one left. Then the store must be sound, hold the last save it acknowledged and
+// an audit row describing every one, and hold no save half written. The writer is bundled once so
+// each start costs a third of a second.
 
 const KILLS = 50;
 const root = path.resolve(import.meta.dirname, '../..');
@@ -19,7 +22,8 @@ let removeWriter = () => undefined as void;
 
 interface Run {
   tries: string[];
-  acks: Array<{ version: number; hash: string }>;
+  /** Each acknowledged save: its version, its content's hash, and the hash of the audit's view of that content. */
+  acks: Array<{ version: number; hash: string; auditHash: string }>;
   caseId: string;
   startVersion: number;
 }
@@ -66,7 +70,7 @@ function runAndKill(run: number, ms: number): Promise<Run> {
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
       for (const line of lines) {
-        const [kind, a, b] = line.split(' ');
+        const [kind, a, b, c] = line.split(' ');
         if (kind === 'ready') {
           result.caseId = a ?? '';
           result.startVersion = Number(b);
@@ -75,7 +79,7 @@ function runAndKill(run: number, ms: number): Promise<Run> {
             child.kill('SIGKILL');
           }, ms);
         } else if (kind === 'try') result.tries.push(a ?? '');
-        else if (kind === 'ack') result.acks.push({ version: Number(a), hash: b ?? '' });
+        else if (kind === 'ack') result.acks.push({ version: Number(a), hash: b ?? '', auditHash: c ?? '' });
         else reject(new Error(`writer run ${run}: ${line}`));
       }
     });
@@ -87,7 +91,11 @@ function runAndKill(run: number, ms: number): Promise<Run> {
   });
 }
 
-/** Rebuilds the case at every version from the audit log alone: create, then each recorded change. */
+/**
+ * Rebuilds the audit's view of the case at every version from the audit log alone: create, then
+ * each recorded change. The log keeps each field's kind and length, not the words typed, so this is
+ * the case's shape (every field, every number, each text's length) rather than its text.
+ */
 function replayAudit(rows: Array<{ version: number; changes: string }>): Map<number, unknown> {
   const versions = new Map<number, unknown>();
   let doc: unknown = undefined;
@@ -110,7 +118,10 @@ function setAt(doc: unknown, at: Array<string | number>, value: unknown): unknow
   if (at.length === 0) return value;
   const [head, ...rest] = at;
   const container = (doc ?? (typeof head === 'number' ? [] : {})) as Record<string | number, unknown>;
-  const next = setAt(container[head as string], rest, value);
+  let next = setAt(container[head as string], rest, value);
+  // A record or list the log removed leaf by leaf is gone once its last leaf is (the audit's view
+  // of an empty one is a leaf of its own, never an empty container).
+  if (typeof next === 'object' && next !== null && Object.keys(next).length === 0) next = undefined;
   if (next === undefined && Array.isArray(container)) {
     container.length = Math.min(container.length, head as number); // trailing items removed
   } else if (next === undefined) {
@@ -154,17 +165,19 @@ describe('crash safety of autosave', () => {
       const lastAck = acks.at(-1)?.version ?? 1;
       expect(row.version).toBeGreaterThanOrEqual(lastAck);
       expect(row.version).toBeLessThanOrEqual(settledVersion(last) + 1);
-      // ...and the audit log holds every version once, in order, with exactly the content acknowledged.
+      // ...and the audit log holds every version once, in order, each describing exactly the content
+      // acknowledged (field by field, each text by its length), its hash chain unbroken by the kills.
       expect(audit.map((a) => a.version)).toEqual(Array.from({ length: row.version }, (_, i) => i + 1));
+      expect(verifyAuditChain(db)).toEqual({ ok: true, rows: expect.any(Number) });
       const replayed = replayAudit(audit);
-      const missing = acks.filter((a) => contentHash(replayed.get(a.version)) !== a.hash);
-      expect(missing, `acknowledged saves whose content the audit log does not hold (seed ${seed})`).toEqual([]);
+      const missing = acks.filter((a) => contentHash(replayed.get(a.version)) !== a.auditHash);
+      expect(missing, `acknowledged saves the audit log does not describe (seed ${seed})`).toEqual([]);
 
       // No save is half written: the row is exactly one attempted save, the one its audit row describes.
       const details = JSON.parse(row.details) as { caseNumber: string; person: { familyName: string; givenNames: string } };
       const rowHash = contentHash(details);
       expect([last.acks.at(-1)?.hash, last.tries.at(-1)]).toContain(rowHash);
-      expect(contentHash(replayed.get(row.version))).toBe(rowHash);
+      expect(contentHash(replayed.get(row.version))).toBe(contentHash(auditView('case', details)));
       expect(row.case_number).toBe(details.caseNumber);
       expect(row.person_name).toBe(`${details.person.familyName}, ${details.person.givenNames}`);
 

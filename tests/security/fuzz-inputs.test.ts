@@ -99,6 +99,7 @@ function validInput(method: Method, n: number): Record<string, unknown> {
     'session.setUp': { passphrase: `a long passphrase ${n}`, personId: '00000000-0000-4000-8000-000000000009' },
     'session.lock': {},
     'documents.verify': { fileBase64: Buffer.from(`%PDF-1.7\n${n}\n%%EOF\n`).toString('base64') },
+    'audit.verify': {},
     'programmes.list': { includeRetired: true },
     'programmes.create': { details: fuzzProgramme(n) },
     'programmes.update': { id: programme().id, version: programme().version, details: fuzzProgramme(n) },
