@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database } from './sqlite';
 import type { AuditChainCheck } from '../contract/audit';
 
 // The audit log as a hash chain (docs/audit.md). Each row carries the SHA-256 of its own content
