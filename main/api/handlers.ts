@@ -17,6 +17,7 @@ import { createReportHandlers } from './reportHandlers';
 import { createReportTextHandlers } from './reportTextHandlers';
 import { createSigningHandlers } from './signingHandlers';
 import { createPeopleHandlers } from './peopleHandlers';
+import { createRetentionHandlers } from './retentionHandlers';
 import { createStoreHandlers } from './storeHandlers';
 import type { Area, CallContext, Handlers, Services } from './types';
 
@@ -43,5 +44,6 @@ export function createHandlers(services: Services): Handlers {
     ...createPeopleHandlers(area),
     ...createInquiryHandlers(area, interviews),
     ...createLifecycleHandlers(area),
+    ...createRetentionHandlers(area),
   } satisfies Handlers;
 }

@@ -13,6 +13,7 @@ import { signingEntries } from './signingApi';
 import { peopleEntries } from './people';
 import { lifecycleEntries } from './lifecycle';
 import { inquiryEntries } from './inquiry';
+import { retentionEntries } from './retention';
 import { entityId, entityVersion } from './text';
 
 // The one list of API calls. Every door (Electron IPC, browser mode, CLI) validates with these
@@ -157,6 +158,7 @@ export const contract = {
   ...peopleEntries,
   ...lifecycleEntries,
   ...inquiryEntries,
+  ...retentionEntries,
   ...optionsEntries,
 } as const;
 

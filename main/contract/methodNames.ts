@@ -54,6 +54,9 @@ export const methodNames = [
   'review.comment',
   'review.address',
   'cases.assign',
+  'cases.close',
+  'cases.dueForErasure',
+  'cases.erase',
 ] as const satisfies readonly Method[];
 
 type Missing = Exclude<Method, (typeof methodNames)[number]>;
