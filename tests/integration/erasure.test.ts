@@ -9,7 +9,7 @@ import type { Proposal } from '../../main/contract/options';
 import type { ReportText } from '../../main/contract/reportText';
 import { backupsDir } from '../../main/store/backup';
 import { caseDetails, storeSnapshot, testCore, TODAY, type TestCore } from '../support/core';
-import { cli } from '../support/doors';
+import { cli, httpDoor, ipcDoor } from '../support/doors';
 import { womanWithTwoDependants } from '../fixtures/interviews';
 
 // Retention and erasure (docs/retention.md) over a real SQLite file: a case is closed, kept for
@@ -280,6 +280,28 @@ describe('erasing a case', () => {
         db.close();
       }
     });
+  });
+});
+
+describe('the desktop window and browser mode', () => {
+  it('list the due cases for a senior officer and refuse a screener in the same words, through the one dispatch', async () => {
+    const c = await withdrawnCase(TODAY);
+    clock = days(RETENTION + 1);
+    const ipc = ipcDoor(core);
+    const http = await httpDoor(core);
+    try {
+      const viaDoor = async (door: typeof ipc | typeof http, method: string, input: unknown) =>
+        door === ipc ? ipc.invoke(method, input) : (await http.post(method, JSON.stringify(input))).json;
+      for (const door of [ipc, http]) {
+        expect(await viaDoor(door, 'session.choose', { personId: senior.id })).toMatchObject({ ok: true });
+        expect(await viaDoor(door, 'cases.dueForErasure', {})).toMatchObject({ ok: true, value: { items: [{ id: c.id }] } });
+        expect(await viaDoor(door, 'session.choose', { personId: screener.id })).toMatchObject({ ok: true });
+        expect(await viaDoor(door, 'cases.erase', { caseId: c.id, confirm: c.details.caseNumber })).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'errors.needsRole' } });
+      }
+      expect(core.db.prepare('SELECT count(*) AS n FROM cases WHERE id = ?').get(c.id)).toEqual({ n: 1 });
+    } finally {
+      await http.close();
+    }
   });
 });
 
