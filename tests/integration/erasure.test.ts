@@ -306,11 +306,15 @@ describe('the desktop window and browser mode', () => {
 });
 
 describe('the command line', () => {
-  it('psr cases due-for-erasure lists the case and psr cases erase erases it once the reference is typed again', async () => {
-    const record = await withdrawnCase(TODAY);
-    // The CLI runs on the machine's clock: the case is put as closed long before it.
-    core.db.prepare(`UPDATE cases SET closed_at = '2015-01-01T00:00:00.000Z' WHERE id = ?`).run(record.id);
+  it('psr case close closes a case, psr cases due-for-erasure lists it once due and psr cases erase erases it once the reference is typed again', async () => {
+    const record = await core.call('cases.create', { details: caseDetails({ caseNumber: 'CR-2026-7300' }) }, as(officer));
     core.close();
+    const closed = await cli(core, '--as', officer.fullName, 'case', 'close', record.id, '--reason', 'withdrawn');
+    expect(closed).toMatchObject({ code: 0, out: expect.stringMatching(/^Case CR-2026-7300 closed on \d{4}-\d{2}-\d{2} \(Request withdrawn\)\./) });
+    // The CLI runs on the machine's clock: the case is put as closed long before it.
+    const file = new BetterSqlite3(core.dbFile);
+    file.prepare(`UPDATE cases SET closed_at = '2015-01-01T00:00:00.000Z' WHERE id = ?`).run(record.id);
+    file.close();
 
     const listed = await cli(core, '--as', senior.fullName, 'cases', 'due-for-erasure');
     expect(listed).toMatchObject({ code: 0 });
