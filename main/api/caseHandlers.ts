@@ -12,13 +12,14 @@ import type { InterviewSaver } from './interviewSave';
 import { programmesForExport } from './optionsHandlers';
 import { reportTemplates } from './storedReport';
 import type { LifecycleMethod } from './lifecycleHandlers';
+import type { RetentionMethod } from './retentionHandlers';
 import { assertEditable } from './reportLife';
 import type { Area, CallContext, HandlerPart } from './types';
 
 // The case calls and case files: the case details are checked by the domain's rules, and a case
 // file is checked as a whole (case and interview) before anything of it is written.
 
-type CaseMethod = Exclude<Extract<Method, `cases.${string}` | `caseFile.${string}`>, LifecycleMethod>;
+type CaseMethod = Exclude<Extract<Method, `cases.${string}` | `caseFile.${string}`>, LifecycleMethod | RetentionMethod>;
 
 export function createCaseHandlers(area: Area, interviews: InterviewSaver): HandlerPart<CaseMethod> {
   const { services, stores, meta } = area;

@@ -18,6 +18,7 @@ import { createReportHandlers } from './reportHandlers';
 import { createReportTextHandlers } from './reportTextHandlers';
 import { createSigningHandlers } from './signingHandlers';
 import { createPeopleHandlers } from './peopleHandlers';
+import { createRetentionHandlers } from './retentionHandlers';
 import { createStoreHandlers } from './storeHandlers';
 import type { Area, CallContext, Handlers, Services } from './types';
 
@@ -45,5 +46,6 @@ export function createHandlers(services: Services): Handlers {
     ...createInquiryHandlers(area, interviews),
     ...createLifecycleHandlers(area),
     ...createAuditHandlers(area),
+    ...createRetentionHandlers(area),
   } satisfies Handlers;
 }

@@ -14,6 +14,7 @@ import { peopleEntries } from './people';
 import { lifecycleEntries } from './lifecycle';
 import { inquiryEntries } from './inquiry';
 import { AuditChange, auditEntries } from './audit';
+import { retentionEntries } from './retention';
 import { entityId, entityVersion } from './text';
 
 // The one list of API calls. Every door (Electron IPC, browser mode, CLI) validates with these
@@ -159,6 +160,7 @@ export const contract = {
   ...peopleEntries,
   ...lifecycleEntries,
   ...inquiryEntries,
+  ...retentionEntries,
   ...optionsEntries,
   ...auditEntries,
 } as const;

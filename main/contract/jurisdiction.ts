@@ -56,6 +56,12 @@ export const Jurisdiction = z.strictObject({
     .optional(),
   /** Report types the author may issue without a senior officer's review and countersignature (docs/DOMAIN.md, a report's life); every other type is reviewed. */
   reviewOptional: z.array(ReportType).max(10).optional(),
+  /**
+   * How many days a closed case is kept before it is listed for erasure (docs/retention.md): it
+   * counts from the day the case was closed. Without it no case is ever due for erasure, so a
+   * service that has not set its period loses nothing.
+   */
+  retentionDays: z.number().int().min(1).max(36_500).optional(),
   /** Without it, every catalogue option is listed at the stages its group allows. */
   options: JurisdictionOptions.optional(),
 });

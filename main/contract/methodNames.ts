@@ -59,6 +59,9 @@ export const methodNames = [
   'review.address',
   'cases.assign',
   'audit.verify',
+  'cases.close',
+  'cases.dueForErasure',
+  'cases.erase',
 ] as const satisfies readonly Method[];
 
 type Missing = Exclude<Method, (typeof methodNames)[number]>;

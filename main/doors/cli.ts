@@ -299,6 +299,47 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
       print(life, () => t('cli.life.assigned', { caseNumber, name: life.author?.name ?? '' }));
     });
 
+  // Retention and erasure (main/contract/retention.ts, docs/retention.md): `psr case close`, and
+  // `psr cases due-for-erasure` / `psr cases erase` ("cases" is another name for "case").
+  cases.alias('cases');
+  cases
+    .command('close <caseId>')
+    .description(t('cli.help.caseClose'))
+    .requiredOption('--reason <reason>', t('cli.help.closeReason'))
+    .action(async (caseId: string, o: { reason: string }) => {
+      // The core checks the word, so an unknown reason is refused there with the reasons it knows.
+      const closed = await call('cases.close', { caseId, reason: o.reason as Input<'cases.close'>['reason'] });
+      print(closed, () => t('cli.erasure.closed', { caseNumber: closed.caseNumber, date: closed.closedAt.slice(0, 10), reason: closed.reason === 'withdrawn' ? t('erasure.reason.withdrawn') : t('erasure.reason.report_issued') }));
+    });
+  cases
+    .command('due-for-erasure')
+    .description(t('cli.help.caseDueForErasure'))
+    .action(async () => {
+      const due = await call('cases.dueForErasure', {});
+      print(due, () => {
+        if (due.retentionDays === null) return t('cli.erasure.notSet');
+        if (due.items.length === 0) return t('cli.erasure.none', { days: due.retentionDays });
+        return due.items.map((c) => t('cli.erasure.line', { caseNumber: c.caseNumber, court: c.court, date: c.closedAt.slice(0, 10), past: c.daysPastRetention, id: c.id })).join('\n');
+      });
+    });
+  cases
+    .command('erase <caseId>')
+    .description(t('cli.help.caseErase'))
+    .requiredOption('--confirm <reference>', t('cli.help.confirmErase'))
+    .action(async (caseId: string, o: { confirm: string }) => {
+      // This start's own backup is finished first, so it is among the backups the case is erased from.
+      await (await getCore(true)).startupBackup;
+      const result = await call('cases.erase', { caseId, confirm: o.confirm });
+      print(result, () =>
+        [
+          t('cli.erasure.erased', { id: result.caseId, count: result.backupsErased.length }),
+          ...result.backupsFailed.map((f) => t('cli.erasure.failed', { backup: f.backup, reason: f.reason })),
+          ...(result.backupsRemoved.length ? [t('cli.erasure.removed', { count: result.backupsRemoved.length })] : []),
+        ].join('\n'),
+      );
+      if (result.backupsFailed.length) exitCode = USER_ERROR;
+    });
+
   const people = program.command('people').description(t('cli.help.people'));
   people
     .command('list')

@@ -3,7 +3,8 @@ import type { Database } from './sqlite';
 import { CaseDetails, displayName, type CaseRecord, type CaseReportState, type CaseSort, type CaseSummary } from '../contract/case';
 import { AppError } from '../contract/errors';
 import { diffJson } from '../domain/diff';
-import type { WriteMeta } from './audit';
+import type { CloseReason } from '../contract/retention';
+import { appendAudit, type WriteMeta } from './audit';
 import { parseStored } from './stored';
 import { saveVersioned } from './versioned';
 
@@ -222,6 +223,32 @@ export class CaseRepository {
         authorName: r.author_name,
       })),
     };
+  }
+
+  /** When and why the case was closed (migration 10), or nulls while it is open. */
+  closure(id: string): { closedAt: string | null; reason: CloseReason | null } {
+    const row = this.db.prepare(`SELECT closed_at, closed_reason FROM cases WHERE id = ?`).get(id) as { closed_at: string | null; closed_reason: CloseReason | null } | undefined;
+    if (!row) throw new AppError('not_found', `No case with id ${id}.`, { path: '$.caseId', key: 'errors.caseNotFound', params: { id } });
+    return { closedAt: row.closed_at, reason: row.closed_reason };
+  }
+
+  /**
+   * Records that the case is closed, once, with an audit row naming only the reason: the rules of
+   * when a case may be closed are main/domain/retention.ts, checked by the caller in the same
+   * transaction. The case's version is not changed: closing edits none of its details.
+   */
+  close(id: string, reason: CloseReason, meta: WriteMeta): void {
+    const changed = this.db.prepare(`UPDATE cases SET closed_at = ?, closed_reason = ? WHERE id = ? AND closed_at IS NULL`).run(meta.at, reason, id).changes;
+    if (changed !== 1) throw new AppError('conflict', 'This case was closed elsewhere in the meantime.', { key: 'errors.retention.alreadyClosed', params: { date: meta.at.slice(0, 10) } });
+    appendAudit(this.db, meta, { entity: 'case', entityId: id, action: 'close', version: null, changes: [{ path: '$.closed', after: reason }] });
+  }
+
+  /** The cases closed at or before `cutoff` (an ISO timestamp), longest closed first: their number and court only. */
+  closedBefore(cutoff: string): Array<{ id: string; caseNumber: string; court: string; closedAt: string; reason: CloseReason }> {
+    const rows = this.db
+      .prepare(`SELECT id, case_number, court, closed_at, closed_reason FROM cases WHERE closed_at IS NOT NULL AND closed_at <= ? ORDER BY closed_at, case_number`)
+      .all(cutoff) as Array<{ id: string; case_number: string; court: string; closed_at: string; closed_reason: CloseReason }>;
+    return rows.map((r) => ({ id: r.id, caseNumber: r.case_number, court: r.court, closedAt: r.closed_at, reason: r.closed_reason }));
   }
 
   private refuseDuplicate(details: CaseDetails, exceptId: string | null): void {

@@ -13,6 +13,7 @@ const OptionsPage = lazy(() => import('./features/options/OptionsPage').then((m)
 const ProposalPage = lazy(() => import('./features/options/ProposalPage').then((m) => ({ default: m.ProposalPage })));
 const WritePage = lazy(() => import('./features/write/WritePage').then((m) => ({ default: m.WritePage })));
 const VerifyPage = lazy(() => import('./features/verify/VerifyPage').then((m) => ({ default: m.VerifyPage })));
+const ErasurePage = lazy(() => import('./features/erasure/ErasurePage').then((m) => ({ default: m.ErasurePage })));
 const ProgrammesPage = lazy(() => import('./features/options/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 
 export function App() {
@@ -46,6 +47,7 @@ export function App() {
               <Link href="/backups">{t('nav.backups')}</Link>
               <Link href="/programmes">{t('programmesNav.link')}</Link>
               <Link href="/verify">{t('nav.verify')}</Link>
+              {(person.role === 'senior_probation_officer' || person.role === 'administrator') && <Link href="/erasure">{t('nav.erasure')}</Link>}
             </nav>
             <p className="app-person">
               <span>{t('people.usingAs', { name: person.fullName, role: t(`report.role.${person.role}`) })}</span>{' '}
@@ -64,6 +66,7 @@ export function App() {
               <Route path="/cases/:id/report">{(params) => <ReportPage key={params.id} caseId={params.id} />}</Route>
               <Route path="/programmes" component={ProgrammesPage} />
               <Route path="/verify" component={VerifyPage} />
+              <Route path="/erasure" component={ErasurePage} />
               <Route path="/cases/:id/options">{(params) => <OptionsPage key={params.id} id={params.id} />}</Route>
               <Route path="/cases/:id/proposal">{(params) => <ProposalPage key={params.id} id={params.id} />}</Route>
               <Route path="/cases/:id/interview">{(params) => <InterviewPage key={params.id} caseId={params.id} />}</Route>

@@ -17,12 +17,15 @@ let tried = 0;
 let core: TestCore;
 let outDir: string;
 let caseId: string;
+/** A case of its own for cases.close, so closing it leaves the case the other calls use open. */
+let closingId: string;
 
 beforeAll(async () => {
   core = testCore();
   await core.startupBackup;
   outDir = tempDir('psr-fuzz-out-');
   caseId = (await core.call('cases.create', { details: caseDetails() })).id;
+  closingId = (await core.call('cases.create', { details: caseDetails({ caseNumber: 'CR-FUZZ-CLOSE' }) })).id;
 });
 afterAll(() => {
   core.cleanup();
@@ -124,6 +127,9 @@ function validInput(method: Method, n: number): Record<string, unknown> {
     'review.comment': { caseId, sectionId: null, body: `Body ${n}` },
     'review.address': { caseId, commentId: '00000000-0000-4000-8000-00000000000c' },
     'cases.assign': { caseId, personId: '00000000-0000-4000-8000-000000000009' },
+    'cases.close': { caseId: closingId, reason: 'withdrawn' },
+    'cases.dueForErasure': {},
+    'cases.erase': { caseId: closingId, confirm: 'CR-FUZZ-CLOSE' },
     'proposal.save': {
       caseId,
       version: (core.db.prepare('SELECT version FROM proposals WHERE case_id = ?').get(caseId) as { version: number } | undefined)?.version ?? 0,

@@ -12,6 +12,7 @@ import { errorText } from '../../components/errors';
 import { BeforeExport } from './BeforeExport';
 import { ReportPreview } from './ReportPreview';
 import { ReviewPanel } from './ReviewPanel';
+import { CloseCase } from '../erasure/CloseCase';
 import './report.css';
 
 const MEDIA_TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
@@ -131,6 +132,7 @@ export function ReportPage({ caseId }: { caseId: string }) {
         <Link href={`/cases/${caseId}`}>{t('report.backToCase', { caseNumber: record.details.caseNumber })}</Link>
       </p>
       <ReviewPanel caseId={caseId} life={life} sections={model?.sections.map((s) => ({ id: s.id, title: s.title })) ?? []} templateId={templateId} onChanged={onLifeChanged} />
+      <CloseCase key={lifeStamp} caseId={caseId} issued={life.current?.state === 'issued'} />
       {!frozen && <BeforeExport caseId={caseId} />}
       {templates.length === 0 ? (
         <p className="banner">{t('report.noTemplates')}</p>
