@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { openCore } from '../main/api/app';
 import type { CaseDetails } from '../main/contract/case';
 import { CaseRepository } from '../main/store/cases';
@@ -43,11 +44,28 @@ export function syntheticCase(i: number, rand: () => number): CaseDetails {
   };
 }
 
+/**
+ * The store at `cases` cases, twice in the same run: as a plaintext file and encrypted under a
+ * store key (SQLCipher 4 settings, as every protected store is), with the ratios of the two.
+ * The goal for encryption is under 1.3 times the plaintext figures.
+ */
 export async function benchStore(cases = Number(process.env.BENCH_CASES ?? 100_000)): Promise<string[]> {
+  const plain = await benchOneStore(cases, undefined);
+  const encrypted = await benchOneStore(cases, randomBytes(32));
+  const ratio = (name: string) => {
+    const a = plain.figures.get(name)!;
+    const b = encrypted.figures.get(name)!;
+    return `  ${`encrypted / plaintext, ${name}`.padEnd(48)} ${(b / a).toFixed(2)}× (goal < 1.30×)`;
+  };
+  return [...plain.out, '', ...encrypted.out, '', 'Encryption at rest, same run:', ratio('save latency p95'), ratio('search latency p95'), ratio('save latency p50'), ratio('search latency p50')];
+}
+
+async function benchOneStore(cases: number, key: Buffer | undefined): Promise<{ out: string[]; figures: Map<string, number> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'psr-bench-'));
   const now = () => new Date('2026-11-26T10:00:00Z');
-  const core = openCore({ dataDir, now, logger: { error: () => undefined } });
-  const out: string[] = [`Store benchmark at ${cases.toLocaleString('en')} cases (${os.cpus().length} cores, Node ${process.version})`];
+  const core = openCore({ dataDir, now, logger: { error: () => undefined }, ...(key ? { key } : {}) });
+  const figures = new Map<string, number>();
+  const out: string[] = [`Store benchmark at ${cases.toLocaleString('en')} cases, ${key ? 'encrypted (SQLCipher 4, AES-256)' : 'plaintext'} (${os.cpus().length} cores, Node ${process.version})`];
   try {
     const rand = rng(42);
     const repo = new CaseRepository(core.db);
@@ -83,6 +101,8 @@ export async function benchStore(cases = Number(process.env.BENCH_CASES ?? 100_0
       record = result as typeof record;
       saves.push(t);
     }
+    figures.set('save latency p50', percentile(saves, 50));
+    figures.set('save latency p95', percentile(saves, 95));
     out.push(line('save latency p50', percentile(saves, 50), ms));
     out.push(line('save latency p95', percentile(saves, 95), ms, 5));
 
@@ -96,6 +116,8 @@ export async function benchStore(cases = Number(process.env.BENCH_CASES ?? 100_0
         searches.push(t);
       }
     }
+    figures.set('search latency p50', percentile(searches, 50));
+    figures.set('search latency p95', percentile(searches, 95));
     out.push(line('search latency p50', percentile(searches, 50), ms));
     out.push(line('search latency p95', percentile(searches, 95), ms, 20));
 
@@ -106,5 +128,5 @@ export async function benchStore(cases = Number(process.env.BENCH_CASES ?? 100_0
     core.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  return out;
+  return { out, figures };
 }

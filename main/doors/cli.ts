@@ -356,7 +356,9 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
     .option('--team <team>', t('cli.help.personTeam'), '')
     .option('--service <service>', t('cli.help.personService'), '')
     .action(async (o: { name: string; role: string; team: string; service: string }) => {
-      const added = await call('people.add', { details: { fullName: o.name, role: o.role as Role, team: o.team, service: o.service } });
+      // On a protected store the new person's first passphrase: PSR_NEW_PASSPHRASE, never an argument.
+      const passphrase = process.env['PSR_NEW_PASSPHRASE'];
+      const added = await call('people.add', { details: { fullName: o.name, role: o.role as Role, team: o.team, service: o.service }, ...(passphrase !== undefined ? { passphrase } : {}) });
       print(added, () => t('cli.personAdded', { name: added.fullName, role: t(`report.role.${added.role}`), id: added.id }));
     });
 
@@ -486,6 +488,41 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
 
   // The audit log's hash chain (docs/audit.md): every row's hash and link recomputed. A broken
   // chain names the first row that does not hold and exits 1, as a file that does not verify does.
+  // Protecting a store with its first passphrase: the keyring is written, then the store and its
+  // backups are encrypted and checked (docs/encryption-at-rest.md).
+  program
+    .command('protect')
+    .description(t('cli.help.protect'))
+    .action(async () => {
+      const opts = program.opts<{ dataDir?: string; as?: string }>();
+      const dataDir = opts.dataDir ?? (await appModule()).defaultDataDir();
+      const { StoreGate } = await import('../api/gate');
+      const gate = new StoreGate({ dataDir, holder: 'cli' });
+      try {
+        const state = gate.state();
+        if (state.encrypted) throw new AppError('refused', 'This store already has passphrases: sign in instead.', { key: 'errors.keyringExists' });
+        const wanted = opts.as ?? process.env['PSR_PERSON'];
+        const person = wanted
+          ? state.people.find((p) => p.id === wanted || p.fullName.toLocaleLowerCase() === wanted.trim().toLocaleLowerCase())
+          : state.people.length === 1
+            ? state.people[0]
+            : undefined;
+        if (!person) throw new AppError('invalid_input', 'Say who you are (--as <name>); add yourself first with psr people add if the store has no one yet.', { path: '--as', key: 'cli.protectWho' });
+        let passphrase = process.env['PSR_NEW_PASSPHRASE'];
+        if (passphrase === undefined) {
+          passphrase = await promptPassphrase(t('cli.newPassphrasePrompt'));
+          if ((await promptPassphrase(t('cli.repeatPassphrasePrompt'))) !== passphrase) {
+            throw new AppError('invalid_input', 'The two passphrases are not the same. Nothing was changed.', { path: '$.passphrase', key: 'cli.passphraseMismatch' });
+          }
+        }
+        const session: DoorSession = { personId: null };
+        await gate.setUp(session, { passphrase, personId: person.id });
+        print({ protected: true, person: person.fullName }, () => t('cli.protected', { name: person.fullName }));
+      } finally {
+        gate.close();
+      }
+    });
+
   const audit = program.command('audit').description(t('cli.help.audit'));
   audit
     .command('verify')

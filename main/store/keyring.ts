@@ -32,7 +32,7 @@ function derive(passphrase: string, kdf: KdfParams): Buffer {
 function wrap(personId: string, passphrase: string, storeKey: Buffer, params: ScryptCost): Wrap {
   // A new passphrase must not be empty; the sign-in screen names the field before this is reached.
   if (passphrase.length === 0) throw new Error('a passphrase cannot be empty');
-  const kdf: KdfParams = { name: 'scrypt', ...params, salt: randomBytes(16).toString('base64') };
+  const kdf: KdfParams = { name: 'scrypt', N: params.N, r: params.r, p: params.p, salt: randomBytes(16).toString('base64') };
   const kek = derive(passphrase, kdf);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', kek, iv);

@@ -229,3 +229,36 @@ describe('a store written before encryption', () => {
     expect(list).toMatchObject({ ok: true, value: { total: 1 } });
   });
 });
+
+describe('the command line', () => {
+  it('protects a store with psr protect, then opens it only with PSR_PASSPHRASE', async () => {
+    const dataDir = folder();
+    const plain = testCore({ dataDir });
+    await plain.call('cases.create', { details: caseDetails({ person: { familyName: 'Quartermaine' } }) });
+    plain.close();
+    const run = async (args: string[], env: Record<string, string>) => {
+      const saved = { ...process.env };
+      Object.assign(process.env, env);
+      let out = '';
+      let err = '';
+      try {
+        const code = await runCli(['--data-dir', dataDir, ...args], { out: (t) => (out += t), err: (t) => (err += t) });
+        return { code, out, err };
+      } finally {
+        for (const k of Object.keys(env)) if (saved[k] === undefined) delete process.env[k];
+        else process.env[k] = saved[k];
+      }
+    };
+    expect((await run(['protect'], { PSR_NEW_PASSPHRASE: 'short' })).code).toBe(1);
+    expect(hasKeyring(dataDir)).toBe(false);
+    const protectedRun = await run(['protect'], { PSR_NEW_PASSPHRASE: PASS });
+    expect(protectedRun.code, protectedRun.err).toBe(0);
+    expect(isPlaintextFile(path.join(dataDir, DB_FILE_NAME))).toBe(false);
+    const wrong = await run(['case', 'list'], { PSR_PASSPHRASE: 'not the passphrase' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/passphrase/i);
+    const right = await run(['case', 'list'], { PSR_PASSPHRASE: PASS });
+    expect(right.code, right.err).toBe(0);
+    expect(right.out).toContain('Quartermaine');
+  });
+});
