@@ -13,7 +13,7 @@ import { diffJson, type Change } from './diff';
 // birth, is its length only. Numbers, yes/no and null are not free text and are kept.
 
 const KEPT_STRINGS: Readonly<Record<string, readonly RegExp[]>> = {
-  case: [/^\$\.(reportType|stage|hearingDate|reportDueDate|author|inquiry\.preparedAt)$/, /^\$\.charges\[\d+\]\.(offenceDate|plea|category|seriousness)$/],
+  case: [/^\$\.(reportType|stage|hearingDate|reportDueDate|author|inquiry\.preparedAt|closed)$/, /^\$\.charges\[\d+\]\.(offenceDate|plea|category|seriousness)$/],
   interview: [/^\$\.(status|formId)$/],
   reportVersion: [/^\$\.(state|templateId|contentHash)$/, /^\$\.(comment|comments\.[0-9a-f-]+)\.sectionId$/],
   reportText: [/^\$\.templateId$/],

@@ -168,7 +168,7 @@ describe('closing a case', () => {
   it('records who closed the case and why in the audit, with no text of the case', async () => {
     const record = await withdrawnCase(days(2));
     const history = await core.call('cases.history', { id: record.id }, as(officer));
-    expect(history.at(-1)).toMatchObject({ action: 'close', actor: officer.fullName, at: days(2).toISOString(), changes: [{ path: '$.closed', after: 'withdrawn' }] });
+    expect(history.at(-1)).toMatchObject({ action: 'close', actor: officer.fullName, at: days(2).toISOString(), changes: [{ path: '$.closed', after: { kind: 'value', value: 'withdrawn' } }] });
   });
 });
 
