@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { hkdfSync, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { contract, isMethod } from '../contract/api';
@@ -193,6 +193,12 @@ export class StoreGate {
     writeKeyring(this.dataDir, { ...next, names: { ...keyring.names, [personId]: fullName } } satisfies KeyringFile);
   }
 
+  /** HKDF of the store key for one person: what their unsaved copies in the page are encrypted with. */
+  draftKeyFor(personId: string): Buffer {
+    if (!this.storeKey) throw new AppError('locked', 'Sign in first.', { key: 'errors.signInFirst' });
+    return Buffer.from(hkdfSync('sha256', this.storeKey, 'psr-drafts/1', personId, 32));
+  }
+
   /** Ends a session's sign-in (idle, sleep, or by hand): it must give a passphrase again. */
   lock(session: DoorSession): void {
     session.personId = null;
@@ -210,7 +216,7 @@ export class StoreGate {
       if (!this.storeKey || !sameKey(this.storeKey, key)) throw new AppError('internal', 'The store is open under another key.');
       return this.opened;
     }
-    const core = (this.options.open ?? openCore)({ ...this.options, dataDir: this.dataDir, key, signedIn: { setPassphrase: (id, name, pass) => this.setPassphraseFor(id, name, pass), people: () => this.state().people } });
+    const core = (this.options.open ?? openCore)({ ...this.options, dataDir: this.dataDir, key, signedIn: { setPassphrase: (id, name, pass) => this.setPassphraseFor(id, name, pass), people: () => this.state().people, draftKey: (id) => this.draftKeyFor(id) } });
     this.opened = core;
     this.storeKey = Buffer.from(key);
     return core;

@@ -51,6 +51,10 @@ export function createPeopleHandlers(area: Area): HandlerPart<PeopleMethod> {
     'session.setUp': () => {
       throw new AppError('refused', 'Set up a passphrase through the app or browser mode, or with psr passphrase set-up.', { key: 'errors.signInAtDoor' });
     },
+    'session.draftKey': (_input, ctx) => {
+      const signedIn = area.services.signedIn;
+      return { key: signedIn && ctx.person ? signedIn.draftKey(ctx.person.id).toString('base64') : null };
+    },
     'session.lock': (_input, ctx) => {
       if (ctx.session) ctx.session.personId = null;
       return { locked: true as const };

@@ -66,6 +66,8 @@ export interface Services {
 export interface SignedInStore {
   /** Wraps the store key for this person under this passphrase (a new person, or a reset). */
   setPassphrase(personId: string, fullName: string, passphrase: string): void;
+  /** The key a person's unsaved copies in the page are encrypted with (derived from the store key). */
+  draftKey(personId: string): Buffer;
   /** The people the sign-in screen offers (the keyring's). */
   people(): Array<{ id: string; fullName: string }>;
 }

@@ -35,6 +35,7 @@ export const methodNames = [
   'session.signIn',
   'session.setUp',
   'session.lock',
+  'session.draftKey',
   'programmes.list',
   'programmes.create',
   'programmes.update',

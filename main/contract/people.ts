@@ -117,6 +117,14 @@ export const peopleEntries = {
     access: 'any',
     writes: false,
   }),
+  'session.draftKey': entry({
+    // The key this person's unsaved copies are encrypted with on this computer (null: the store is
+    // not encrypted, so neither are they). Derived from the store key; given only after sign-in.
+    input: z.strictObject({}),
+    output: z.strictObject({ key: z.string().regex(/^[A-Za-z0-9+/]{43}=$/).nullable() }),
+    access: 'any',
+    writes: false,
+  }),
   'session.choose': entry({
     // Who is using the app from now on, at this door.
     input: z.strictObject({ personId: entityId }),

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, type RefObject } from 'react';
+import type { Person } from '../../main/contract/people';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { BackupsPage } from './features/backups/BackupsPage';
@@ -7,6 +8,8 @@ import { CasePage } from './features/cases/CasePage';
 import { InterviewPage } from './features/interview/InterviewPage';
 import { ReportPage } from './features/report/ReportPage';
 import { WhoIsUsing } from './features/people/WhoIsUsing';
+import { ProtectPage } from './features/signIn/ProtectPage';
+import { SignInGate, useSignIn } from './features/signIn/SignInGate';
 
 // The options pages (and the catalogue and checks they compile) load on first use.
 const OptionsPage = lazy(() => import('./features/options/OptionsPage').then((m) => ({ default: m.OptionsPage })));
@@ -33,8 +36,18 @@ export function App() {
   }, [location, t]);
 
   return (
-    <WhoIsUsing>
-      {(person, change) => (
+    <SignInGate>
+      <WhoIsUsing>
+        {(person, change) => <Shell person={person} change={change} mainRef={mainRef} />}
+      </WhoIsUsing>
+    </SignInGate>
+  );
+}
+
+function Shell({ person, change, mainRef }: { person: Person; change: () => void; mainRef: RefObject<HTMLElement | null> }) {
+  const { t } = useTranslation();
+  const signIn = useSignIn();
+  return (
         <>
           <a className="skip-link" href="#main">
             {t('app.skipToContent')}
@@ -51,11 +64,22 @@ export function App() {
             </nav>
             <p className="app-person">
               <span>{t('people.usingAs', { name: person.fullName, role: t(`report.role.${person.role}`) })}</span>{' '}
-              <button type="button" className="small secondary" onClick={change}>
-                {t('people.change')}
-              </button>
+              {signIn.encrypted ? (
+                <button type="button" className="small secondary" onClick={signIn.lock}>
+                  {t('signIn.lock')}
+                </button>
+              ) : (
+                <button type="button" className="small secondary" onClick={change}>
+                  {t('people.change')}
+                </button>
+              )}
             </p>
           </header>
+          {!signIn.encrypted && (
+            <p className="banner" role="note">
+              {t('signIn.notProtected')} <Link href="/protect">{t('signIn.protectLink')}</Link>
+            </p>
+          )}
           <main id="main" ref={mainRef}>
             <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
             <Switch>
@@ -67,6 +91,7 @@ export function App() {
               <Route path="/programmes" component={ProgrammesPage} />
               <Route path="/verify" component={VerifyPage} />
               <Route path="/erasure" component={ErasurePage} />
+              <Route path="/protect">{() => <ProtectPage person={person} />}</Route>
               <Route path="/cases/:id/options">{(params) => <OptionsPage key={params.id} id={params.id} />}</Route>
               <Route path="/cases/:id/proposal">{(params) => <ProposalPage key={params.id} id={params.id} />}</Route>
               <Route path="/cases/:id/interview">{(params) => <InterviewPage key={params.id} caseId={params.id} />}</Route>
@@ -79,7 +104,5 @@ export function App() {
             </Suspense>
           </main>
         </>
-      )}
-    </WhoIsUsing>
   );
 }

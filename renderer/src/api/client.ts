@@ -62,9 +62,18 @@ export interface CallOptions {
   keepalive?: boolean;
 }
 
+const lockedListeners = new Set<() => void>();
+
+/** Told when the app refuses a call because this session is no longer signed in; returns the unsubscribe. */
+export function onLocked(listener: () => void): () => void {
+  lockedListeners.add(listener);
+  return () => lockedListeners.delete(listener);
+}
+
 /** Calls one contract entry; resolves with its output or rejects with ApiCallError. */
 export async function call<M extends Method>(method: M, input: Input<M>, options: CallOptions = {}): Promise<Output<M>> {
   const result = await transport(method, input, options);
+  if (!result.ok && result.error.code === 'locked' && result.error.key === 'errors.signInFirst') for (const l of lockedListeners) l();
   if (!result.ok) throw new ApiCallError(result.error);
   return result.value as Output<M>;
 }

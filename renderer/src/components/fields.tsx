@@ -43,7 +43,7 @@ function Frame({ id, label, hint, error, children }: { id: string; label: string
   );
 }
 
-export function TextField({ name, label, hint, error, registration, required, type = 'text', autoComplete = 'off' }: Common & { type?: 'text' | 'date'; autoComplete?: string }) {
+export function TextField({ name, label, hint, error, registration, required, type = 'text', autoComplete = 'off' }: Common & { type?: 'text' | 'date' | 'password'; autoComplete?: string }) {
   const id = fieldId(name);
   return (
     <Frame id={id} label={label} hint={hint} error={error}>

@@ -4,6 +4,8 @@
 // person's words. It records the version it was typed over (with that version's content, for a
 // three-way merge) and the saves sent over it whose acknowledgement has not come back.
 
+import { seal, unseal } from './draftKey';
+
 export type DraftKind = 'interview' | 'proposal' | 'case' | 'reportText';
 
 export interface SentSave<T> {
@@ -38,8 +40,11 @@ const storageKey = ({ kind, caseId, actor }: DraftKey) => `psr.draft.v1.${kind}.
 
 export function readDraft<T>(key: DraftKey): DraftRecord<T> | null {
   try {
-    const raw = localStorage.getItem(storageKey(key));
-    if (!raw) return null;
+    const stored = localStorage.getItem(storageKey(key));
+    if (!stored) return null;
+    // Sealed on an encrypted store (draftKey.ts): unreadable until the person has signed in again.
+    const raw = unseal(stored);
+    if (raw === null) return null;
     const parsed = JSON.parse(raw) as Partial<DraftRecord<T>>;
     if (parsed.format !== 1 || typeof parsed.baseVersion !== 'number' || parsed.mine === undefined || parsed.base === undefined) return null;
     return { format: 1, baseVersion: parsed.baseVersion, base: parsed.base, mine: parsed.mine, sent: Array.isArray(parsed.sent) ? parsed.sent : [], at: parsed.at ?? '' };
@@ -51,7 +56,10 @@ export function readDraft<T>(key: DraftKey): DraftRecord<T> | null {
 /** false when the copy could not be kept (storage full or disabled): the page says so. */
 export function writeDraft<T>(key: DraftKey, record: Omit<DraftRecord<T>, 'format' | 'at'>): boolean {
   try {
-    localStorage.setItem(storageKey(key), JSON.stringify({ format: 1, ...record, at: new Date().toISOString() }));
+    const sealed = seal(JSON.stringify({ format: 1, ...record, at: new Date().toISOString() }));
+    // Locked (no key on an encrypted store): nothing is written in the clear.
+    if (sealed === null) return false;
+    localStorage.setItem(storageKey(key), sealed);
     return true;
   } catch {
     return false;

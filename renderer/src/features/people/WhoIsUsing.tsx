@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../main/contract/api';
-import { PersonDetails, roles, type Person, type PersonDetailsInput } from '../../../../main/contract/people';
+import { MIN_PASSPHRASE_LENGTH, PersonDetails, roles, type Person, type PersonDetailsInput } from '../../../../main/contract/people';
 import { ApiCallError, call } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { errorText, fieldName, issueText } from '../../components/errors';
@@ -62,40 +62,62 @@ function usePageFocus() {
   return ref;
 }
 
-/** The form's own check before a round trip: the same schema the core checks, worded from the catalogue. */
-const personResolver: Resolver<PersonDetailsInput> = (values) => {
-  const parsed = PersonDetails.safeParse(values);
-  if (parsed.success) return { values: parsed.data, errors: {} };
-  const errors: Record<string, { type: string; message: string }> = {};
-  for (const issue of parsed.error.issues) {
-    const name = String(issue.path[0] ?? 'fullName');
-    errors[name] ??= { type: 'schema', message: name === 'fullName' ? 'validation.person.fullName' : 'validation.required' };
-  }
-  return { values: {}, errors: errors as never };
-};
+type PersonValues = PersonDetailsInput & { passphrase?: string; confirm?: string };
 
-function PersonForm({ onAdded, submitLabel }: { onAdded: (p: Person) => void; submitLabel: string }) {
+/**
+ * The form's own check before a round trip: the same schema the core checks, worded from the
+ * catalogue; with `withPassphrase`, the first passphrase too (at least the core's length, typed twice).
+ */
+const personResolver =
+  (withPassphrase: boolean): Resolver<PersonValues> =>
+  (values) => {
+    const parsed = PersonDetails.safeParse({ fullName: values.fullName, role: values.role, team: values.team, service: values.service });
+    const errors: Record<string, { type: string; message: string }> = {};
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const name = String(issue.path[0] ?? 'fullName');
+        errors[name] ??= { type: 'schema', message: name === 'fullName' ? 'validation.person.fullName' : 'validation.required' };
+      }
+    }
+    if (withPassphrase) {
+      const passphrase = values.passphrase ?? '';
+      if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH) errors.passphrase = { type: 'schema', message: 'errors.passphraseTooShort' };
+      else if (values.confirm !== passphrase) errors.confirm = { type: 'schema', message: 'signIn.mismatch' };
+    }
+    if (parsed.success && Object.keys(errors).length === 0) return { values: { ...parsed.data, passphrase: values.passphrase, confirm: values.confirm }, errors: {} };
+    return { values: {}, errors: errors as never };
+  };
+
+function PersonForm({ onAdded, submitLabel, withPassphrase = false }: { onAdded: (p: Person) => void; submitLabel: string; withPassphrase?: boolean }) {
   const { t } = useTranslation();
   const [summary, setSummary] = useState<{ items: Array<{ target: string; text: string }>; revision: number }>({ items: [], revision: 0 });
-  const form = useForm<PersonDetailsInput>({ resolver: personResolver, defaultValues: { fullName: '', role: 'probation_officer', team: '', service: '' } });
+  const form = useForm<PersonValues>({ resolver: personResolver(withPassphrase), defaultValues: { fullName: '', role: 'probation_officer', team: '', service: '', passphrase: '', confirm: '' } });
   const { errors } = form.formState;
   /** A field's error in the reader's words: the form's own keys, or the core's issue as it sent it. */
-  const worded = (e: { message?: string } | undefined) => (e?.message ? t(e.message) : undefined);
+  const worded = (e: { message?: string } | undefined) => (e?.message ? t(e.message, { min: MIN_PASSPHRASE_LENGTH }) : undefined);
   const submit = form.handleSubmit(
-    async (details) => {
+    async ({ passphrase, confirm: _confirm, ...values }) => {
       try {
-        onAdded(await call('people.add', { details: PersonDetails.parse(details) }));
+        const details = PersonDetails.parse(values);
+        // The first person of a new store protects it at once: the store is created encrypted.
+        if (withPassphrase) {
+          await call('session.setUp', { details, passphrase: passphrase ?? '' });
+          // The page starts again on the encrypted store, signed in (the sign-in gate reads it anew).
+          window.location.reload();
+          return;
+        }
+        onAdded(await call('people.add', { details }));
       } catch (e) {
         if (!(e instanceof ApiCallError)) throw e;
         const issues = e.error.issues ?? [];
         const items = issues.map((i) => ({ name: fieldName(i.path, '$.details'), text: issueText(t, i) }));
-        for (const i of items) form.setError(i.name as keyof PersonDetailsInput, { message: i.text });
+        for (const i of items) form.setError(i.name as keyof PersonValues, { message: i.text });
         setSummary((s) => ({ items: items.length ? items.map((i) => ({ target: fieldId(i.name), text: i.text })) : [{ target: fieldId('fullName'), text: errorText(t, e.error) }], revision: s.revision + 1 }));
       }
     },
     (invalid) => setSummary((s) => ({ items: Object.entries(invalid).map(([name, err]) => ({ target: fieldId(name), text: worded(err as { message?: string }) ?? '' })), revision: s.revision + 1 })),
   );
-  const shown = (name: keyof PersonDetailsInput) => (errors[name] ? { ...errors[name], message: worded(errors[name]) } : undefined);
+  const shown = (name: keyof PersonValues) => (errors[name] ? { ...errors[name], message: worded(errors[name]) } : undefined);
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <ErrorSummary items={summary.items} revision={summary.revision} />
@@ -111,6 +133,13 @@ function PersonForm({ onAdded, submitLabel }: { onAdded: (p: Person) => void; su
       />
       <TextField name="team" label={t('people.team')} autoComplete="organization-title" error={shown('team')} registration={form.register('team')} />
       <TextField name="service" label={t('people.service')} autoComplete="organization" error={shown('service')} registration={form.register('service')} />
+      {withPassphrase && (
+        <>
+          <p>{t('signIn.firstStartPassphrase')}</p>
+          <TextField name="passphrase" type="password" label={t('signIn.newPassphrase')} hint={t('signIn.newPassphraseHint', { min: MIN_PASSPHRASE_LENGTH })} autoComplete="new-password" required error={shown('passphrase')} registration={form.register('passphrase')} />
+          <TextField name="confirm" type="password" label={t('signIn.confirmPassphrase')} autoComplete="new-password" required error={shown('confirm')} registration={form.register('confirm')} />
+        </>
+      )}
       <button type="submit">{submitLabel}</button>
     </form>
   );
@@ -125,7 +154,7 @@ function FirstStart({ onAdded }: { onAdded: (p: Person) => void }) {
         {t('people.firstStartTitle')}
       </h1>
       <p>{t('people.firstStartIntro')}</p>
-      <PersonForm onAdded={onAdded} submitLabel={t('people.start')} />
+      <PersonForm onAdded={onAdded} submitLabel={t('people.start')} withPassphrase />
     </main>
   );
 }
