@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectAccessible, startE2E, type E2E } from './support/browser';
 
@@ -21,11 +23,19 @@ describe('who is using the app', () => {
     await page.getByLabel('Full name').fill('Officer Maria Santos');
     await page.getByLabel('Role').selectOption('senior_probation_officer');
     await page.getByLabel('Team (optional)').fill('North team');
+    // A new store is protected from its first start: the passphrase is asked for, twice.
+    await page.getByLabel('New passphrase').fill('too short');
+    await page.getByLabel('Full name').press('Enter');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('at least 10 characters');
+    await page.getByLabel('New passphrase').fill('north team lantern');
+    await page.getByLabel('Type the passphrase again').fill('north team lantern');
     await page.getByLabel('Full name').press('Enter');
     await expect.poll(() => page.locator('.app-person').textContent()).toContain('Officer Maria Santos, Senior probation officer');
+    await expect.poll(() => page.getByRole('button', { name: 'Lock' }).count()).toBe(1);
     // A reload keeps the same person: the door remembers whom its session acts for.
     await page.reload();
     await expect.poll(() => page.locator('.app-person').textContent()).toContain('Officer Maria Santos');
+    expect(fs.readFileSync(path.join(e2e.mode.gate.dataDir, 'psr.sqlite')).includes('Maria Santos')).toBe(false);
   });
 
   it('lets a second person add themselves, and each then chooses their own name', async () => {

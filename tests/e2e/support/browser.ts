@@ -22,11 +22,17 @@ export interface E2E {
 /** The person a test's store is used by, added before the page opens (first start has its own test). */
 export const E2E_OFFICER = { fullName: 'Officer Jane Doyle', role: 'probation_officer', team: 'City team', service: 'Probation Service' } as const;
 
-export async function startE2E(options: { firstStart?: boolean } = {}): Promise<E2E> {
+/** The passphrase of a protected test store. */
+export const E2E_PASSPHRASE = 'lantern harbour meadow';
+
+export async function startE2E(options: { firstStart?: boolean; protected?: boolean } = {}): Promise<E2E> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}; .ci/run installs Debian's chromium.`);
   const dataDir = tempDir('psr-e2e-');
-  const mode = await startBrowserMode({ dataDir });
-  if (!options.firstStart) {
+  // Small scrypt parameters keep a protected store's sign-ins quick; the product's are in keyring.ts.
+  const mode = await startBrowserMode({ dataDir, kdfCost: { N: 2 ** 12, r: 8, p: 1 } });
+  if (options.protected) {
+    await mode.gate.setUp({ personId: null }, { passphrase: E2E_PASSPHRASE, details: E2E_OFFICER });
+  } else if (!options.firstStart) {
     const added = await mode.core.dispatch('people.add', { details: E2E_OFFICER }, { actor: E2E_OFFICER.fullName, door: 'cli' });
     if (!added.ok) throw new Error(`could not add the test officer: ${JSON.stringify(added.error)}`);
   }
