@@ -121,7 +121,7 @@ export class StoreGate {
         throw new AppError('locked', 'That passphrase is not right for this person. Nothing was opened.', {
           path: '$.passphrase',
           key: 'errors.wrongPassphrase',
-          params: { waitSeconds: refusalDelay(this.failures) / 1000 },
+          params: { count: refusalDelay(this.failures) / 1000 },
         });
       }
       this.failures = 0;
@@ -249,7 +249,7 @@ class PeopleOf {
   }
   get(id: string): Person {
     const person = this.find(id);
-    if (!person) throw new AppError('locked', 'That passphrase is not right for this person. Nothing was opened.', { path: '$.passphrase', key: 'errors.wrongPassphrase', params: { waitSeconds: 0 } });
+    if (!person) throw new AppError('locked', 'That passphrase is not right for this person. Nothing was opened.', { path: '$.passphrase', key: 'errors.wrongPassphrase', params: { count: 0 } });
     return person;
   }
   addFirst(id: string, details: PersonDetails, at: Date): Person {

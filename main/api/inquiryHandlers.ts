@@ -4,6 +4,7 @@ import { buildInquiry, checkInquiry, inquiryFileName, parseInquiry, screenerOrga
 import { interviewSetting, offenceAccountFieldIds } from '../domain/interviewRules';
 import { localDate } from '../domain/localDate';
 import { appendAudit } from '../store/audit';
+import { InquiryKeys, isSealed, openSealedInquiry, sealInquiry } from './inquirySeal';
 import type { InterviewSaver } from './interviewSave';
 import type { Area, CallContext, HandlerPart } from './types';
 
@@ -24,16 +25,32 @@ export function createInquiryHandlers(area: Area, interviews: InterviewSaver): H
   const { services, stores, meta } = area;
   const { db, jurisdiction } = services;
   const offenceAccountIds = offenceAccountFieldIds(services.forms);
+  const inquiryKeys = new InquiryKeys(db);
   return {
-    'inquiry.export': ({ caseId }, ctx) => {
+    'inquiry.address': async (_input, ctx) => {
+      const person = actingPerson(ctx);
+      return { recipient: (await inquiryKeys.forPerson(person.id, services.now().toISOString())).recipient };
+    },
+    'inquiry.export': async ({ caseId, recipient }, ctx) => {
       const screener = actingPerson(ctx);
       const record = stores.cases.get(caseId);
       const { form } = interviewSetting(services.forms, record.details, jurisdiction.youngAdultUpperAge);
       const createdAt = services.now().toISOString();
       const pkg = buildInquiry({ details: record.details, interview: stores.interviews.find(caseId)?.interview ?? null, form, screener, createdAt });
-      return { fileName: inquiryFileName(record.details, createdAt), package: pkg };
+      const fileName = inquiryFileName(record.details, createdAt);
+      if (!recipient) return { fileName, package: pkg };
+      return { fileName: fileName.replace(/\.json$/, '') + '.age', package: pkg, sealed: await sealInquiry(pkg, recipient, stores.signingKeys) };
     },
-    'inquiry.import': ({ package: raw }, ctx) => {
+    'inquiry.import': async ({ package: given }, ctx) => {
+      // A sealed package opens only with the importing person's key, and its signature must hold.
+      let raw = given;
+      let signer: { fingerprint: string; knownHere: boolean } | null = null;
+      if (isSealed(given)) {
+        const person = actingPerson(ctx);
+        const opened = await openSealedInquiry(given, (await inquiryKeys.forPerson(person.id, services.now().toISOString())).identity, stores.signingKeys);
+        raw = opened.package;
+        signer = opened.signer;
+      }
       const pkg = parseInquiry(raw);
       checkInquiry(pkg, { forms: services.forms, youngAdultUpperAge: jurisdiction.youngAdultUpperAge, today: localDate(services.now()), offenceAccountIds });
       const interview = withInquirySources(pkg, jurisdiction.locale);
@@ -56,7 +73,7 @@ export function createInquiryHandlers(area: Area, interviews: InterviewSaver): H
           entityId: record.id,
           action: 'create_from_inquiry',
           version: record.version,
-          changes: [{ path: '$.inquiry', after: { screener: pkg.screener.name, ...(organisation ? { organisation } : {}), preparedAt: pkg.createdAt, answers: Object.keys(pkg.interview.answers).length } }],
+          changes: [{ path: '$.inquiry', after: { screener: pkg.screener.name, ...(organisation ? { organisation } : {}), preparedAt: pkg.createdAt, answers: Object.keys(pkg.interview.answers).length, ...(signer ? { signedBy: signer.fingerprint } : {}) } }],
         });
         return record;
       }).immediate();

@@ -43,10 +43,15 @@ export const CURRENT_INQUIRY_VERSION = 1 as const;
 export const InquiryPackage = InquiryPackageV1;
 export type InquiryPackage = InquiryPackageV1;
 
+/** A person's inquiry address: an age X25519 recipient, as age writes it. */
+export const AgeRecipient = z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, { message: 'An inquiry address starts with “age1” and is 62 characters long.' });
+
 export const inquiryEntries = {
   'inquiry.export': entry({
-    input: z.strictObject({ caseId: entityId }),
-    output: z.strictObject({ fileName: z.string(), package: InquiryPackage }),
+    // With `recipient`, the package is also given sealed: signed with this store's key and
+    // encrypted to that person, so only their store opens it (main/api/inquirySeal.ts).
+    input: z.strictObject({ caseId: entityId, recipient: AgeRecipient.optional() }),
+    output: z.strictObject({ fileName: z.string(), package: InquiryPackage, sealed: z.string().optional() }),
     access: 'any',
     writes: false,
     roles: ['screener', 'probation_officer', 'senior_probation_officer'],
@@ -56,6 +61,14 @@ export const inquiryEntries = {
     // named by their paths inside the package ($.case.caseNumber, $.interview.answers...).
     input: z.strictObject({ package: z.unknown() }),
     output: CaseRecord,
+    access: 'any',
+    writes: true,
+    roles: ['probation_officer', 'senior_probation_officer'],
+  }),
+  'inquiry.address': entry({
+    // The signed-in person's inquiry address, to give to screeners (made on first use).
+    input: z.strictObject({}),
+    output: z.strictObject({ recipient: AgeRecipient }),
     access: 'any',
     writes: true,
     roles: ['probation_officer', 'senior_probation_officer'],

@@ -50,6 +50,7 @@ export const methodNames = [
   'proposal.save',
   'inquiry.export',
   'inquiry.import',
+  'inquiry.address',
   'report.life',
   'report.submit',
   'report.return',

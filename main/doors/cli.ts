@@ -162,19 +162,29 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
     .command('export <caseId>')
     .description(t('cli.help.inquiryExport'))
     .requiredOption('--out <file>', t('cli.help.outInquiry'))
+    .option('--to <address>', t('cli.help.inquiryTo'))
     .option('--force', t('cli.help.force'))
-    .action(async (caseId: string, o: { out: string; force?: boolean }) => {
-      const result = await call('inquiry.export', { caseId });
+    .action(async (caseId: string, o: { out: string; to?: string; force?: boolean }) => {
+      const result = await call('inquiry.export', { caseId, ...(o.to !== undefined ? { recipient: o.to } : {}) });
       const out = path.resolve(o.out);
-      writeNewFile(out, `${JSON.stringify(result.package, null, 2)}\n`, Boolean(o.force));
+      writeNewFile(out, result.sealed ?? `${JSON.stringify(result.package, null, 2)}\n`, Boolean(o.force));
       const count = Object.keys(result.package.interview.answers).length;
       print({ path: out, answers: count }, () => t('cli.inquiryWritten', { caseNumber: result.package.case.caseNumber, count, path: out }));
+    });
+  inquiry
+    .command('address')
+    .description(t('cli.help.inquiryAddress'))
+    .action(async () => {
+      const result = await call('inquiry.address', {});
+      print(result, () => t('cli.inquiryAddress', { recipient: result.recipient }));
     });
   inquiry
     .command('import <file>')
     .description(t('cli.help.inquiryImport'))
     .action(async (file: string) => {
-      const raw = readJsonFile(file);
+      // A sealed inquiry is age's armored text; a plain one is JSON.
+      const text = readInputText(file);
+      const raw = text.trimStart().startsWith('-----BEGIN AGE ENCRYPTED FILE-----') ? text : readJsonFile(file);
       const record = await call('inquiry.import', { package: raw });
       const screener = typeof raw === 'object' && raw !== null ? String((raw as { screener?: { name?: unknown } }).screener?.name ?? '') : '';
       print(record, () => t('cli.inquiryImported', { screener, caseNumber: record.details.caseNumber, familyName: record.details.person.familyName, id: record.id }));

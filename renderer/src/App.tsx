@@ -76,7 +76,7 @@ function Shell({ person, change, mainRef }: { person: Person; change: () => void
             </p>
           </header>
           {!signIn.encrypted && (
-            <p className="banner" role="note">
+            <p className="banner">
               {t('signIn.notProtected')} <Link href="/protect">{t('signIn.protectLink')}</Link>
             </p>
           )}

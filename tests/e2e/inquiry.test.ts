@@ -166,3 +166,37 @@ describe('the officer, on the service’s store', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'case file' }).textContent()).toBe('This case was opened from a case file.');
   });
 });
+
+describe('an inquiry sealed to the officer', () => {
+  it('is sealed in the screener’s page to the address the officer’s page shows, and opens on the officer’s store', async () => {
+    // The officer's page shows their inquiry address.
+    const officerPage = await e2e.context.newPage();
+    await officerPage.goto(officerStore.server.url);
+    await officerPage.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+    await officerPage.getByRole('button', { name: 'Show my inquiry address' }).click();
+    const address = (await officerPage.locator('code.address').textContent())!.trim();
+    expect(address).toMatch(/^age1[0-9a-z]{58}$/);
+    await expectAccessible(officerPage, 'the case list with the inquiry address');
+
+    // A second case the screener gathered.
+    const core = e2e.mode.core;
+    const asGrace = { actor: grace.fullName, door: 'cli' as const, session: { personId: grace.id } };
+    const created = await core.dispatch('cases.create', { details: caseFor({ caseNumber: 'CR-E2E-SEALED', person: { familyName: 'Wanjiru-Sealed' } }) }, asGrace);
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
+    const sealedCase = (created.value as { id: string }).id;
+
+    const { page } = e2e;
+    await goTo(page, `/cases/${sealedCase}`, 'Case CR-E2E-SEALED');
+    await page.getByLabel('Seal to the officer’s inquiry address (recommended)').fill(address);
+    await expectAccessible(page, 'the case page of a screener, sealing');
+    const file = await save(page, 'Export inquiry');
+    expect(path.basename(file)).toMatch(/\.age$/);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----/);
+    expect(text).not.toContain('Wanjiru');
+
+    await officerPage.getByLabel('Import inquiry').setInputFiles(file);
+    await officerPage.getByRole('heading', { level: 1, name: /CR-E2E-SEALED/ }).waitFor();
+    await officerPage.close();
+  });
+});

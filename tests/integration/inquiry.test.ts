@@ -215,3 +215,69 @@ describe('psr inquiry', () => {
     expect(forbidden.err).toContain('probation officer');
   });
 });
+
+describe('an inquiry sealed to one officer', () => {
+  async function screenerCase() {
+    const record = await screenerStore.call('cases.create', { details: caseDetails({ person: { familyName: 'Mwangi-Sealed' } }) }, as(screener));
+    const opened = await screenerStore.call('interview.open', { caseId: record.id });
+    await screenerStore.call('interview.save', { caseId: record.id, version: 0, interview: { formId: opened.form.id, formVersion: opened.form.version, answers }, saveId: 'sealed-1' });
+    return record;
+  }
+
+  it('is encrypted to the officer’s address and signed by the screener’s store, and opens only on the officer’s store', async () => {
+    const { recipient } = await officerStore.call('inquiry.address', {}, as(officer));
+    expect(recipient).toMatch(/^age1[0-9a-z]{58}$/);
+    // The same person's address stays the same.
+    expect((await officerStore.call('inquiry.address', {}, as(officer))).recipient).toBe(recipient);
+    const record = await screenerCase();
+    const exported = await screenerStore.call('inquiry.export', { caseId: record.id, recipient }, as(screener));
+    expect(exported.fileName).toMatch(/\.age$/);
+    expect(exported.sealed).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----/);
+    expect(exported.sealed).not.toContain('Mwangi');
+    expect(exported.sealed).not.toContain('Kofi');
+
+    // Someone else (another officer's key) cannot open it.
+    const other = addPerson(officerStore, { fullName: 'Officer Two', role: 'probation_officer', team: '', service: '' });
+    const refused = await officerStore.raw('inquiry.import', { package: exported.sealed }, as(other));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'refused', key: 'errors.inquiryNotForYou' } });
+
+    const imported = await officerStore.call('inquiry.import', { package: exported.sealed }, as(officer));
+    expect(imported.details.person.familyName).toBe('Mwangi-Sealed');
+    // The audit names the key that signed it (its fingerprint), never the package's text.
+    const history = await officerStore.call('cases.history', { id: imported.id }, as(officer));
+    const fromInquiry = history.find((h) => h.action === 'create_from_inquiry')!;
+    const screenerKey = (await screenerStore.call('signing.keys', {}, as(screener)))[0]!.fingerprint;
+    expect(fromInquiry.changes).toContainEqual({ path: '$.inquiry.signedBy', after: { kind: 'text', length: screenerKey.length } });
+  });
+
+  it('is refused, changing nothing, when one byte of it was altered on the way', async () => {
+    const { recipient } = await officerStore.call('inquiry.address', {}, as(officer));
+    const record = await screenerCase();
+    const { sealed } = await screenerStore.call('inquiry.export', { caseId: record.id, recipient }, as(screener));
+    const lines = sealed!.split('\n');
+    // Flip one character in the middle of the armored body.
+    const i = Math.floor(lines.length / 2);
+    lines[i] = lines[i]!.slice(0, 10) + (lines[i]![10] === 'A' ? 'B' : 'A') + lines[i]!.slice(11);
+    const before = storeSnapshot(officerStore);
+    const result = await officerStore.raw('inquiry.import', { package: lines.join('\n') }, as(officer));
+    expect(result.ok).toBe(false);
+    expect(storeSnapshot(officerStore)).toBe(before);
+  });
+
+  it('through psr: the officer prints an address, the screener seals to it, the officer imports the file', async () => {
+    const address = await cli(officerStore, 'inquiry', 'address');
+    expect(address.code).toBe(0);
+    const recipient = /age1[0-9a-z]{58}/.exec(address.out)![0];
+    const record = await screenerCase();
+    const out = path.join(dir, 'inquiry.age');
+    const exported = await cli(screenerStore, '--as', 'Grace Mensah', 'inquiry', 'export', record.id, '--out', out, '--to', recipient);
+    expect(exported).toMatchObject({ code: 0, err: '' });
+    expect((fs.statSync(out).mode & 0o777).toString(8)).toBe('600');
+    expect(fs.readFileSync(out, 'utf8')).not.toContain('Mwangi');
+    const badAddress = await cli(screenerStore, '--as', 'Grace Mensah', 'inquiry', 'export', record.id, '--out', path.join(dir, 'x.age'), '--to', 'age1notanaddress');
+    expect(badAddress.code).toBe(1);
+    expect(badAddress.err).toContain('recipient');
+    const imported = await cli(officerStore, 'inquiry', 'import', out);
+    expect(imported).toMatchObject({ code: 0, err: '' });
+  });
+});

@@ -7,7 +7,7 @@ import type { Person } from '../../../../main/contract/people';
 import { call } from '../../api/client';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { errorText, issueText } from '../../components/errors';
-import { asApiError, caseFileName, downloadJson } from './transfer';
+import { asApiError, caseFileName, downloadJson, downloadText } from './transfer';
 
 // A case leaves and enters the store as a file (docs/DOMAIN.md section 1): a screener exports the
 // inquiry they gathered, an officer exports a whole case file, and an officer opens a new case from
@@ -38,8 +38,10 @@ export function CaseImport() {
   const importFile = async (kind: 'inquiry' | 'caseFile', file: File, target: string) => {
     setProblems([]);
     let parsed: unknown;
+    const text = await file.text();
     try {
-      parsed = JSON.parse(await file.text());
+      // A sealed inquiry is age's armored text, opened by main with this person's key.
+      parsed = kind === 'inquiry' && text.trimStart().startsWith('-----BEGIN AGE ENCRYPTED FILE-----') ? text : JSON.parse(text);
     } catch (e) {
       show([{ target, text: t('inquiry.transfer.notJson', { file: file.name, message: (e as Error).message }) }]);
       return;
@@ -63,7 +65,7 @@ export function CaseImport() {
       <input
         id={id}
         type="file"
-        accept="application/json,.json"
+        accept={kind === 'inquiry' ? 'application/json,.json,.age' : 'application/json,.json'}
         aria-describedby={`${id}-hint`}
         disabled={busy !== null}
         onChange={(e) => {
@@ -84,7 +86,46 @@ export function CaseImport() {
       <p role="status" className="muted">
         {busy ? t('inquiry.transfer.importing', { file: busy }) : ''}
       </p>
+      <InquiryAddress />
     </section>
+  );
+}
+
+/** The officer's inquiry address, for screeners to seal inquiries to them (main/api/inquirySeal.ts). */
+function InquiryAddress() {
+  const { t } = useTranslation();
+  const [address, setAddress] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const id = useId();
+  return (
+    <div className="inquiry-address">
+      <h3 id={id}>{t('inquiry.transfer.addressTitle')}</h3>
+      <p className="hint">{t('inquiry.transfer.addressHint')}</p>
+      {address ? (
+        <p>
+          <code aria-labelledby={id} className="address">
+            {address}
+          </code>
+        </p>
+      ) : (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void call('inquiry.address', {})
+              .then((r) => setAddress(r.recipient))
+              .catch((e: unknown) => setError(asApiError(e)))
+          }
+        >
+          {t('inquiry.transfer.showAddress')}
+        </button>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {errorText(t, error)}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -94,15 +135,19 @@ export function CaseExport({ record, person }: { record: CaseRecord; person: Per
   const titleId = useId();
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [recipient, setRecipient] = useState('');
   const screener = person.role === 'screener';
+  const recipientId = useId();
 
   const run = async () => {
     setDone(null);
     setError(null);
     try {
       if (screener) {
-        const result = await call('inquiry.export', { caseId: record.id });
-        downloadJson(result.fileName, result.package);
+        const to = recipient.trim();
+        const result = await call('inquiry.export', { caseId: record.id, ...(to ? { recipient: to } : {}) });
+        if (result.sealed) downloadText(result.fileName, result.sealed);
+        else downloadJson(result.fileName, result.package);
         setDone(result.fileName);
       } else {
         const file = await call('caseFile.export', { id: record.id });
@@ -119,6 +164,24 @@ export function CaseExport({ record, person }: { record: CaseRecord; person: Per
     <section className="case-export" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('inquiry.transfer.exportTitle')}</h2>
       <p className="hint">{screener ? t('inquiry.transfer.exportInquiryHint') : t('inquiry.transfer.exportCaseFileHint')}</p>
+      {screener && (
+        <div className="field">
+          <label htmlFor={recipientId}>{t('inquiry.transfer.sealTo')}</label>
+          <span className="hint" id={`${recipientId}-hint`}>
+            {t('inquiry.transfer.sealToHint')}
+          </span>
+          <input
+            id={recipientId}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={`${recipientId}-hint`}
+            aria-invalid={error?.path === '$.recipient' || undefined}
+            value={recipient}
+            onChange={(e) => setRecipient(e.target.value)}
+          />
+        </div>
+      )}
       <p>
         <button type="button" className="secondary" onClick={() => void run()}>
           {screener ? t('inquiry.transfer.exportInquiry') : t('inquiry.transfer.exportCaseFile')}
