@@ -98,9 +98,10 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
   // A store held by another process is refused with a StoreInUseError naming who holds it; a damaged
   // file with a CorruptDatabaseError naming the latest good backup.
   const { db, lock, restored } = openOwnedStore(dbFile, dataDir, options);
+  const jurisdiction = shippedJurisdiction();
   const handlers = createHandlers({
     db,
-    jurisdiction: shippedJurisdiction(),
+    jurisdiction,
     forms: shippedForms(),
     dataDir,
     access: accessOf(options),
@@ -116,7 +117,7 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
   // Only the lock's holder backs up: a command reading beside the app leaves the backups to it.
   const backup = !lock
     ? Promise.resolve(null)
-    : startupBackup(db, dataDir, options, options.logger ?? { error: (m, e) => console.error(`[psr] ${m}`, e) }, () => closed);
+    : startupBackup(db, dataDir, { ...options, retentionDays: jurisdiction.retentionDays }, options.logger ?? { error: (m, e) => console.error(`[psr] ${m}`, e) }, () => closed);
   const close = () => {
     closed = true;
     db.close();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { AppError } from '../contract/errors';
-import { DEFAULT_BACKUPS_KEPT, rotatingBackup, type RotatingBackupResult } from '../store/backup';
+import { backupsDir, DEFAULT_BACKUPS_KEPT, rotatingBackup, type RotatingBackupResult } from '../store/backup';
+import { pruneOldBackups } from '../store/erasure';
 import { openDatabase, openDatabaseReadOnly, schemaVersion } from '../store/connection';
 import { encryptPlaintextStore, type ConversionResult } from '../store/encrypt';
 import { ensurePrivateDir } from '../store/files';
@@ -34,6 +35,8 @@ export interface StartupStoreOptions extends SqliteAccess {
   /** How many automatic backups to keep; false turns the start-up backup off. */
   backupsKept?: number | false;
   now?: () => Date;
+  /** Backups older than this many days are removed at start (the jurisdiction's retention period). */
+  retentionDays?: number | undefined;
   /** Told when a plaintext store (or its backups) was converted to encrypted on this start. */
   onConverted?: (result: ConversionResult) => void;
 }
@@ -152,6 +155,11 @@ export function startupBackup(db: Database, dataDir: string, options: StartupSto
       keep: kept ?? DEFAULT_BACKUPS_KEPT,
       ...(options.now ? { now: options.now } : {}),
       ...accessOf(options),
+    }).then((result) => {
+      // A backup older than the retention period may hold a case erased since: it goes (docs/retention.md).
+      if (!options.retentionDays) return result;
+      const old = pruneOldBackups(backupsDir(dataDir), options.retentionDays, (options.now ?? (() => new Date()))());
+      return { ...result, removed: [...result.removed, ...old] };
     });
   }).catch((e: unknown) => {
     if (!isClosed()) logger.error('the automatic backup at start failed', e);

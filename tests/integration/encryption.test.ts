@@ -11,7 +11,7 @@ import { registerIpcDoor, type IpcInvokeEvent } from '../../main/doors/electron-
 import { startBrowserServer, TOKEN_HEADER } from '../../main/doors/http';
 import { listBackups } from '../../main/store/backup';
 import { hasKeyring } from '../../main/store/keyringFile';
-import { isPlaintextFile } from '../../main/store/sqlite';
+import { isPlaintextFile, openSqlite } from '../../main/store/sqlite';
 import { caseDetails, tempDir, testCore, TODAY } from '../support/core';
 
 // Encryption at rest and sign-in (docs/encryption-at-rest.md). Small scrypt parameters keep the
@@ -39,6 +39,11 @@ function folder(): string {
   const dir = tempDir('psr-enc-');
   dirs.push(dir);
   return dir;
+}
+
+/** The store key the gate holds, for a test that opens a backup itself. */
+function storeKeyOf(gate: StoreGate): Buffer {
+  return (gate as unknown as { storeKey: Buffer }).storeKey;
 }
 
 /** Every printable run of 4+ bytes in a file, as `strings` shows them. */
@@ -197,6 +202,39 @@ describe('an encrypted store', () => {
     expect(person.fullName).toBe('Senior Officer Abebe');
     const cases = await again.core!.dispatch('cases.list', {}, { actor: 'x', door: 'cli', session: { personId: seniorId } });
     expect(cases).toMatchObject({ ok: true, value: { total: 1 } });
+  });
+});
+
+describe('erasing a case from an encrypted store', () => {
+  it('removes it from the store and from the encrypted backups, which open only under the store key', async () => {
+    const dataDir = folder();
+    let clock = TODAY;
+    const gate = newGate(dataDir, { now: () => clock });
+    const session: DoorSession = { personId: null };
+    const me = await gate.setUp(session, { passphrase: PASS, details: { ...officer, role: 'senior_probation_officer' } });
+    const core = gate.core!;
+    const ctx = { actor: me.fullName, door: 'cli' as const, session };
+    const created = (await core.dispatch('cases.create', { details: caseDetails({ caseNumber: 'CR-2026-0777' }) }, ctx)) as { ok: true; value: { id: string } };
+    const caseId = created.value.id;
+    expect(await core.dispatch('cases.close', { caseId, reason: 'withdrawn' }, ctx)).toMatchObject({ ok: true });
+    // A backup made inside the retention period, still holding the case.
+    clock = new Date(TODAY.getTime() + 2000 * 86_400_000);
+    expect(await core.dispatch('store.backupNow', {}, ctx)).toMatchObject({ ok: true });
+    clock = new Date(TODAY.getTime() + 2200 * 86_400_000);
+    const erased = await core.dispatch('cases.erase', { caseId, confirm: 'CR-2026-0777' }, ctx);
+    expect(erased).toMatchObject({ ok: true, value: { backupsFailed: [] } });
+    expect((erased as { value: { backupsErased: string[] } }).value.backupsErased.length).toBeGreaterThan(0);
+    const backups = listBackups(dataDir);
+    expect(backups.length).toBeGreaterThan(0);
+    for (const b of backups) {
+      expect(isPlaintextFile(b.path)).toBe(false);
+      const db = openSqlite(b.path, { readonly: true, fileMustExist: true, key: storeKeyOf(gate) });
+      try {
+        expect(db.prepare('SELECT count(*) AS n FROM cases WHERE id = ?').get(caseId)).toEqual({ n: 0 });
+      } finally {
+        db.close();
+      }
+    }
   });
 });
 
