@@ -183,6 +183,31 @@ export class StoreGate {
     return this.opened;
   }
 
+  /** The signed-in person changes their own passphrase: the current one is checked as a sign-in is. */
+  changePassphrase(session: DoorSession, current: string, next: string): Promise<void> {
+    return this.serial(async () => {
+      const personId = session.personId;
+      const keyring = readKeyring(this.dataDir);
+      if (!personId || !keyring || !this.opened) throw new AppError('locked', 'Sign in with your passphrase first.', { key: 'errors.signInFirst' });
+      checkNewPassphrase(next);
+      const delay = refusalDelay(this.failures);
+      if (delay > 0) await (this.options.wait ?? sleep)(delay);
+      try {
+        unwrapStoreKey(keyring, personId, current);
+      } catch (e) {
+        if (!(e instanceof WrongPassphrase)) throw e;
+        this.failures++;
+        this.record({ personId, at: this.now().toISOString(), ok: false });
+        throw new AppError('locked', 'That is not your current passphrase. Nothing was changed.', { path: '$.current', key: 'errors.wrongCurrentPassphrase', params: { count: refusalDelay(this.failures) / 1000 } });
+      }
+      this.failures = 0;
+      const person = this.opened.people.get(personId);
+      this.setPassphraseFor(personId, person.fullName, next);
+      const core = this.opened;
+      appendAudit(core.db, { actor: person.fullName, at: this.now().toISOString() }, { entity: 'person', entityId: personId, action: 'change_passphrase', version: person.version, changes: [] });
+    });
+  }
+
   /** Gives a person of the store a passphrase (a new person, or a reset by someone signed in). */
   setPassphraseFor(personId: string, fullName: string, passphrase: string): void {
     checkNewPassphrase(passphrase);
@@ -274,7 +299,7 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-const GATE_METHODS = new Set<string>(['session.signInState', 'session.signIn', 'session.setUp', 'session.lock']);
+const GATE_METHODS = new Set<string>(['session.signInState', 'session.signIn', 'session.setUp', 'session.lock', 'session.changePassphrase']);
 
 /**
  * The dispatch a gated door (desktop window, browser mode) calls: the sign-in calls are answered
@@ -313,6 +338,9 @@ export function gatedDispatch(gate: StoreGate, idleLockMinutes: () => number): D
               ...(value.details !== undefined ? { details: value.details as PersonDetails } : {}),
             }),
           };
+        case 'session.changePassphrase':
+          await gate.changePassphrase(session, String(value.current), String(value.next));
+          return { ok: true, value: { changed: true } };
         default:
           gate.lock(session);
           return { ok: true, value: { locked: true } };

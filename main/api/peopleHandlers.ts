@@ -1,5 +1,6 @@
 import type { Method } from '../contract/api';
 import { AppError } from '../contract/errors';
+import { appendAudit } from '../store/audit';
 import type { Area, HandlerPart } from './types';
 
 // The people of the store and the door's session: who is using the app.
@@ -50,6 +51,18 @@ export function createPeopleHandlers(area: Area): HandlerPart<PeopleMethod> {
     },
     'session.setUp': () => {
       throw new AppError('refused', 'Set up a passphrase through the app or browser mode, or with psr passphrase set-up.', { key: 'errors.signInAtDoor' });
+    },
+    'session.changePassphrase': () => {
+      throw new AppError('refused', 'Change your passphrase through the app or browser mode, or with psr passphrase change.', { key: 'errors.signInAtDoor' });
+    },
+    'people.resetPassphrase': ({ personId, passphrase }, ctx) => {
+      const signedIn = area.services.signedIn;
+      if (!signedIn) throw new AppError('refused', 'This store is not protected with passphrases.', { key: 'errors.noKeyring' });
+      const person = people.get(personId);
+      signedIn.setPassphrase(person.id, person.fullName, passphrase);
+      // Who reset whose passphrase, and when; never the passphrase.
+      appendAudit(area.services.db, area.meta(ctx), { entity: 'person', entityId: person.id, action: 'reset_passphrase', version: person.version, changes: [] });
+      return { reset: true as const };
     },
     'session.draftKey': (_input, ctx) => {
       const signedIn = area.services.signedIn;

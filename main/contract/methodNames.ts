@@ -36,6 +36,8 @@ export const methodNames = [
   'session.setUp',
   'session.lock',
   'session.draftKey',
+  'session.changePassphrase',
+  'people.resetPassphrase',
   'programmes.list',
   'programmes.create',
   'programmes.update',

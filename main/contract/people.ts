@@ -117,6 +117,21 @@ export const peopleEntries = {
     access: 'any',
     writes: false,
   }),
+  'session.changePassphrase': entry({
+    // The signed-in person's own passphrase; answered by the door's gate (the store key is rewrapped, not re-encrypted).
+    input: z.strictObject({ current: Passphrase, next: NewPassphrase }),
+    output: z.strictObject({ changed: z.literal(true) }),
+    access: 'any',
+    writes: false,
+  }),
+  'people.resetPassphrase': entry({
+    // An administrator gives someone who forgot theirs a new passphrase, to be changed after signing in.
+    input: z.strictObject({ personId: entityId, passphrase: NewPassphrase }),
+    output: z.strictObject({ reset: z.literal(true) }),
+    access: 'any',
+    writes: true,
+    roles: ['administrator'],
+  }),
   'session.draftKey': entry({
     // The key this person's unsaved copies are encrypted with on this computer (null: the store is
     // not encrypted, so neither are they). Derived from the store key; given only after sign-in.

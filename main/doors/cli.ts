@@ -498,6 +498,47 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
 
   // The audit log's hash chain (docs/audit.md): every row's hash and link recomputed. A broken
   // chain names the first row that does not hold and exits 1, as a file that does not verify does.
+  const passphrase = program.command('passphrase').description(t('cli.help.passphrase'));
+  passphrase
+    .command('change')
+    .description(t('cli.help.passphraseChange'))
+    .action(async () => {
+      const opts = program.opts<{ dataDir?: string; as?: string }>();
+      const dataDir = opts.dataDir ?? (await appModule()).defaultDataDir();
+      const { StoreGate } = await import('../api/gate');
+      const gate = new StoreGate({ dataDir, holder: 'cli' });
+      try {
+        const people = gate.state().people;
+        const wanted = opts.as ?? process.env['PSR_PERSON'];
+        const person = wanted ? people.find((p) => p.id === wanted || p.fullName.toLocaleLowerCase() === wanted.trim().toLocaleLowerCase()) : people.length === 1 ? people[0] : undefined;
+        if (!person) throw new AppError('invalid_input', 'Say who you are: --as <name> or PSR_PERSON.', { path: '--as', key: 'cli.signInAs' });
+        const current = process.env['PSR_PASSPHRASE'] ?? (await promptPassphrase(t('cli.passphrasePrompt')));
+        const session: DoorSession = { personId: null };
+        await gate.signIn(session, person.id, current);
+        let next = process.env['PSR_NEW_PASSPHRASE'];
+        if (next === undefined) {
+          next = await promptPassphrase(t('cli.newPassphrasePrompt'));
+          if ((await promptPassphrase(t('cli.repeatPassphrasePrompt'))) !== next) throw new AppError('invalid_input', 'The two passphrases are not the same. Nothing was changed.', { path: '$.passphrase', key: 'cli.passphraseMismatch' });
+        }
+        await gate.changePassphrase(session, current, next);
+        print({ changed: true }, () => t('cli.passphraseChanged', { name: person.fullName }));
+      } finally {
+        gate.close();
+      }
+    });
+  people
+    .command('reset-passphrase <person>')
+    .description(t('cli.help.resetPassphrase'))
+    .action(async (who: string) => {
+      const next = process.env['PSR_NEW_PASSPHRASE'];
+      if (next === undefined) throw new AppError('invalid_input', 'Give the new passphrase in PSR_NEW_PASSPHRASE.', { path: '$.passphrase', key: 'cli.newPassphraseNeeded' });
+      const list = await call('people.list', {});
+      const person = list.find((p) => p.id === who || p.fullName.toLocaleLowerCase() === who.trim().toLocaleLowerCase());
+      if (!person) throw new AppError('invalid_input', `No one called ${who} uses this store (psr people list shows who does).`, { path: '<person>', key: 'cli.personUnknown', params: { name: who } });
+      const result = await call('people.resetPassphrase', { personId: person.id, passphrase: next });
+      print(result, () => t('cli.passphraseReset', { name: person.fullName }));
+    });
+
   // Protecting a store with its first passphrase: the keyring is written, then the store and its
   // backups are encrypted and checked (docs/encryption-at-rest.md).
   program

@@ -205,6 +205,48 @@ describe('an encrypted store', () => {
   });
 });
 
+describe('changing and resetting passphrases', () => {
+  it('changes one’s own passphrase only with the current one, without re-encrypting the store, and audits it', async () => {
+    const dataDir = folder();
+    const { gate, session, core } = await encryptedStoreWithCase(dataDir);
+    const db = path.join(dataDir, DB_FILE_NAME);
+    const before = fs.readFileSync(db);
+    const dispatch = gatedDispatch(gate, () => 10);
+    const ctx = { actor: 'x', door: 'http' as const, session };
+    const wrong = await dispatch('session.changePassphrase', { current: 'not my passphrase', next: 'a brand new passphrase' }, ctx);
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'locked', path: '$.current' } });
+    const short = await dispatch('session.changePassphrase', { current: PASS, next: 'short' }, ctx);
+    expect(short).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch('session.changePassphrase', { current: PASS, next: 'a brand new passphrase' }, ctx)).toMatchObject({ ok: true });
+    core.db.pragma('wal_checkpoint(TRUNCATE)');
+    // The store's pages are the same key's: nothing was re-encrypted (only new pages were written).
+    expect(fs.readFileSync(db).subarray(0, 16)).toEqual(before.subarray(0, 16));
+    const personId = session.personId!;
+    const actions = (core.db.prepare(`SELECT action FROM audit WHERE entity_id = ? ORDER BY id`).all(personId) as Array<{ action: string }>).map((r) => r.action);
+    expect(actions).toContain('change_passphrase');
+    gate.close();
+    const again = newGate(dataDir);
+    await expect(again.signIn({ personId: null }, personId, PASS)).rejects.toThrow(AppError);
+    await expect(again.signIn({ personId: null }, personId, 'a brand new passphrase')).resolves.toMatchObject({ id: personId });
+  });
+
+  it('lets an administrator, and only an administrator, give someone a new passphrase', async () => {
+    const dataDir = folder();
+    const gate = newGate(dataDir);
+    const session: DoorSession = { personId: null };
+    await gate.setUp(session, { passphrase: PASS, details: { ...officer, fullName: 'Admin Ama', role: 'administrator' } });
+    const core = gate.core!;
+    const ctx = { actor: 'x', door: 'cli' as const, session };
+    const added = (await core.dispatch('people.add', { details: { ...officer }, passphrase: 'first passphrase given' }, ctx)) as { ok: true; value: { id: string } };
+    const officerSession: DoorSession = { personId: null };
+    await gate.signIn(officerSession, added.value.id, 'first passphrase given');
+    const refused = await core.dispatch('people.resetPassphrase', { personId: session.personId!, passphrase: 'taking over the admin' }, { actor: 'x', door: 'cli', session: officerSession });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await core.dispatch('people.resetPassphrase', { personId: added.value.id, passphrase: 'a reset passphrase' }, ctx)).toMatchObject({ ok: true });
+    await expect(gate.signIn({ personId: null }, added.value.id, 'a reset passphrase')).resolves.toMatchObject({ fullName: officer.fullName });
+  });
+});
+
 describe('erasing a case from an encrypted store', () => {
   it('removes it from the store and from the encrypted backups, which open only under the store key', async () => {
     const dataDir = folder();

@@ -102,6 +102,8 @@ function validInput(method: Method, n: number): Record<string, unknown> {
     'session.setUp': { passphrase: `a long passphrase ${n}`, personId: '00000000-0000-4000-8000-000000000009' },
     'session.lock': {},
     'session.draftKey': {},
+    'session.changePassphrase': { current: `old ${n}`, next: `a new passphrase ${n}` },
+    'people.resetPassphrase': { personId: '00000000-0000-4000-8000-000000000009', passphrase: `a new passphrase ${n}` },
     'inquiry.address': {},
     'documents.verify': { fileBase64: Buffer.from(`%PDF-1.7\n${n}\n%%EOF\n`).toString('base64') },
     'audit.verify': {},
