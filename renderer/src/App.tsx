@@ -8,6 +8,7 @@ import { CasePage } from './features/cases/CasePage';
 import { InterviewPage } from './features/interview/InterviewPage';
 import { ReportPage } from './features/report/ReportPage';
 import { WhoIsUsing } from './features/people/WhoIsUsing';
+import { PassphrasePage } from './features/signIn/PassphrasePage';
 import { ProtectPage } from './features/signIn/ProtectPage';
 import { SignInGate, useSignIn } from './features/signIn/SignInGate';
 
@@ -65,9 +66,12 @@ function Shell({ person, change, mainRef }: { person: Person; change: () => void
             <p className="app-person">
               <span>{t('people.usingAs', { name: person.fullName, role: t(`report.role.${person.role}`) })}</span>{' '}
               {signIn.encrypted ? (
-                <button type="button" className="small secondary" onClick={signIn.lock}>
-                  {t('signIn.lock')}
-                </button>
+                <>
+                  <Link href="/passphrases">{t('passphrases.link')}</Link>{' '}
+                  <button type="button" className="small secondary" onClick={signIn.lock}>
+                    {t('signIn.lock')}
+                  </button>
+                </>
               ) : (
                 <button type="button" className="small secondary" onClick={change}>
                   {t('people.change')}
@@ -92,6 +96,7 @@ function Shell({ person, change, mainRef }: { person: Person; change: () => void
               <Route path="/verify" component={VerifyPage} />
               <Route path="/erasure" component={ErasurePage} />
               <Route path="/protect">{() => <ProtectPage person={person} />}</Route>
+              <Route path="/passphrases">{() => <PassphrasePage person={person} />}</Route>
               <Route path="/cases/:id/options">{(params) => <OptionsPage key={params.id} id={params.id} />}</Route>
               <Route path="/cases/:id/proposal">{(params) => <ProposalPage key={params.id} id={params.id} />}</Route>
               <Route path="/cases/:id/interview">{(params) => <InterviewPage key={params.id} caseId={params.id} />}</Route>

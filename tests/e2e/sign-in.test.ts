@@ -61,4 +61,46 @@ describe('signing in to an encrypted store', () => {
     await iv.ready();
     await expect.poll(() => iv.field('Language the interview was held in').inputValue()).toBe('Vantongeren dialect');
   });
+
+  it('changes one’s passphrase on the Passphrases page, refusing a wrong current one at its field', async () => {
+    e2e = await startE2E({ protected: true });
+    const { page } = e2e;
+    await page.getByLabel('Passphrase').fill(E2E_PASSPHRASE);
+    await page.getByLabel('Passphrase').press('Enter');
+    await page.getByRole('link', { name: 'Passphrases' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Passphrases' }).waitFor();
+    await expectAccessible(page, 'the passphrases page');
+    await page.getByLabel('Your current passphrase').fill('not the current one');
+    await page.getByLabel('New passphrase').fill('a fresher passphrase');
+    await page.getByLabel('Type the passphrase again').fill('a fresher passphrase');
+    await page.getByRole('button', { name: 'Change my passphrase' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('not your current passphrase');
+    expect(await page.getByLabel('Your current passphrase').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Your current passphrase').fill(E2E_PASSPHRASE);
+    await page.getByRole('button', { name: 'Change my passphrase' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Your passphrase is changed' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByLabel('Passphrase').fill('a fresher passphrase');
+    await page.getByLabel('Passphrase').press('Enter');
+    await expect.poll(() => page.locator('.app-person').textContent()).toContain(E2E_OFFICER.fullName);
+  });
+
+  it('lets an administrator add a person with a first passphrase, who can then sign in', async () => {
+    e2e = await startE2E({ protected: true, role: 'administrator' });
+    const { page } = e2e;
+    await page.getByLabel('Passphrase').fill(E2E_PASSPHRASE);
+    await page.getByLabel('Passphrase').press('Enter');
+    await page.getByRole('link', { name: 'Passphrases' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Passphrases' }).waitFor();
+    await page.getByLabel('Full name').fill('Officer Nia Brooks');
+    await page.getByLabel('Their first passphrase').fill('nia first passphrase');
+    await page.getByRole('button', { name: 'Add this person' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Officer Nia Brooks can now sign in' }).count()).toBe(1);
+    await expectAccessible(page, 'the passphrases page of an administrator');
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByLabel('Officer Nia Brooks').check();
+    await page.getByLabel('Passphrase').fill('nia first passphrase');
+    await page.getByLabel('Passphrase').press('Enter');
+    await expect.poll(() => page.locator('.app-person').textContent()).toContain('Officer Nia Brooks, Probation officer');
+  });
 });

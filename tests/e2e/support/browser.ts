@@ -25,13 +25,13 @@ export const E2E_OFFICER = { fullName: 'Officer Jane Doyle', role: 'probation_of
 /** The passphrase of a protected test store. */
 export const E2E_PASSPHRASE = 'lantern harbour meadow';
 
-export async function startE2E(options: { firstStart?: boolean; protected?: boolean } = {}): Promise<E2E> {
+export async function startE2E(options: { firstStart?: boolean; protected?: boolean; role?: (typeof E2E_OFFICER)['role'] | 'administrator' } = {}): Promise<E2E> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}; .ci/run installs Debian's chromium.`);
   const dataDir = tempDir('psr-e2e-');
   // Small scrypt parameters keep a protected store's sign-ins quick; the product's are in keyring.ts.
   const mode = await startBrowserMode({ dataDir, kdfCost: { N: 2 ** 12, r: 8, p: 1 } });
   if (options.protected) {
-    await mode.gate.setUp({ personId: null }, { passphrase: E2E_PASSPHRASE, details: E2E_OFFICER });
+    await mode.gate.setUp({ personId: null }, { passphrase: E2E_PASSPHRASE, details: { ...E2E_OFFICER, role: options.role ?? E2E_OFFICER.role } });
   } else if (!options.firstStart) {
     const added = await mode.core.dispatch('people.add', { details: E2E_OFFICER }, { actor: E2E_OFFICER.fullName, door: 'cli' });
     if (!added.ok) throw new Error(`could not add the test officer: ${JSON.stringify(added.error)}`);

@@ -50,7 +50,12 @@ export function SignInGate({ children }: { children: ReactNode }) {
       forgetDraftKey();
       setLockedWhy(why);
       setState((s) => (s ? { ...s, signedIn: null } : s));
-      void call('session.lock', {}).catch(() => undefined);
+      // Then the sign-in screen is read anew: someone may have been added meanwhile.
+      void call('session.lock', {})
+        .catch(() => undefined)
+        .then(() => call('session.signInState', {}))
+        .then((s) => setState({ ...s, signedIn: null }))
+        .catch(() => undefined);
     },
     [],
   );
