@@ -9,7 +9,6 @@ import { InterviewPage } from './features/interview/InterviewPage';
 import { ReportPage } from './features/report/ReportPage';
 import { WhoIsUsing } from './features/people/WhoIsUsing';
 import { PassphrasePage } from './features/signIn/PassphrasePage';
-import { ProtectPage } from './features/signIn/ProtectPage';
 import { SignInGate, useSignIn } from './features/signIn/SignInGate';
 
 // The options pages (and the catalogue and checks they compile) load on first use.
@@ -79,11 +78,6 @@ function Shell({ person, change, mainRef }: { person: Person; change: () => void
               )}
             </p>
           </header>
-          {!signIn.encrypted && (
-            <p className="banner">
-              {t('signIn.notProtected')} <Link href="/protect">{t('signIn.protectLink')}</Link>
-            </p>
-          )}
           <main id="main" ref={mainRef}>
             <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
             <Switch>
@@ -95,7 +89,6 @@ function Shell({ person, change, mainRef }: { person: Person; change: () => void
               <Route path="/programmes" component={ProgrammesPage} />
               <Route path="/verify" component={VerifyPage} />
               <Route path="/erasure" component={ErasurePage} />
-              <Route path="/protect">{() => <ProtectPage person={person} />}</Route>
               <Route path="/passphrases">{() => <PassphrasePage person={person} />}</Route>
               <Route path="/cases/:id/options">{(params) => <OptionsPage key={params.id} id={params.id} />}</Route>
               <Route path="/cases/:id/proposal">{(params) => <ProposalPage key={params.id} id={params.id} />}</Route>

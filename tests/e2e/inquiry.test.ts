@@ -4,9 +4,9 @@ import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interview } from '../../main/contract/interview';
 import type { Person } from '../../main/contract/people';
-import { startBrowserMode, type BrowserMode } from '../../main/doors/serve';
+import type { BrowserMode } from '../../main/doors/serve';
 import { tempDir } from '../support/core';
-import { expectAccessible, startE2E, type E2E } from './support/browser';
+import { actAs, E2E_PASSPHRASE, expectAccessible, startBrowserE2E, startE2E, type E2E } from './support/browser';
 import { caseFor, InterviewScreen } from './support/interviewPages';
 
 // A screener from a civil society organisation gathers part of the interview on the screener's
@@ -26,7 +26,7 @@ beforeAll(async () => {
   e2e = await startE2E();
   downloads = tempDir('psr-e2e-inquiry-');
   const core = e2e.mode.core;
-  const added = await core.dispatch('people.add', { details: { fullName: 'Grace Mensah', role: 'screener', team: 'Women’s outreach', service: 'Hope Community Trust' } }, { actor: 'setup', door: 'cli' });
+  const added = await core.dispatch('people.add', { details: { fullName: 'Grace Mensah', role: 'screener', team: 'Women’s outreach', service: 'Hope Community Trust' }, passphrase: E2E_PASSPHRASE }, { actor: 'setup', door: 'cli' });
   if (!added.ok) throw new Error(JSON.stringify(added.error));
   grace = added.value as Person;
   // The screener opened the case and recorded what they gathered (the interview page is tested elsewhere).
@@ -40,9 +40,7 @@ beforeAll(async () => {
 
   // The service's own store, where the officer works.
   officerDir = tempDir('psr-e2e-officer-');
-  officerStore = await startBrowserMode({ dataDir: officerDir });
-  const officer = await officerStore.core.dispatch('people.add', { details: { fullName: 'Officer Sam Lee', role: 'probation_officer', team: 'City team', service: 'Probation Service' } }, { actor: 'setup', door: 'cli' });
-  if (!officer.ok) throw new Error(JSON.stringify(officer.error));
+  officerStore = await startBrowserE2E(officerDir, { fullName: 'Officer Sam Lee', role: 'probation_officer', team: 'City team', service: 'Probation Service' });
 });
 afterAll(async () => {
   await e2e?.close();
@@ -70,8 +68,7 @@ let inquiryFile: string;
 describe('the screener', () => {
   it('exports the inquiry from the case page, and has no case file to export', async () => {
     const { page } = e2e;
-    await page.getByRole('button', { name: 'Change person' }).click();
-    await page.getByRole('button', { name: 'Grace Mensah' }).click();
+    await actAs(page, 'Grace Mensah');
     await expect.poll(() => page.locator('.app-person').textContent()).toContain('Grace Mensah, Screener');
     await goTo(page, `/cases/${caseId}`, `Case ${caseNumber}`);
     expect(await page.getByRole('button', { name: 'Export case file' }).count()).toBe(0);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input, Method, Output } from '../../main/contract/api';
 import { caseDetails } from '../support/core';
-import { actAs, expectAccessible, startE2E, type E2E } from './support/browser';
+import { actAs, expectAccessible, startE2E, type E2E, E2E_PASSPHRASE } from './support/browser';
 import { OptionsScreen, ProgrammesScreen, ProposalScreen } from './support/optionsPages';
 
 let e2e: E2E;
@@ -97,7 +97,7 @@ describe('an officer chooses community options and writes the proposal', () => {
     const { page } = e2e;
     const record = await dispatch('cases.create', { details: caseDetails({ caseNumber: 'CR-2026-0778' }) });
     // Local programmes are the administrator's to manage.
-    await dispatch('people.add', { details: { fullName: 'Ada Admin', role: 'administrator', team: 'Systems', service: 'Probation Service' } });
+    await dispatch('people.add', { details: { fullName: 'Ada Admin', role: 'administrator', team: 'Systems', service: 'Probation Service' }, passphrase: E2E_PASSPHRASE });
     await page.reload();
     await actAs(page, 'Ada Admin');
     const programmes = new ProgrammesScreen(page);

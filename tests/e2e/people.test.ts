@@ -38,19 +38,25 @@ describe('who is using the app', () => {
     expect(fs.readFileSync(path.join(e2e.mode.gate.dataDir, 'psr.sqlite')).includes('Maria Santos')).toBe(false);
   });
 
-  it('lets a second person add themselves, and each then chooses their own name', async () => {
-    e2e = await startE2E();
+  it('opens an older store, written before encryption, only once someone of it has set a passphrase, then encrypted', async () => {
+    e2e = await startE2E({ firstStart: true });
     const { page } = e2e;
-    await expect.poll(() => page.locator('.app-person').textContent()).toContain('Officer Jane Doyle');
-    await page.getByRole('button', { name: 'Change person' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Who is using this app?');
-    await page.getByRole('button', { name: 'Add someone else' }).click();
-    await page.getByLabel('Full name').fill('Officer Sam Lee');
-    await page.getByRole('button', { name: 'Add and continue' }).click();
-    await expect.poll(() => page.locator('.app-person').textContent()).toContain('Officer Sam Lee, Probation officer');
-    await page.getByRole('button', { name: 'Change person' }).click();
-    await expectAccessible(page, 'who is using the app');
-    await page.getByRole('button', { name: 'Officer Jane Doyle' }).click();
-    await expect.poll(() => page.locator('.app-person').textContent()).toContain('Officer Jane Doyle');
+    // A store from before the upgrade: people, a case, no passphrase.
+    const core = e2e.mode.gate.openUnprotected()!;
+    await core.dispatch('people.add', { details: { fullName: 'Officer Sam Lee', role: 'probation_officer', team: '', service: '' } }, { actor: 'setup', door: 'cli' });
+    await core.dispatch('people.add', { details: { fullName: 'Officer Ama Owusu', role: 'senior_probation_officer', team: '', service: '' } }, { actor: 'setup', door: 'cli' });
+    const dbFile = path.join(e2e.mode.gate.dataDir, 'psr.sqlite');
+    const onDisk = () => [dbFile, `${dbFile}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f).toString('latin1')).join('');
+    expect(onDisk()).toContain('Ama Owusu');
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Protect this store with a passphrase');
+    expect(await page.locator('.app-person').count()).toBe(0);
+    await expectAccessible(page, 'protecting an older store');
+    await page.getByLabel('Officer Ama Owusu').check();
+    await page.getByLabel('New passphrase').fill('owusu protects it');
+    await page.getByLabel('Type the passphrase again').fill('owusu protects it');
+    await page.getByRole('button', { name: 'Encrypt and sign in' }).click();
+    await expect.poll(() => page.locator('.app-person').textContent()).toContain('Officer Ama Owusu, Senior probation officer');
+    expect(onDisk()).not.toContain('Ama Owusu');
   });
 });

@@ -5,7 +5,7 @@ import type { Input, Method, Output } from '../../main/contract/api';
 import type { ReportText } from '../../main/contract/reportText';
 import { tempDir } from '../support/core';
 import { womanWithTwoDependants } from '../fixtures/interviews';
-import { actAs, E2E_OFFICER, expectAccessible, startE2E, type E2E } from './support/browser';
+import { actAs, E2E_OFFICER, expectAccessible, startE2E, type E2E, E2E_PASSPHRASE } from './support/browser';
 
 // A report's life in the browser, by keyboard: the officer submits, a senior officer comments on a
 // section and returns it, the officer marks the comment addressed beside its section and
@@ -68,7 +68,7 @@ describe('a report’s review and issue in the browser', () => {
     const { page } = e2e;
     const people = await e2e.mode.core.dispatch('people.list', {}, { actor: 'e2e', door: 'cli' });
     officerId = (people.ok ? (people.value as Output<'people.list'>) : []).find((p) => p.fullName === E2E_OFFICER.fullName)!.id;
-    await e2e.mode.core.dispatch('people.add', { details: SENIOR }, { actor: 'e2e', door: 'cli' });
+    await e2e.mode.core.dispatch('people.add', { details: SENIOR, passphrase: E2E_PASSPHRASE }, { actor: 'e2e', door: 'cli' });
     const caseNumber = 'CR-2026-0950';
     const caseId = await readyCase(caseNumber);
 

@@ -103,4 +103,24 @@ describe('signing in to an encrypted store', () => {
     await page.getByLabel('Passphrase').press('Enter');
     await expect.poll(() => page.locator('.app-person').textContent()).toContain('Officer Nia Brooks, Probation officer');
   });
+
+  it('locks by itself after the jurisdiction’s idle minutes without a key press or click, and says why', async () => {
+    e2e = await startE2E({ protected: true });
+    const page = await e2e.context.newPage();
+    // The page's clock is the test's, so ten minutes pass at once.
+    await page.clock.install();
+    await page.goto(e2e.mode.server.url);
+    await page.getByLabel('Passphrase').fill(E2E_PASSPHRASE);
+    await page.getByLabel('Passphrase').press('Enter');
+    await page.locator('.app-person').waitFor();
+    await page.clock.fastForward('09:00');
+    await page.keyboard.press('Shift');
+    await page.clock.fastForward('09:00');
+    // Activity nine minutes in kept it open.
+    expect(await page.locator('.app-person').count()).toBe(1);
+    await page.clock.fastForward('01:01');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('locked after 10 minutes');
+    await page.close();
+  });
 });

@@ -20,7 +20,8 @@ describe('checking a document', () => {
   it('says an exported report is exactly what the service signed, and names the part changed in a doctored copy', async () => {
     e2e = await startE2E();
     const { page, mode } = e2e;
-    const ctx = { actor: 'x', door: 'http' as const, session: { personId: null } };
+    // Acting for the officer signed in at the start (an encrypted store binds every session to one person).
+    const ctx = { actor: 'x', door: 'http' as const, session: { personId: mode.core.people.list()[0]!.id } };
     const c = womanWithTwoDependants();
     const created = await mode.core.dispatch('cases.create', { details: c.details }, ctx);
     if (!created.ok) throw new Error(JSON.stringify(created.error));

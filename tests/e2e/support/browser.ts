@@ -4,6 +4,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { expect } from 'vitest';
 import { startBrowserMode, type BrowserMode } from '../../../main/doors/serve';
 import { tempDir } from '../../support/core';
+import { TOKEN_HEADER } from '../../../main/doors/http';
+import { PersonDetails, type PersonDetailsInput } from '../../../main/contract/people';
 
 // End-to-end tests drive Debian's Chromium against browser mode, on a data folder of their own.
 
@@ -25,17 +27,33 @@ export const E2E_OFFICER = { fullName: 'Officer Jane Doyle', role: 'probation_of
 /** The passphrase of a protected test store. */
 export const E2E_PASSPHRASE = 'lantern harbour meadow';
 
+/**
+ * Browser mode on a store of its own, protected with E2E_PASSPHRASE for E2E_OFFICER (everyone a test
+ * adds gets the same passphrase). `signedIn` (the default) signs the server's one session in before
+ * any page opens, as a person would at the sign-in screen (that screen has its own test).
+ */
+export async function startBrowserE2E(dataDir: string, details: PersonDetailsInput = E2E_OFFICER, { signedIn = true } = {}): Promise<BrowserMode> {
+  // Small scrypt parameters keep sign-ins quick; the product's are in main/store/keyring.ts.
+  const mode = await startBrowserMode({ dataDir, kdfCost: { N: 2 ** 12, r: 8, p: 1 } });
+  const person = await mode.gate.setUp({ personId: null }, { passphrase: E2E_PASSPHRASE, details: PersonDetails.parse(details) });
+  if (signedIn) {
+    const response = await fetch(`http://127.0.0.1:${mode.server.port}/api/session.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: mode.server.token },
+      body: JSON.stringify({ personId: person.id, passphrase: E2E_PASSPHRASE }),
+    });
+    if (!response.ok) throw new Error(`could not sign in: ${await response.text()}`);
+  }
+  return mode;
+}
+
 export async function startE2E(options: { firstStart?: boolean; protected?: boolean; role?: (typeof E2E_OFFICER)['role'] | 'administrator' } = {}): Promise<E2E> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}; .ci/run installs Debian's chromium.`);
   const dataDir = tempDir('psr-e2e-');
-  // Small scrypt parameters keep a protected store's sign-ins quick; the product's are in keyring.ts.
-  const mode = await startBrowserMode({ dataDir, kdfCost: { N: 2 ** 12, r: 8, p: 1 } });
-  if (options.protected) {
-    await mode.gate.setUp({ personId: null }, { passphrase: E2E_PASSPHRASE, details: { ...E2E_OFFICER, role: options.role ?? E2E_OFFICER.role } });
-  } else if (!options.firstStart) {
-    const added = await mode.core.dispatch('people.add', { details: E2E_OFFICER }, { actor: E2E_OFFICER.fullName, door: 'cli' });
-    if (!added.ok) throw new Error(`could not add the test officer: ${JSON.stringify(added.error)}`);
-  }
+  // `protected`: the page meets the sign-in screen; otherwise it opens signed in; `firstStart`: a new, empty store.
+  const mode = options.firstStart
+    ? await startBrowserMode({ dataDir, kdfCost: { N: 2 ** 12, r: 8, p: 1 } })
+    : await startBrowserE2E(dataDir, { ...E2E_OFFICER, role: options.role ?? E2E_OFFICER.role }, { signedIn: !options.protected });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -73,9 +91,12 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   expect(serious, `accessibility of ${label}`).toEqual([]);
 }
 
-/** Switches the window to `fullName` as a person does: Change person, then their name. */
+/** Switches the window to `fullName` as a person does: Lock, then their name and passphrase. */
 export async function actAs(page: Page, fullName: string): Promise<void> {
-  await page.getByRole('button', { name: 'Change person' }).click();
-  await page.getByRole('button', { name: fullName }).click();
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  await page.getByLabel(fullName, { exact: true }).check();
+  await page.getByLabel('Passphrase').fill(E2E_PASSPHRASE);
+  await page.getByLabel('Passphrase').press('Enter');
   await expect.poll(() => page.locator('.app-person').textContent()).toContain(fullName);
 }

@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { errorText } from '../../components/errors';
 import { fieldId, TextField } from '../../components/fields';
 import { forgetDraftKey, useDraftKey } from '../../drafts/draftKey';
+import { ProtectStore } from './ProtectPage';
 
 // The sign-in in front of an encrypted store (docs/encryption-at-rest.md): nothing of the app is
 // shown until a person gives their passphrase. The session locks after the jurisdiction's idle
@@ -83,8 +84,9 @@ export function SignInGate({ children }: { children: ReactNode }) {
 
   if (error) return <p role="alert">{error}</p>;
   if (!state) return <p role="status">{t('app.loading')}</p>;
-  // A store no one has protected yet: the first start sets a passphrase (WhoIsUsing), an older
-  // store goes on as it was and offers protection from its header.
+  // A store no one has protected yet: a new one sets its passphrase on the first start
+  // (WhoIsUsing's first-start form); one written before encryption is protected before anything of it shows.
+  if (!state.encrypted && state.people.length > 0) return <ProtectStore people={state.people} />;
   if (!state.encrypted) return <SignInContext.Provider value={{ encrypted: false, lock: () => undefined }}>{children}</SignInContext.Provider>;
   if (!state.signedIn) {
     return (
