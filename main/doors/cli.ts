@@ -548,7 +548,8 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
       const opts = program.opts<{ dataDir?: string; as?: string }>();
       const dataDir = opts.dataDir ?? (await appModule()).defaultDataDir();
       const { StoreGate } = await import('../api/gate');
-      const gate = new StoreGate({ dataDir, holder: 'cli' });
+      let backupsConverted = 0;
+      const gate = new StoreGate({ dataDir, holder: 'cli', onConverted: (r) => (backupsConverted = r.backups.length) });
       try {
         const state = gate.state();
         if (state.encrypted) throw new AppError('refused', 'This store already has passphrases: sign in instead.', { key: 'errors.keyringExists' });
@@ -568,7 +569,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
         }
         const session: DoorSession = { personId: null };
         await gate.setUp(session, { passphrase, personId: person.id });
-        print({ protected: true, person: person.fullName }, () => t('cli.protected', { name: person.fullName }));
+        print({ protected: true, person: person.fullName, backupsConverted }, () => t('cli.protected', { name: person.fullName, count: backupsConverted }));
       } finally {
         gate.close();
       }
