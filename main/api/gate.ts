@@ -7,6 +7,7 @@ import type { Person, PersonDetails } from '../contract/people';
 import { appendAudit } from '../store/audit';
 import { createKeyring, sameKey, SCRYPT, setPassphrase, unwrapStoreKey, WrongPassphrase, type ScryptCost } from '../store/keyring';
 import { readKeyring, writeKeyring, type KeyringFile } from '../store/keyringFile';
+import { writePrivateFile } from '../store/files';
 import { isPlaintextFile, openSqlite } from '../store/sqlite';
 import { DB_FILE_NAME, defaultDataDir, openCore, type AppCore, type OpenCoreOptions } from './app';
 import { zodIssues } from '../contract/validate';
@@ -64,6 +65,15 @@ export class StoreGate {
 
   constructor(private readonly options: GateOptions = {}) {
     this.dataDir = options.dataDir ?? defaultDataDir();
+    // Refusals in a row and attempts not yet audited outlive the process: starting psr again for
+    // each guess waits as long as guessing in one window does.
+    const kept = readAttempts(this.dataDir);
+    this.failures = kept.failuresInARow;
+    this.pending = kept.pending;
+  }
+
+  private keepAttempts(): void {
+    writeAttempts(this.dataDir, { failuresInARow: this.failures, pending: this.pending });
   }
 
   get core(): AppCore | null {
@@ -117,6 +127,7 @@ export class StoreGate {
         if (!(e instanceof WrongPassphrase)) throw e;
         this.failures++;
         this.record({ personId, at: this.now().toISOString(), ok: false });
+        this.keepAttempts();
         session.personId = null;
         throw new AppError('locked', 'That passphrase is not right for this person. Nothing was opened.', {
           path: '$.passphrase',
@@ -125,6 +136,7 @@ export class StoreGate {
         });
       }
       this.failures = 0;
+      this.keepAttempts();
       const core = this.open(key);
       const person = new PeopleOf(core).get(personId);
       session.personId = person.id;
@@ -198,9 +210,11 @@ export class StoreGate {
         if (!(e instanceof WrongPassphrase)) throw e;
         this.failures++;
         this.record({ personId, at: this.now().toISOString(), ok: false });
+        this.keepAttempts();
         throw new AppError('locked', 'That is not your current passphrase. Nothing was changed.', { path: '$.current', key: 'errors.wrongCurrentPassphrase', params: { count: refusalDelay(this.failures) / 1000 } });
       }
       this.failures = 0;
+      this.keepAttempts();
       const person = this.opened.people.get(personId);
       this.setPassphraseFor(personId, person.fullName, next);
       const core = this.opened;
@@ -264,6 +278,37 @@ export class StoreGate {
         });
       }
     }).immediate();
+    this.keepAttempts();
+  }
+}
+
+const ATTEMPTS_FILE = 'psr.attempts.json';
+const MAX_PENDING = 1000;
+interface KeptAttempts {
+  failuresInARow: number;
+  pending: Attempt[];
+}
+
+function readAttempts(dataDir: string): KeptAttempts {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(path.join(dataDir, ATTEMPTS_FILE), 'utf8')) as Partial<KeptAttempts>;
+    const failuresInARow = Number.isInteger(parsed.failuresInARow) && parsed.failuresInARow! >= 0 ? parsed.failuresInARow! : 0;
+    const pending = Array.isArray(parsed.pending)
+      ? parsed.pending.filter((a): a is Attempt => typeof a?.personId === 'string' && typeof a.at === 'string' && typeof a.ok === 'boolean').slice(-MAX_PENDING)
+      : [];
+    return { failuresInARow, pending };
+  } catch {
+    return { failuresInARow: 0, pending: [] };
+  }
+}
+
+function writeAttempts(dataDir: string, kept: KeptAttempts): void {
+  const file = path.join(dataDir, ATTEMPTS_FILE);
+  try {
+    if (kept.failuresInARow === 0 && kept.pending.length === 0) fs.rmSync(file, { force: true });
+    else writePrivateFile(file, `${JSON.stringify({ failuresInARow: kept.failuresInARow, pending: kept.pending.slice(-MAX_PENDING) })}\n`);
+  } catch {
+    // A folder that cannot be written: the delay still holds for this process.
   }
 }
 

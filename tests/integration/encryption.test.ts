@@ -134,6 +134,23 @@ describe('an encrypted store', () => {
     expect(all).not.toContain(PASS);
   });
 
+  it('keeps the wait and the unaudited refusals across processes, so starting psr again for each guess gains nothing', async () => {
+    const dataDir = folder();
+    const first = await encryptedStoreWithCase(dataDir);
+    const personId = first.gate.state().people[0]!.id;
+    first.gate.close();
+    const one = newGate(dataDir);
+    for (let i = 0; i < 2; i++) await one.signIn({ personId: null }, personId, `guess in process one ${i}`).catch(() => undefined);
+    one.close();
+    const waits: number[] = [];
+    const two = newGate(dataDir, { wait: async (ms) => void waits.push(ms) });
+    await two.signIn({ personId: null }, personId, PASS);
+    expect(waits).toEqual([refusalDelay(2)]);
+    const actions = (two.core!.db.prepare(`SELECT action FROM audit WHERE entity = 'session' ORDER BY id`).all() as Array<{ action: string }>).map((r) => r.action);
+    expect(actions).toEqual(['sign_in', 'sign_in_refused', 'sign_in_refused', 'sign_in']);
+    expect(fs.existsSync(path.join(dataDir, 'psr.attempts.json'))).toBe(false);
+  });
+
   it('binds every session to the person who signed in: a session no one signed in to is refused, and no one can be chosen', async () => {
     const dataDir = folder();
     const { gate, core, ctx } = await encryptedStoreWithCase(dataDir);
