@@ -350,7 +350,7 @@ describe('the command line', () => {
     expect(hasKeyring(dataDir)).toBe(false);
     const protectedRun = await run(['protect'], { PSR_NEW_PASSPHRASE: PASS });
     expect(protectedRun.code, protectedRun.err).toBe(0);
-    expect(protectedRun.out).toMatch(/This store and its \d+ backups? are now encrypted/);
+    expect(protectedRun.out).toMatch(/This store (and its \d+ backups? )?(is|are) now encrypted/);
     expect(isPlaintextFile(path.join(dataDir, DB_FILE_NAME))).toBe(false);
     const wrong = await run(['case', 'list'], { PSR_PASSPHRASE: 'not the passphrase' });
     expect(wrong.code).toBe(1);
