@@ -52,12 +52,12 @@ export function syntheticCase(i: number, rand: () => number): CaseDetails {
 export async function benchStore(cases = Number(process.env.BENCH_CASES ?? 100_000)): Promise<string[]> {
   const plain = await benchOneStore(cases, undefined);
   const encrypted = await benchOneStore(cases, randomBytes(32));
-  const ratio = (name: string) => {
+  const ratio = (name: string, goal = true) => {
     const a = plain.figures.get(name)!;
     const b = encrypted.figures.get(name)!;
-    return `  ${`encrypted / plaintext, ${name}`.padEnd(48)} ${(b / a).toFixed(2)}× (goal < 1.30×)`;
+    return `  ${`encrypted / plaintext, ${name}`.padEnd(48)} ${(b / a).toFixed(2)}×${goal ? ' (goal < 1.30×)' : ''}`;
   };
-  return [...plain.out, '', ...encrypted.out, '', 'Encryption at rest, same run:', ratio('save latency p95'), ratio('search latency p95'), ratio('save latency p50'), ratio('search latency p50')];
+  return [...plain.out, '', ...encrypted.out, '', 'Encryption at rest, same run:', ratio('save latency p95'), ratio('search latency p95'), ratio('save latency p50', false), ratio('search latency p50', false), ratio('backup', false)];
 }
 
 async function benchOneStore(cases: number, key: Buffer | undefined): Promise<{ out: string[]; figures: Map<string, number> }> {
@@ -120,6 +120,12 @@ async function benchOneStore(cases: number, key: Buffer | undefined): Promise<{ 
     figures.set('search latency p95', percentile(searches, 95));
     out.push(line('search latency p50', percentile(searches, 50), ms));
     out.push(line('search latency p95', percentile(searches, 95), ms, 20));
+
+    // The automatic backup: one VACUUM INTO, on the app's thread (main/store/backup.ts).
+    const [backup, backupMs] = await timeAsync(() => core.dispatch('store.backupNow', {}, { actor: 'bench', door: 'cli' }));
+    if (!backup.ok) throw new Error(JSON.stringify(backup.error));
+    figures.set('backup', backupMs);
+    out.push(line('backup of the whole store (VACUUM INTO, checked)', backupMs, ms));
 
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     const bytes = fs.statSync(core.dbFile).size;
