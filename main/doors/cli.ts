@@ -508,10 +508,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
       const { StoreGate } = await import('../api/gate');
       const gate = new StoreGate({ dataDir, holder: 'cli' });
       try {
-        const people = gate.state().people;
-        const wanted = opts.as ?? process.env['PSR_PERSON'];
-        const person = wanted ? people.find((p) => p.id === wanted || p.fullName.toLocaleLowerCase() === wanted.trim().toLocaleLowerCase()) : people.length === 1 ? people[0] : undefined;
-        if (!person) throw new AppError('invalid_input', 'Say who you are: --as <name> or PSR_PERSON.', { path: '--as', key: 'cli.signInAs' });
+        const person = whoSignsIn(gate.state().people, opts.as ?? process.env['PSR_PERSON']);
         const current = process.env['PSR_PASSPHRASE'] ?? (await promptPassphrase(t('cli.passphrasePrompt')));
         const session: DoorSession = { personId: null };
         await gate.signIn(session, person.id, current);
@@ -553,13 +550,8 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
       try {
         const state = gate.state();
         if (state.encrypted) throw new AppError('refused', 'This store already has passphrases: sign in instead.', { key: 'errors.keyringExists' });
-        const wanted = opts.as ?? process.env['PSR_PERSON'];
-        const person = wanted
-          ? state.people.find((p) => p.id === wanted || p.fullName.toLocaleLowerCase() === wanted.trim().toLocaleLowerCase())
-          : state.people.length === 1
-            ? state.people[0]
-            : undefined;
-        if (!person) throw new AppError('invalid_input', 'Say who you are (--as <name>); add yourself first with psr people add if the store has no one yet.', { path: '--as', key: 'cli.protectWho' });
+        if (state.people.length === 0) throw new AppError('invalid_input', 'Say who you are (--as <name>); add yourself first with psr people add if the store has no one yet.', { path: '--as', key: 'cli.protectWho' });
+        const person = whoSignsIn(state.people, opts.as ?? process.env['PSR_PERSON']);
         let passphrase = process.env['PSR_NEW_PASSPHRASE'];
         if (passphrase === undefined) {
           passphrase = await promptPassphrase(t('cli.newPassphrasePrompt'));
@@ -716,22 +708,27 @@ function lifeLines(life: Output<'report.life'>, caseNumber: string): string[] {
  * person), the passphrase PSR_PASSPHRASE or, at a terminal, typed at a prompt that does not echo.
  * Never a command-line argument: `ps` shows those to every user of the machine.
  */
-async function signInForCommand(dataDir: string, writes: boolean, wanted: string | undefined, session: DoorSession): Promise<AppCore> {
-  const { StoreGate } = await import('../api/gate');
-  const gate = new StoreGate({ dataDir, holder: 'cli', onlyReads: !writes });
-  const people = gate.state().people;
-  let personId: string | undefined;
+/**
+ * Who a command signing in (or setting up) is: --as / PSR_PERSON as an id or a full name among the
+ * people the sign-in offers, or the only one of them.
+ */
+function whoSignsIn(people: ReadonlyArray<{ id: string; fullName: string }>, wanted: string | undefined): { id: string; fullName: string } {
   if (wanted) {
     const byId = people.find((p) => p.id === wanted);
     const named = people.filter((p) => p.fullName.toLocaleLowerCase() === wanted.trim().toLocaleLowerCase());
-    if (named.length > 1) throw new AppError('invalid_input', `More than one person is called ${wanted}; give the id.`, { path: '--as', key: 'cli.personAmbiguous', params: { name: wanted } });
-    personId = byId?.id ?? named[0]?.id;
-    if (!personId) throw new AppError('invalid_input', `No one called ${wanted} can sign in to this store.`, { path: '--as', key: 'cli.personUnknown', params: { name: wanted } });
-  } else if (people.length === 1) {
-    personId = people[0]!.id;
-  } else {
-    throw new AppError('invalid_input', 'Say who you are: --as <name> or PSR_PERSON.', { path: '--as', key: 'cli.signInAs' });
+    if (!byId && named.length > 1) throw new AppError('invalid_input', `More than one person is called ${wanted}; give the id.`, { path: '--as', key: 'cli.personAmbiguous', params: { name: wanted } });
+    const found = byId ?? named[0];
+    if (!found) throw new AppError('invalid_input', `No one called ${wanted} can sign in to this store.`, { path: '--as', key: 'cli.personUnknown', params: { name: wanted } });
+    return found;
   }
+  if (people.length === 1) return people[0]!;
+  throw new AppError('invalid_input', 'Say who you are: --as <name> or PSR_PERSON.', { path: '--as', key: 'cli.signInAs' });
+}
+
+async function signInForCommand(dataDir: string, writes: boolean, wanted: string | undefined, session: DoorSession): Promise<AppCore> {
+  const { StoreGate } = await import('../api/gate');
+  const gate = new StoreGate({ dataDir, holder: 'cli', onlyReads: !writes });
+  const personId = whoSignsIn(gate.state().people, wanted).id;
   const passphrase = process.env['PSR_PASSPHRASE'] ?? (await promptPassphrase(t('cli.passphrasePrompt')));
   try {
     await gate.signIn(session, personId, passphrase);

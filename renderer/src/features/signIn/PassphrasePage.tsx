@@ -6,6 +6,7 @@ import { ApiCallError, call } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { errorText } from '../../components/errors';
 import { fieldId, SelectField, TextField } from '../../components/fields';
+import { longEnough } from './fields';
 
 // Passphrases on an encrypted store (docs/encryption-at-rest.md): each person changes their own
 // (the current one is checked as a sign-in is); an administrator adds people with a first
@@ -75,7 +76,7 @@ function ChangeOwn() {
           autoComplete="new-password"
           required
           error={fieldError(errors.next)}
-          registration={form.register('next', { validate: (v) => [...v.normalize('NFC')].length >= MIN_PASSPHRASE_LENGTH || t('errors.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH }) })}
+          registration={form.register('next', { validate: longEnough(t) })}
         />
         <TextField name="confirm" type="password" label={t('signIn.confirmPassphrase')} autoComplete="new-password" required error={fieldError(errors.confirm)} registration={form.register('confirm', { validate: (v, all) => v === all.next || t('signIn.mismatch') })} />
         <button type="submit">{t('passphrases.change')}</button>
@@ -101,7 +102,7 @@ function PeopleAndPassphrases() {
   const reset = useForm<{ personId: string; passphrase: string }>({ defaultValues: { personId: '', passphrase: '' } });
   const addSummary = useSummary();
   const resetSummary = useSummary();
-  const long = (v: string) => [...v.normalize('NFC')].length >= MIN_PASSPHRASE_LENGTH || t('errors.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH });
+  const long = longEnough(t);
   const invalid =
     (show: (i: Summary['items']) => void, ids: Record<string, string> = {}) =>
     (errs: Record<string, unknown>) =>

@@ -7,6 +7,7 @@ import { ApiCallError, call } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { errorText } from '../../components/errors';
 import { fieldId, TextField } from '../../components/fields';
+import { longEnough, PersonChoice } from './fields';
 
 // The first start after the upgrade, on a store written before encryption: nothing of it is shown
 // until someone of the store sets the first passphrase, and the store and its backups are then
@@ -52,23 +53,7 @@ export function ProtectStore({ people }: { people: Output<'session.signInState'>
       <p>{t('signIn.setUpConverting')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <ErrorSummary items={summary.items} revision={summary.revision} />
-        <fieldset aria-describedby={errors.personId ? `${fieldId('personId')}-error` : undefined}>
-          <legend>{t('signIn.person')}</legend>
-          {errors.personId && (
-            <p className="field-error" id={`${fieldId('personId')}-error`}>
-              {errors.personId.message}
-            </p>
-          )}
-          {people.map((p, i) => {
-            const id = i === 0 ? fieldId('personId') : `${fieldId('personId')}-${i}`;
-            return (
-              <div key={p.id} className="radio">
-                <input type="radio" id={id} value={p.id} {...form.register('personId', { required: t('signIn.choosePerson') })} />
-                <label htmlFor={id}>{p.fullName}</label>
-              </div>
-            );
-          })}
-        </fieldset>
+        <PersonChoice people={people} error={errors.personId} registration={form.register('personId', { required: t('signIn.choosePerson') })} />
         <TextField
           name="passphrase"
           type="password"
@@ -77,7 +62,7 @@ export function ProtectStore({ people }: { people: Output<'session.signInState'>
           autoComplete="new-password"
           required
           error={shown('passphrase')}
-          registration={form.register('passphrase', { validate: (v) => [...v.normalize('NFC')].length >= MIN_PASSPHRASE_LENGTH || t('errors.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH }) })}
+          registration={form.register('passphrase', { validate: longEnough(t) })}
         />
         <TextField name="confirm" type="password" label={t('signIn.confirmPassphrase')} autoComplete="new-password" required error={shown('confirm')} registration={form.register('confirm', { validate: (v, all) => v === all.passphrase || t('signIn.mismatch') })} />
         <button type="submit" disabled={busy} aria-disabled={busy || undefined}>

@@ -2,12 +2,12 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState, ty
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../main/contract/api';
-import { MIN_PASSPHRASE_LENGTH } from '../../../../main/contract/people';
 import { ApiCallError, call, onLocked } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { errorText } from '../../components/errors';
 import { fieldId, TextField } from '../../components/fields';
 import { forgetDraftKey, useDraftKey } from '../../drafts/draftKey';
+import { PersonChoice } from './fields';
 import { ProtectStore } from './ProtectPage';
 
 // The sign-in in front of an encrypted store (docs/encryption-at-rest.md): nothing of the app is
@@ -149,20 +149,7 @@ function SignIn({ people, why, onSignedIn }: { people: GateState['people']; why:
       <p>{t('signIn.intro')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <ErrorSummary items={summary.items} revision={summary.revision} />
-        <fieldset aria-describedby={errors.personId ? `${fieldId('personId')}-error` : undefined}>
-          <legend>{t('signIn.person')}</legend>
-          {errors.personId && (
-            <p className="field-error" id={`${fieldId('personId')}-error`}>
-              {errors.personId.message}
-            </p>
-          )}
-          {people.map((p, i) => (
-            <div key={p.id} className="radio">
-              <input type="radio" id={i === 0 ? fieldId('personId') : `${fieldId('personId')}-${i}`} value={p.id} {...form.register('personId', { required: t('signIn.choosePerson') })} />
-              <label htmlFor={i === 0 ? fieldId('personId') : `${fieldId('personId')}-${i}`}>{p.fullName}</label>
-            </div>
-          ))}
-        </fieldset>
+        <PersonChoice people={people} error={errors.personId} registration={form.register('personId', { required: t('signIn.choosePerson') })} />
         <TextField
           name="passphrase"
           type="password"
@@ -177,42 +164,5 @@ function SignIn({ people, why, onSignedIn }: { people: GateState['people']; why:
         </button>
       </form>
     </main>
-  );
-}
-
-export interface NewPassphraseValues {
-  passphrase: string;
-  confirm: string;
-}
-
-/** The two passphrase fields of a set-up, checked here before the core checks the length again. */
-export function NewPassphraseFields({ form }: { form: ReturnType<typeof useForm<NewPassphraseValues>> }) {
-  const { t } = useTranslation();
-  const { errors } = form.formState;
-  const shown = (name: keyof NewPassphraseValues) => (errors[name] ? { ...errors[name], message: errors[name].message ?? '' } : undefined);
-  return (
-    <>
-      <TextField
-        name="passphrase"
-        type="password"
-        label={t('signIn.newPassphrase')}
-        hint={t('signIn.newPassphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
-        autoComplete="new-password"
-        required
-        error={shown('passphrase')}
-        registration={form.register('passphrase', {
-          validate: (v) => [...v.normalize('NFC')].length >= MIN_PASSPHRASE_LENGTH || t('errors.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH }),
-        })}
-      />
-      <TextField
-        name="confirm"
-        type="password"
-        label={t('signIn.confirmPassphrase')}
-        autoComplete="new-password"
-        required
-        error={shown('confirm')}
-        registration={form.register('confirm', { validate: (v, all) => v === all.passphrase || t('signIn.mismatch') })}
-      />
-    </>
   );
 }
