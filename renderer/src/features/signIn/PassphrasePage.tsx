@@ -150,7 +150,7 @@ function PeopleAndPassphrases() {
         <form onSubmit={(e) => void submitReset(e)} noValidate>
           <ErrorSummary items={resetSummary.summary.items} revision={resetSummary.summary.revision} />
           <SelectField name="personId" label={t('passphrases.whose')} placeholder={t('passphrases.choosePerson')} required options={people.map((p) => ({ value: p.id, label: p.fullName }))} error={fieldError(reset.formState.errors.personId)} registration={reset.register('personId', { required: t('passphrases.choosePerson') })} />
-          <TextField name="resetPassphrase" type="password" label={t('signIn.newPassphrase')} autoComplete="new-password" required error={fieldError(reset.formState.errors.passphrase)} registration={reset.register('passphrase', { validate: long })} />
+          <TextField name="resetPassphrase" type="password" label={t('passphrases.theirNew')} autoComplete="new-password" required error={fieldError(reset.formState.errors.passphrase)} registration={reset.register('passphrase', { validate: long })} />
           <button type="submit">{t('passphrases.reset')}</button>
         </form>
       </section>
