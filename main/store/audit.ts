@@ -2,7 +2,7 @@ import type { Database } from './sqlite';
 import { AuditEntry } from '../contract/api';
 import { auditChanges } from '../domain/auditChanges';
 import type { Change } from '../domain/diff';
-import { auditRowHash, nextLink } from './auditChain';
+import { auditRowHash, nextLink, type StoredAuditRow } from './auditChain';
 import { parseStored } from './stored';
 
 export interface WriteMeta {
@@ -53,16 +53,7 @@ export function appendAudit(db: Database, meta: WriteMeta, row: AuditRow): void 
 export function auditFor(db: Database, entity: string, entityId: string): AuditEntry[] {
   const rows = db
     .prepare(`SELECT id, at, actor, entity, entity_id, action, version, changes FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id`)
-    .all(entity, entityId) as Array<{
-    id: number;
-    at: string;
-    actor: string;
-    entity: string;
-    entity_id: string;
-    action: string;
-    version: number | null;
-    changes: string;
-  }>;
+    .all(entity, entityId) as StoredAuditRow[];
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

@@ -25,6 +25,9 @@ export interface ChainedRow {
   prev_hash: string;
 }
 
+/** A row as the audit table stores it, before its place in the chain. */
+export type StoredAuditRow = Omit<ChainedRow, 'prev_hash'>;
+
 /**
  * The canonical form a row's hash is taken over: JSON of an object whose keys are written in
  * sorted order, every value a string, a number or null, so the same row always gives the same

@@ -1,5 +1,5 @@
 import { auditChanges } from '../../domain/auditChanges';
-import { auditRowHash, GENESIS_HASH } from '../auditChain';
+import { auditRowHash, GENESIS_HASH, type StoredAuditRow } from '../auditChain';
 import type { Migration } from './types';
 
 // The audit log becomes a hash chain that keeps no typed text (docs/audit.md). Every row gets the
@@ -20,16 +20,7 @@ export const migration: Migration = {
         ALTER TABLE audit ADD COLUMN prev_hash TEXT CHECK (prev_hash IS NULL OR (length(prev_hash) = 64 AND prev_hash NOT GLOB '*[^0-9a-f]*'));
         ALTER TABLE audit ADD COLUMN hash TEXT CHECK (hash IS NULL OR (length(hash) = 64 AND hash NOT GLOB '*[^0-9a-f]*'));
       `);
-      const rows = db.prepare(`SELECT id, at, actor, entity, entity_id, action, version, changes FROM audit ORDER BY id`).all() as Array<{
-        id: number;
-        at: string;
-        actor: string;
-        entity: string;
-        entity_id: string;
-        action: string;
-        version: number | null;
-        changes: string;
-      }>;
+      const rows = db.prepare(`SELECT id, at, actor, entity, entity_id, action, version, changes FROM audit ORDER BY id`).all() as StoredAuditRow[];
       const update = db.prepare(`UPDATE audit SET changes = @changes, prev_hash = @prev_hash, hash = @hash WHERE id = @id`);
       let prev = GENESIS_HASH;
       for (const row of rows) {
