@@ -64,5 +64,34 @@ export const Jurisdiction = z.strictObject({
   retentionDays: z.number().int().min(1).max(36_500).optional(),
   /** Without it, every catalogue option is listed at the stages its group allows. */
   options: JurisdictionOptions.optional(),
+  /**
+   * The service's own words in each report language (docs/languages.md): its name, the marking
+   * and the logo's text as a report in that language prints them, and `terms`, the legal terms
+   * this service words differently from the shipped templates (English text -> its term).
+   */
+  languages: z
+    .record(
+      languageTag,
+      z.strictObject({
+        name: singleLine(200).optional(),
+        serviceName: singleLine(200).optional(),
+        protectiveMarking: singleLine(100).optional(),
+        logoAltText: singleLine(300).optional(),
+        terms: z.record(z.string().min(1).max(2000), singleLine(2000)).optional(),
+      }),
+    )
+    .optional(),
 });
 export type Jurisdiction = z.infer<typeof Jurisdiction>;
+
+/** The service's words for a report in `language` ("fr", "fr-CA"): its own translation where it has one. */
+export function jurisdictionWords(jurisdiction: Jurisdiction, language: string) {
+  const own = jurisdiction.languages?.[language] ?? jurisdiction.languages?.[language.split('-')[0]!];
+  return {
+    name: own?.name ?? jurisdiction.name,
+    serviceName: own?.serviceName ?? jurisdiction.serviceName,
+    protectiveMarking: own?.protectiveMarking ?? jurisdiction.protectiveMarking,
+    ...(jurisdiction.logo ? { logo: { ...jurisdiction.logo, altText: own?.logoAltText ?? jurisdiction.logo.altText } } : {}),
+    terms: own?.terms ?? {},
+  };
+}

@@ -398,19 +398,22 @@ export const OptionSettings = z.strictObject({
 });
 export type OptionSettings = z.infer<typeof OptionSettings>;
 
+/** A pattern's length limit: a language that writes prefixes onto words (Arabic) needs long alternations. */
+const PATTERN_MAX = 4000;
+
 export const VagueTerm = z
   .strictObject({
     /** A phrase matched on word boundaries, case and spacing ignored... */
     phrase: singleLine(120).optional(),
     /** ...or a regular expression (case-insensitive) for variants ("drink(ing)? to excess"). */
-    pattern: singleLine(300).optional(),
+    pattern: singleLine(PATTERN_MAX).optional(),
     why: singleLine(300),
     suggestion: singleLine(300),
   })
   .refine((t) => (t.phrase === undefined) !== (t.pattern === undefined), { message: 'Give either a phrase or a pattern, not both.' });
 export type VagueTerm = z.infer<typeof VagueTerm>;
 
-const patterns = z.array(singleLine(300)).min(1).max(100);
+const patterns = z.array(singleLine(PATTERN_MAX)).min(1).max(100);
 
 /**
  * How conditions are read in one language (templates/options/conditions.<lang>.json): vague terms,

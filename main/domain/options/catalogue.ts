@@ -110,6 +110,8 @@ export function phraseRegExp(phrase: string): RegExp {
     .split(/\s+/)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('\\s+');
+  // Chinese and Japanese write words without spaces: a phrase there is found wherever it stands.
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(body)) return new RegExp(body, 'iu');
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
 }
 

@@ -43,7 +43,9 @@ const textOf = (input: AnalysisInput, id: string): string => input.text.sections
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 const sentences = (s: string): string[] =>
   s
-    .split(/(?<=[.!?])(?:\s+|$)/u)
+    // A full stop, question or exclamation mark ends a sentence, Arabic's ؟ too; Chinese ones
+    // (。！？) end it without a space after them.
+    .split(/(?<=[.!?\u061F])(?:\s+|$)|(?<=[\u3002\uFF01\uFF1F])/u)
     .map(norm)
     .filter((x) => x.length > 0);
 
@@ -54,13 +56,22 @@ const sentences = (s: string): string[] =>
  */
 function restates(input: AnalysisInput, section: AnalysisSection, written: string): boolean {
   const drafted = new Set(sentences(input.drafted?.(section.id) ?? input.text.sections[section.id]?.drafted ?? ''));
-  const plain = new Set(section.evidence.map((e) => norm(`${input.template.labels.items[e.id] ?? e.label}: ${e.value}.`)));
+  // "label: value." as the template's own fallback phrase writes it in its language.
+  const fallback = input.template.drafting?.fallback ?? '{label}: {value}.';
+  const plain = new Set(
+    section.evidence.flatMap((e) => {
+      const label = input.template.labels.items[e.id] ?? e.label;
+      return [norm(`${label}: ${e.value}.`), norm(fallback.replace('{label}', label).replace('{value}', e.value))];
+    }),
+  );
   return sentences(written).every((s) => drafted.has(s) || plain.has(s));
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const containsWord = (text: string, word: string): boolean =>
-  new RegExp(`(?<![\\p{L}\\p{N}_])${escape(word)}(?![\\p{L}\\p{N}_])`, 'iu').test(text);
+  // Chinese and Japanese write words without spaces: a word there is found wherever it stands.
+  (UNSPACED.test(word) ? new RegExp(escape(word), 'iu') : new RegExp(`(?<![\\p{L}\\p{N}_])${escape(word)}(?![\\p{L}\\p{N}_])`, 'iu')).test(text);
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
 const isRiskSection = (s: AnalysisSection): boolean => s.evidence.some((e) => e.id.startsWith('risk.'));
 
