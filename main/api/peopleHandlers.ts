@@ -72,6 +72,12 @@ export function createPeopleHandlers(area: Area): HandlerPart<PeopleMethod> {
       if (ctx.session) ctx.session.personId = null;
       return { locked: true as const };
     },
+    'session.setLanguage': ({ language }, ctx) => {
+      if (!ctx.person) throw new AppError('forbidden', 'Choose who is using the app first: the language is kept with the person.', { key: 'errors.languageNeedsPerson' });
+      const person = people.setLanguage(ctx.person.id, language, area.meta(ctx));
+      ctx.person = person;
+      return person;
+    },
     'session.choose': ({ personId }, ctx) => {
       if (area.services.signedIn) {
         throw new AppError('forbidden', 'On this store each person signs in with their own passphrase; no one can be chosen.', { key: 'errors.signInNotChoose' });

@@ -31,6 +31,7 @@ export const methodNames = [
   'people.add',
   'session.current',
   'session.choose',
+  'session.setLanguage',
   'session.signInState',
   'session.signIn',
   'session.setUp',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entry } from './entry';
 import { entityId, entityVersion, singleLine } from './text';
+import { shippedLanguages } from './languages';
 
 // The people who use one store (docs/DOMAIN.md, users): who writes, reviews and countersigns.
 // Every door acts for one person of the store, chosen in its session; the audit, the documents and
@@ -35,6 +36,8 @@ export const Person = z.strictObject({
   service: z.string(),
   createdAt: z.string(),
   createdBy: z.string(),
+  /** The language the person's screens are in; absent until they choose one (the jurisdiction's then). */
+  language: z.string().optional(),
 });
 export type Person = z.infer<typeof Person>;
 
@@ -139,6 +142,13 @@ export const peopleEntries = {
     output: z.strictObject({ key: z.string().regex(/^[A-Za-z0-9+/]{43}=$/).nullable() }),
     access: 'any',
     writes: false,
+  }),
+  'session.setLanguage': entry({
+    // The language of the signed-in person's screens, kept with the person (docs/languages.md).
+    input: z.strictObject({ language: z.enum(shippedLanguages, { message: 'Choose one of the languages the app is in.' }) }),
+    output: Person,
+    access: 'any',
+    writes: true,
   }),
   'session.choose': entry({
     // Who is using the app from now on, at this door.

@@ -97,6 +97,7 @@ function validInput(method: Method, n: number): Record<string, unknown> {
     'people.add': { details: { fullName: `Officer ${n}`, role: 'probation_officer', team: 'North', service: 'Probation' } },
     'session.current': {},
     'session.choose': { personId: '00000000-0000-4000-8000-000000000009' },
+    'session.setLanguage': { language: 'fr' },
     'session.signInState': {},
     'session.signIn': { personId: '00000000-0000-4000-8000-000000000009', passphrase: `guess ${n}` },
     'session.setUp': { passphrase: `a long passphrase ${n}`, personId: '00000000-0000-4000-8000-000000000009' },

@@ -1,12 +1,18 @@
 import i18next, { type i18n, type InitOptions, type TFunction } from 'i18next';
 import type { ApiIssue } from '../errors';
+import ar from './ar';
 import en from './en';
+import es from './es';
+import fr from './fr';
+import ru from './ru';
+import zh from './zh';
 
 // The one message catalogue of the product: main's errors and checks, the CLI's output, the DOCX's
 // fixed phrases and every screen take their words from here. Pure (no Node, no DOM), so the
 // renderer, main and the CLI build their i18next instance from the same files. A language is one
-// folder beside en/ with the same files, listed below; a key it lacks falls back to English.
-export const catalogues = { en } as const;
+// folder beside en/ with the same files, listed below; tests/unit/i18n.test.ts fails when one lacks a
+// key (a key missing at run time would fall back to English).
+export const catalogues = { ar, zh, en, fr, ru, es } as const;
 export type Language = keyof typeof catalogues;
 export const languages = Object.keys(catalogues) as Language[];
 export const fallbackLanguage: Language = 'en';
@@ -52,6 +58,8 @@ export function addFormatters(instance: i18n): void {
     const type = options.type === 'or' ? 'disjunction' : 'conjunction';
     return new Intl.ListFormat(lng ?? fallbackLanguage, { style: 'long', type }).format(words);
   });
+  // `{{language, languageName}}`: a language tag as the language's name in the text's language.
+  instance.services.formatter?.add('languageName', (value: unknown, lng: string | undefined) => languageName(String(value ?? ''), lng ?? fallbackLanguage));
   // `{{times, schedules}}`: weekly time windows sent as JSON (day ids, HH:MM times, the officer's
   // own label), worded as an officer writes them: "21:00-06:00 Monday to Friday (night shift)".
   instance.services.formatter?.add('schedules', (value: unknown, lng: string | undefined) => {
@@ -76,6 +84,15 @@ export function addFormatters(instance: i18n): void {
       })
       .join('; ');
   });
+}
+
+/** A language tag as the name of the language, in the language of the text ("fr" -> "French", "français" in French). */
+export function languageName(tag: string, inLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: 'language', fallback: 'code' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
 }
 
 const WEEK_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
