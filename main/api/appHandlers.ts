@@ -11,6 +11,8 @@ export function createAppHandlers({ services }: Area): HandlerPart<'app.info'> {
       door: ctx.door,
       // A door's session names its person; before anyone is chosen it names no one (never the operating-system user).
       actor: ctx.session && !ctx.person ? '' : ctx.actor,
+      // The service's language: a case's report is written in it unless the case names the court's.
+      reportLanguage: services.jurisdiction.locale,
     }),
   };
 }

@@ -105,7 +105,7 @@ export function createLifecycleHandlers(area: Area): HandlerPart<LifecycleMethod
       const current = facts.current;
       // Issued straight from a draft (review optional): the draft is frozen now, on the template asked for.
       const fromDraft = !current || current.state === 'draft' || current.state === 'returned';
-      const template = versionTemplate(area, fromDraft ? null : current, templateId);
+      const template = versionTemplate(area, caseId, fromDraft ? null : current, templateId);
       assertTemplateForCase(template, stores.cases.get(caseId).details);
       if (fromDraft) assertReady(caseId, ctx);
       const at = area.services.now().toISOString();

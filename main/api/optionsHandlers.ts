@@ -4,12 +4,13 @@ import type { Programme, ProgrammeDetails, Proposal } from '../contract/options'
 import { PROGRAMMES_FILE_FORMAT, ProgrammesFile, type optionsEntries } from '../contract/optionsApi';
 import { zodIssues } from '../contract/validate';
 import { checkConditions, type Catalogue } from '../domain/options';
-import { CHECK_LANGUAGE, caseProfile, matchCase, programmesToMatch, type CaseMatchInput } from '../domain/options/caseMatch';
+import { caseProfile, checkLanguage, matchCase, programmesToMatch, type CaseMatchInput } from '../domain/options/caseMatch';
 import { programmeIssues } from '../domain/options/programmeRules';
 import { formForReportType } from '../domain/interviewRules';
 import { shippedCatalogue } from '../loaders/shipped';
 import { detailsOf } from '../store/programmes';
 import { assertEditable } from './reportLife';
+import { reportLanguageFor } from './storedReport';
 import type { Area, HandlerPart, Stores } from './types';
 
 // Handlers of the options calls: programmes, matching, the proposal and its checks. The profile is
@@ -30,6 +31,7 @@ function storedCaseMatchInput(area: Area, caseId: string, catalogue: Catalogue, 
     proposal,
     youngAdultUpperAge: services.jurisdiction.youngAdultUpperAge,
     jurisdictionOptions: services.jurisdiction.options,
+    language: reportLanguageFor(area, details),
   };
 }
 
@@ -104,19 +106,23 @@ export function createOptionsHandlers(area: Area): HandlerPart<OptionsMethod> {
     },
     'options.catalogue': () => loaded.source,
     'options.jurisdiction': () => services.jurisdiction.options ?? null,
-    'options.profile': ({ caseId }) => ({ profile: caseProfile(caseInput(caseId)), language: CHECK_LANGUAGE }),
+    'options.profile': ({ caseId }) => {
+      const input = caseInput(caseId);
+      return { profile: caseProfile(input), language: checkLanguage(input) };
+    },
     'options.match': ({ caseId }) => {
       const proposal = proposals.find(caseId)?.proposal;
       return matchCase(caseInput(caseId, proposal));
     },
     'proposal.get': ({ caseId }) => {
-      const profile = caseProfile(caseInput(caseId));
+      const input = caseInput(caseId);
+      const profile = caseProfile(input);
       const stored = proposals.find(caseId);
       return {
         version: stored?.version ?? 0,
         proposal: stored?.proposal ?? null,
         checks: stored
-          ? checkConditions(stored.proposal, profile, CHECK_LANGUAGE, catalogue, programmesToMatch(programmes.list(true), stored.proposal))
+          ? checkConditions(stored.proposal, profile, checkLanguage(input), catalogue, programmesToMatch(programmes.list(true), stored.proposal))
           : { checks: [], open: 0, staleAcknowledgements: [] },
         updatedAt: stored?.updatedAt ?? null,
         updatedBy: stored?.updatedBy ?? null,
@@ -124,11 +130,12 @@ export function createOptionsHandlers(area: Area): HandlerPart<OptionsMethod> {
     },
     'proposal.save': ({ caseId, version, proposal, saveId }, ctx) => {
       assertEditable(area, caseId, ctx, 'proposal');
-      const profile = caseProfile(caseInput(caseId));
+      const input = caseInput(caseId);
+      const profile = caseProfile(input);
       const saved = proposals.save(caseId, version, proposal, { ...area.meta(ctx), saveId });
       return {
         version: saved.version,
-        checks: checkConditions(saved.proposal, profile, CHECK_LANGUAGE, catalogue, programmesToMatch(programmes.list(true), saved.proposal)),
+        checks: checkConditions(saved.proposal, profile, checkLanguage(input), catalogue, programmesToMatch(programmes.list(true), saved.proposal)),
         updatedAt: saved.updatedAt,
       };
     },

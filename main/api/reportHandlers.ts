@@ -3,7 +3,7 @@ import { templatesForCase } from '../domain/report/buildReport';
 import { previewReport, renderReportFile, renderReportPdf } from '../export';
 import { signDocument } from '../export/signature';
 import { versionContext, versionTemplate, versionToShow } from './reportLife';
-import { reportTemplates } from './storedReport';
+import { inLanguage, reportLanguageFor, reportTemplates } from './storedReport';
 import type { Area, CallContext, HandlerPart } from './types';
 import type { LifecycleMethod } from './lifecycleHandlers';
 
@@ -17,21 +17,25 @@ export function createReportHandlers(area: Area): HandlerPart<ReportMethod> {
   const { services, stores } = area;
 
   /** The report a call shows: the version asked for (else the latest), on its own template once frozen. */
-  function shown(caseId: string, templateId: string | undefined, number: number | undefined, ctx: CallContext) {
+  function shown(caseId: string, templateId: string | undefined, number: number | undefined, ctx: CallContext, language?: string) {
     stores.cases.get(caseId);
     const version = versionToShow(area, caseId, number);
-    const template = versionTemplate(area, version, templateId);
+    const template = versionTemplate(area, caseId, version, templateId, language);
     return { template, version, context: versionContext(area, caseId, template, version, ctx) };
   }
 
   return {
-    'report.templates': ({ caseId }) => templatesForCase(reportTemplates(area), stores.cases.get(caseId).details).map((t) => ({ id: t.id, title: t.title, language: t.language })),
-    'report.preview': ({ caseId, templateId, version: number }, ctx) => {
-      const { template, context } = shown(caseId, templateId, number, ctx);
+    'report.templates': ({ caseId }) => {
+      // Each template as it prints for this case: its title in the case's report language.
+      const details = stores.cases.get(caseId).details;
+      return templatesForCase(reportTemplates(area), details).map((t) => inLanguage(area, t, reportLanguageFor(area, details))).map((t) => ({ id: t.id, title: t.title, language: t.language }));
+    },
+    'report.preview': ({ caseId, templateId, version: number, language }, ctx) => {
+      const { template, context } = shown(caseId, templateId, number, ctx, language);
       return previewReport(context, template, { jurisdiction: services.jurisdiction });
     },
-    'report.export': async ({ caseId, templateId, version: number, format = 'docx' }, ctx) => {
-      const { template, context, version } = shown(caseId, templateId, number, ctx);
+    'report.export': async ({ caseId, templateId, version: number, format = 'docx', language }, ctx) => {
+      const { template, context, version } = shown(caseId, templateId, number, ctx, language);
       const render = format === 'pdf' ? renderReportPdf : renderReportFile;
       const result = await render(context, template, { jurisdiction: services.jurisdiction });
       // Every exported file is signed with the store's key, stating what it is (a draft, or the

@@ -13,7 +13,7 @@ import { amendmentChanges } from '../domain/report/amendment';
 import { editRefusal, type Actor, type LifeFacts } from '../domain/report/lifecycle';
 import { localDate } from '../domain/localDate';
 import { shippedCatalogue } from '../loaders/shipped';
-import { templateById } from './storedReport';
+import { reportLanguageFor, templateById } from './storedReport';
 import type { Area, CallContext } from './types';
 
 // The report's life as the handlers see it (main/contract/lifecycle.ts): the facts the rules in
@@ -183,9 +183,23 @@ function amendmentOf(area: Area, caseId: string, template: ReportTemplate, amend
   };
 }
 
-/** The template a version prints with: the one it was submitted or issued on, else the one asked for. */
-export function versionTemplate(area: Area, version: ReportVersion | null, asked: string | undefined): ReportTemplate {
-  const id = (version && FROZEN.has(version.state) ? version.templateId : null) ?? asked;
+/**
+ * The template a version prints with: the one it was submitted or issued on, else the one asked
+ * for; in the language of the case as it was frozen (or as it is, for a draft). A draft may be
+ * printed in another language when one is asked for; a frozen version prints only as it was sent.
+ */
+export function versionTemplate(area: Area, caseId: string, version: ReportVersion | null, asked: string | undefined, language?: string): ReportTemplate {
+  const frozen = version && FROZEN.has(version.state) ? version : null;
+  const id = frozen?.templateId ?? asked;
   if (!id) throw new AppError('invalid_input', 'Choose the report template.', { path: '$.templateId', key: 'errors.lifecycle.templateNeeded' });
-  return templateById(area, id);
+  const details = (frozen ? snapshotOf(area, frozen)?.details : undefined) ?? area.stores.cases.get(caseId).details;
+  const own = reportLanguageFor(area, details);
+  if (frozen && language && language !== own) {
+    throw new AppError('refused', `Version ${frozen.number} was written in "${own}" when it was ${frozen.state}; it prints in that language only.`, {
+      path: '$.language',
+      key: 'report.errors.frozenLanguage',
+      params: { version: frozen.number, language: own },
+    });
+  }
+  return templateById(area, id, language ?? own);
 }

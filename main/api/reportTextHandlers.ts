@@ -3,7 +3,7 @@ import type { Jurisdiction } from '../contract/jurisdiction';
 import type { ReportTemplate } from '../contract/report';
 import { emptyReportText, type ReportChecks, type ReportText } from '../contract/reportText';
 import { checkConditions } from '../domain/options';
-import { CHECK_LANGUAGE, caseProfile, programmesToMatch } from '../domain/options/caseMatch';
+import { caseProfile, checkLanguage, programmesToMatch } from '../domain/options/caseMatch';
 import { formForReportType } from '../domain/interviewRules';
 import { templatesForCase } from '../domain/report/buildReport';
 import { assertKnownSections, draftFor, reportChecks, writableSections, writingSections } from '../domain/report/writing';
@@ -43,8 +43,9 @@ export function storedChecks(area: Area, caseId: string, text: ReportText, actor
     proposal,
     youngAdultUpperAge: services.jurisdiction.youngAdultUpperAge,
     jurisdictionOptions: services.jurisdiction.options,
+    language: template.language,
   });
-  const open = proposal ? checkConditions(proposal, profile, CHECK_LANGUAGE, catalogue(), programmes).open : 0;
+  const open = proposal ? checkConditions(proposal, profile, checkLanguage({ language: template.language, catalogue: catalogue() }), catalogue(), programmes).open : 0;
   return reportChecks({
     template,
     context,

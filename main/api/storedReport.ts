@@ -1,4 +1,6 @@
+import type { CaseDetails } from '../contract/case';
 import type { ReportContext, ReportTemplate } from '../contract/report';
+import { templateInLanguage } from '../loaders/translations';
 import type { ReportText } from '../contract/reportText';
 import { buildReport, reportLanguageOf, templatesForCase } from '../domain/report/buildReport';
 import { localDate } from '../domain/localDate';
@@ -14,16 +16,32 @@ export function reportTemplates(area: Area): readonly ReportTemplate[] {
   return area.services.reportTemplates ?? shippedReportTemplates();
 }
 
-export function templateById(area: Area, templateId: string): ReportTemplate {
-  return area.services.reportTemplates?.find((t) => t.id === templateId) ?? shippedReportTemplate(templateId);
+/** The language a case's report is written in: the court's language recorded on the case, else the jurisdiction's. */
+export function reportLanguageFor(area: Area, details: CaseDetails): string {
+  return details.courtLanguage ?? area.services.jurisdiction.locale;
 }
 
-/** The template the officer writes for: the first offered for the case (the one the Report page offers first). */
+/**
+ * A template by id, in `language` when one is given: a shipped template is written in English and
+ * translated by its language's dictionary (loaders/translations.ts); a service's template written
+ * in another language prints in that language only.
+ */
+export function templateById(area: Area, templateId: string, language?: string): ReportTemplate {
+  const template = area.services.reportTemplates?.find((t) => t.id === templateId) ?? shippedReportTemplate(templateId);
+  return language ? inLanguage(area, template, language) : template;
+}
+
+export function inLanguage(area: Area, template: ReportTemplate, language: string): ReportTemplate {
+  if (!template.language.startsWith('en')) return template;
+  return templateInLanguage(template, language, area.services.jurisdiction);
+}
+
+/** The template the officer writes for: the first offered for the case (the one the Report page offers first), in the case's report language. */
 export function writingTemplate(area: Area, caseId: string): ReportTemplate {
   const details = area.stores.cases.get(caseId).details;
   const template = templatesForCase(reportTemplates(area), details)[0];
   if (!template) throw new AppError('refused', 'No report template fits this case’s stage and report type.', { key: 'report.noTemplates' });
-  return template;
+  return inLanguage(area, template, reportLanguageFor(area, details));
 }
 
 export interface StoredReportOptions {

@@ -46,6 +46,7 @@ export const contract = {
       schemaVersion: z.number().int(),
       door: z.enum(['ipc', 'http', 'cli']),
       actor: z.string(),
+      reportLanguage: z.string(),
     }),
     access: 'any',
     writes: false,

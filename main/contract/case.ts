@@ -51,6 +51,8 @@ export const CaseDetails = z.strictObject({
   reportType: ReportType,
   stage: Stage,
   charges: z.array(Charge).min(1, { message: 'At least one charge is needed.' }).max(100),
+  /** The court's language, which the report is written in; absent: the jurisdiction's (docs/languages.md). */
+  courtLanguage: languageTag.optional(),
 });
 export type CaseDetails = z.infer<typeof CaseDetails>;
 

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { entry } from './entry';
 import { DroppedCharacters, RenderedReport } from './report';
-import { entityId } from './text';
+import { entityId, languageTag } from './text';
 
 // The report calls: which templates a case can use, the preview model and the DOCX.
 // Spread into `contract` in api.ts; the same door checks apply as for every other entry.
 
 
+/** The language a report is printed in; a language the templates have no dictionary for is refused by name. */
+const reportLanguage = languageTag;
 const reportVersionNumber = z.number().int().min(1).max(10_000);
 const templateId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'Must be a template id such as "full-report".' }).max(100);
 
@@ -43,16 +45,17 @@ export const reportEntries = {
     writes: false,
   }),
   'report.preview': entry({
+    // `language`: a draft printed in another language than the case's (a frozen version refuses any but its own).
     // A version submitted, countersigned or issued prints as it was frozen, on its own template;
     // without `version`, the latest (or the live draft when nothing has been submitted).
-    input: z.strictObject({ caseId: entityId, templateId: templateId.optional(), version: reportVersionNumber.optional() }),
+    input: z.strictObject({ caseId: entityId, templateId: templateId.optional(), version: reportVersionNumber.optional(), language: reportLanguage.optional() }),
     output: RenderedReport,
     access: 'any',
     writes: false,
   }),
   'report.export': entry({
     // The same report as a Word document or as an accessible PDF for courts that do not open Word.
-    input: z.strictObject({ caseId: entityId, templateId: templateId.optional(), version: reportVersionNumber.optional(), format: ExportFormat.optional() }),
+    input: z.strictObject({ caseId: entityId, templateId: templateId.optional(), version: reportVersionNumber.optional(), format: ExportFormat.optional(), language: reportLanguage.optional() }),
     output: ReportExport,
     access: 'any',
     writes: false,

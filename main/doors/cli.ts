@@ -9,7 +9,9 @@ import type { Input, Method, Output } from '../contract/api';
 import type { CaseRecord, CaseSummary } from '../contract/case';
 import type { CaseFile } from '../contract/caseFile';
 import { AppError, type ApiError } from '../contract/errors';
+import type { TFunction } from 'i18next';
 import { messageText, translator } from '../contract/messages';
+import { shippedLanguageOf, shippedLanguages } from '../contract/languages';
 import type { DroppedCharacters, VersionState } from '../contract/report';
 import type { MatchResult } from '../contract/options';
 import type { ProgrammeRecord } from '../contract/optionsApi';
@@ -37,14 +39,32 @@ function exitCodeFor(error: ApiError): number {
   return error.code === 'internal' ? INTERNAL_ERROR : USER_ERROR;
 }
 
-// The CLI's own words come from the message catalogue, in English for now.
-const t = translator('en');
+// The CLI's own words come from the message catalogue, in the language --lang or PSR_LANG names
+// (English by default); the help text is built in it, so it is chosen before the commands are.
+let t: TFunction = translator('en');
+
+/** The language asked for with --lang (either form) or PSR_LANG, before commander reads argv. */
+function messageLanguage(argv: readonly string[]): string | undefined {
+  for (const [i, arg] of argv.entries()) {
+    if (arg === '--') break;
+    if (arg === '--lang') return argv[i + 1];
+    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+  }
+  return process.env['PSR_LANG'] || undefined;
+}
 
 const stdio: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 const appModule = () => import('../api/app');
 
 export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof openCore): Promise<number> {
+  const asked = messageLanguage(argv);
+  const language = asked === undefined ? 'en' : shippedLanguageOf(asked);
+  if (!language) {
+    io.err(`${translator('en')('cli.unknownLanguage', { language: asked, languages: shippedLanguages.join(', ') })}\n`);
+    return USER_ERROR;
+  }
+  t = translator(language);
   let core: AppCore | null = null;
   let json = false;
   /** A command that answers "no" (a file that does not verify) exits 1 without being an error. */
@@ -97,6 +117,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
     .option('--data-dir <dir>', t('cli.help.dataDir'))
     .option('--json', t('cli.help.json'))
     .option('--as <person>', t('cli.help.as'))
+    .option('--lang <language>', t('cli.help.lang'))
     .helpOption('-h, --help', t('cli.help.help'))
     .helpCommand('help [command]', t('cli.help.helpCommand'))
     .exitOverride()
@@ -211,14 +232,16 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
     .option('--version <n>', t('cli.help.version'))
     .requiredOption('--out <file>', t('cli.help.outDocx'))
     .option('--format <format>', t('cli.help.format'), 'docx')
+    .option('--language <language>', t('cli.help.language'))
     .option('--force', t('cli.help.force'))
-    .action(async (caseId: string, o: { template?: string; version?: string; out: string; format: string; force?: boolean }) => {
-      // The contract refuses any other format, naming $.format, as every door does.
+    .action(async (caseId: string, o: { template?: string; version?: string; out: string; format: string; language?: string; force?: boolean }) => {
+      // The contract refuses any other format or language, naming $.format or $.language, as every door does.
       const result = await call('report.export', {
         caseId,
         ...(o.template !== undefined ? { templateId: o.template } : {}),
         ...(o.version !== undefined ? { version: numberArg(o.version) } : {}),
         format: o.format as 'docx' | 'pdf',
+        ...(o.language !== undefined ? { language: o.language } : {}),
       });
       const out = path.resolve(o.out);
       writeNewFile(out, Buffer.from(result.fileBase64, 'base64'), Boolean(o.force));
@@ -231,9 +254,10 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
     .requiredOption('--template <id>', t('cli.help.template'))
     .requiredOption('--out <file>', t('cli.help.outDocx'))
     .option('--report-date <date>', t('cli.help.reportDate'))
+    .option('--language <language>', t('cli.help.language'))
     .option('--force', t('cli.help.force'))
-    .action(async (file: string, o: { template: string; out: string; reportDate?: string; force?: boolean }) => {
-      const result = await renderCaseFile(readJsonFile(file), o.template, o.reportDate, program.opts<{ as?: string }>().as ?? process.env['PSR_PERSON']);
+    .action(async (file: string, o: { template: string; out: string; reportDate?: string; language?: string; force?: boolean }) => {
+      const result = await renderCaseFile(readJsonFile(file), o.template, o.reportDate, program.opts<{ as?: string }>().as ?? process.env['PSR_PERSON'], o.language);
       const out = path.resolve(o.out);
       writeNewFile(out, result.bytes, Boolean(o.force));
       printExport(out, result);
@@ -801,8 +825,8 @@ function readJsonFile(file: string): unknown {
 }
 
 /** `psr render` without a store: see doors/render.ts, loaded only when a command renders. */
-export async function renderCaseFile(raw: unknown, templateId: string, reportDate?: string, authorName?: string) {
-  return (await import('./render')).renderCaseFile(raw, templateId, reportDate, authorName);
+export async function renderCaseFile(raw: unknown, templateId: string, reportDate?: string, authorName?: string, language?: string) {
+  return (await import('./render')).renderCaseFile(raw, templateId, reportDate, authorName, language);
 }
 
 /** A parsed case file to a DOCX; its proposal is used when the file's version carries one. */

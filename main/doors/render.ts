@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { translator } from '../contract/messages';
 import type { CaseFile } from '../contract/caseFile';
-import { isoDate } from '../contract/text';
+import { isoDate, languageTag } from '../contract/text';
+import { templateInLanguage } from '../loaders/translations';
 import { parseOrThrow } from '../contract/validate';
 import { parseCaseFile } from '../domain/caseFile';
 import { offenceAccountFieldIds } from '../domain/interviewRules';
@@ -19,17 +21,21 @@ import { shippedCatalogue, shippedForms, shippedJurisdiction, shippedReportTempl
  * pipeline as `psr export` (domain/report/buildReport); local programmes live in a store, so a
  * store-less render lists the catalogue's options only.
  */
-export async function renderCaseFile(raw: unknown, templateId: string, reportDate?: string, authorName?: string) {
-  return renderParsedCaseFile(parseCaseFile(raw), templateId, reportDate, authorName);
+export async function renderCaseFile(raw: unknown, templateId: string, reportDate?: string, authorName?: string, language?: string) {
+  return renderParsedCaseFile(parseCaseFile(raw), templateId, reportDate, authorName, language);
 }
 
 /** A parsed case file to a DOCX; its proposal is used when the file's version carries one. */
-export async function renderParsedCaseFile(caseFile: CaseFile, templateId: string, reportDate?: string, authorName?: string) {
+export async function renderParsedCaseFile(caseFile: CaseFile, templateId: string, reportDate?: string, authorName?: string, language?: string) {
   const today = localDate(new Date());
   const date = reportDate === undefined ? today : parseOrThrow(isoDate, reportDate);
   const jurisdiction = shippedJurisdiction();
   const forms = shippedForms();
-  const template = shippedReportTemplate(templateId);
+  // The report's language: --language, else the court's language the case records, else the service's.
+  const asked = language === undefined ? undefined : parseOrThrow(z.strictObject({ language: languageTag }), { language }).language;
+  const shipped = shippedReportTemplate(templateId);
+  const reportLanguage = asked ?? caseFile.case.courtLanguage ?? jurisdiction.locale;
+  const template = shipped.language.startsWith('en') ? templateInLanguage(shipped, reportLanguage, jurisdiction) : shipped;
   // Text for a section no template of the case writes is refused here as `psr import` refuses it.
   if (caseFile.reportText) assertKnownSections(templatesForCase(shippedReportTemplates(), caseFile.case), caseFile.reportText, '$.file.reportText');
   const context = buildReportFromCaseFile(

@@ -36,6 +36,14 @@ export interface DocxAssets {
 
 /** Fonts that exist on a court's Windows machine, and that LibreOffice maps to Liberation Sans. */
 const FONT = 'Arial';
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+/**
+ * The fonts each script is set in: Latin, Greek and Cyrillic in Arial (Liberation Sans where Arial
+ * is absent), Chinese in Noto Sans CJK SC, Arabic and the other complex scripts in Noto Naskh
+ * Arabic. Word picks among them by script; a machine without one substitutes its own font for that
+ * script (docs/languages.md).
+ */
+const FONTS = { ascii: FONT, hAnsi: FONT, eastAsia: 'Noto Sans CJK SC', cs: 'Noto Naskh Arabic' };
 const NUMBERING = 'psr-paragraphs';
 const BULLETS = 'psr-bullets';
 /** A4 with 2 cm margins: the text width, in twips. */
@@ -44,18 +52,27 @@ const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 
 export async function writeDocx(model: RenderedReport, assets: DocxAssets): Promise<Uint8Array> {
   const rtl = model.direction === 'rtl';
-  const language = rtl ? { value: model.language, bidirectional: model.language } : { value: model.language };
+  // The report's language on every run, so Word spell-checks, hyphenates and shapes it as that
+  // language: as the bidirectional language in a right-to-left report, the East Asian one in Chinese.
+  const cjk = /^(zh|ja|ko)\b/.test(model.language);
+  const language = rtl ? { value: model.language, bidirectional: model.language } : cjk ? { value: model.language, eastAsia: model.language } : { value: model.language };
+  const fonts = cjk ? { ...FONTS, hint: 'eastAsia' } : FONTS;
   let drawingId = 0;
 
   const textRuns = (r: RenderRun, extra: IRunOptions = {}): TextRun[] => {
     const style: IRunOptions = {
       bold: r.bold,
       italics: r.italic,
+      language,
+      ...(cjk ? { font: fonts } : {}),
       ...(rtl && !r.ltr ? { rightToLeft: true } : {}),
       ...extra,
     };
+    // A left-to-right island holding right-to-left letters (a case number "RV-2026-0455/ع") is
+    // embedded left to right (U+202A ... U+202C), so its parts keep the order they were typed in.
+    const text = rtl && r.ltr && RTL_LETTER.test(r.text) ? `\u202A${r.text}\u202C` : r.text;
     // Line breaks inside an answer become breaks; tabs become tabs.
-    return r.text.split('\n').map(
+    return text.split('\n').map(
       (line, i) =>
         new TextRun({
           ...style,
@@ -226,14 +243,14 @@ export async function writeDocx(model: RenderedReport, assets: DocxAssets): Prom
     styles: {
       default: {
         document: {
-          run: { font: { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT }, size: 22, language },
+          run: { font: fonts, size: 22, language },
           // A line height without its rule reads as "exactly" in LibreOffice, which clips the logo.
           paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
         },
-        title: { run: { font: FONT, size: 36, bold: true, color: '1F3A6E' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 160 } } },
-        heading1: { run: { font: FONT, size: 28, bold: true, color: '1F3A6E' }, paragraph: { outlineLevel: 0, keepNext: true, spacing: { before: 280, after: 100 } } },
-        heading2: { run: { font: FONT, size: 24, bold: true, color: '1F3A6E' }, paragraph: { outlineLevel: 1, keepNext: true, spacing: { before: 200, after: 100 } } },
-        heading3: { run: { font: FONT, size: 22, bold: true }, paragraph: { outlineLevel: 2, keepNext: true, spacing: { before: 200, after: 80 } } },
+        title: { run: { font: fonts, size: 36, bold: true, color: '1F3A6E' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 160 } } },
+        heading1: { run: { font: fonts, size: 28, bold: true, color: '1F3A6E' }, paragraph: { outlineLevel: 0, keepNext: true, spacing: { before: 280, after: 100 } } },
+        heading2: { run: { font: fonts, size: 24, bold: true, color: '1F3A6E' }, paragraph: { outlineLevel: 1, keepNext: true, spacing: { before: 200, after: 100 } } },
+        heading3: { run: { font: fonts, size: 22, bold: true }, paragraph: { outlineLevel: 2, keepNext: true, spacing: { before: 200, after: 80 } } },
       },
       paragraphStyles: [
         { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { bold: true, size: 20 }, paragraph: { spacing: { before: 120, after: 60 } } },

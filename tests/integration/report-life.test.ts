@@ -189,6 +189,16 @@ describe('a report’s life from its author to an issued document', () => {
     expect(again.contentHash).toBe(v1.current!.contentHash);
     expect(again.contentHash).toBe(firstFile.contentHash);
   });
+
+  it('prints a version sent for review only in the language it was sent in, and a draft in any', async () => {
+    const { record } = await readyCase();
+    const caseId = record.id;
+    expect((await core.call('report.preview', { caseId, templateId: 'full-report', language: 'fr' }, as(officer))).language).toBe('fr');
+    await core.call('report.submit', { caseId, templateId: 'full-report' }, as(officer));
+    const sent = await refused('report.export', { caseId, language: 'fr' }, officer);
+    expect(sent).toMatchObject({ code: 'refused', key: 'report.errors.frozenLanguage' });
+    expect((await core.call('report.preview', { caseId }, as(senior))).language).toBe('en-GB');
+  });
 });
 
 describe('the issued files a clerk receives', () => {

@@ -11,7 +11,7 @@ import { deriveProfile } from './profile';
 // One case's options: the profile is always derived from the case and its interview (never taken
 // from a caller), then matched. The API and a store-less report call the same functions.
 
-/** The language condition checks and working hours are read in (the officer's interface language). */
+/** The language condition checks and working hours are read in when a case names none: conditions are written in the report's language. */
 export const CHECK_LANGUAGE = 'en';
 
 export interface CaseMatchInput {
@@ -26,18 +26,27 @@ export interface CaseMatchInput {
   youngAdultUpperAge: number;
   /** The jurisdiction's options rules (measures per stage, currency, affordability), when it has them. */
   jurisdictionOptions?: JurisdictionOptions | undefined;
+  /** The report's language: conditions are written, and read by the checks, in it. */
+  language?: string | undefined;
+}
+
+/** The language a case's conditions and working hours are read in. */
+export function checkLanguage(input: Pick<CaseMatchInput, 'language' | 'catalogue'>): string {
+  const wanted = input.language ?? CHECK_LANGUAGE;
+  const base = wanted.split('-')[0]!;
+  return input.catalogue.languages.has(wanted) ? wanted : input.catalogue.languages.has(base) ? base : CHECK_LANGUAGE;
 }
 
 export function caseProfile(input: CaseMatchInput, disclosableOnly = false): MatchingProfile {
   const interview = input.interview && disclosableOnly ? disclosableInterview(input.interview) : input.interview;
-  const language = input.catalogue.languages.get(CHECK_LANGUAGE);
+  const language = input.catalogue.languages.get(checkLanguage(input));
   const jurisdiction = { youngAdultUpperAge: input.youngAdultUpperAge, ...(input.jurisdictionOptions ? { options: input.jurisdictionOptions } : {}) };
   return deriveProfile(input.details, interview, jurisdiction, { ...(input.form ? { form: input.form } : {}), ...(language ? { language } : {}) });
 }
 
 export function matchCase(input: CaseMatchInput, disclosableOnly = false): MatchResult {
   return matchOptions(input.catalogue, input.programmes, caseProfile(input, disclosableOnly), {
-    language: CHECK_LANGUAGE,
+    language: checkLanguage(input),
     ...(input.proposal ? { proposal: input.proposal } : {}),
   });
 }

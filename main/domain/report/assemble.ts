@@ -1,7 +1,7 @@
 import { answerSectionsOf } from './context';
 import { displayName } from '../../contract/case';
 import { AppError, invalidInput } from '../../contract/errors';
-import type { Jurisdiction } from '../../contract/jurisdiction';
+import { jurisdictionWords, type Jurisdiction } from '../../contract/jurisdiction';
 import type {
   AmendmentChange,
   AnswerItem,
@@ -22,6 +22,9 @@ import { evaluateRule, type RuleValue } from '../rules';
 import { reportLifeWords } from './amendment';
 import { formatDate, formatEnumValue, formatValue, isLtrIsland, valueAt, type FormatContext } from './format';
 import { cleanDeep } from './sanitize';
+
+/** Bound fields (paths into the context's case) that are identifiers, printed in their own (left-to-right) order in any report. */
+const IDENTIFIERS = new Set(['caseNumber'].map((field) => `case.${field}`));
 
 // Report assembly: template + context -> the render-ready model that the preview shows and the
 // DOCX writer writes. Pure. The order of work is the safeguard:
@@ -94,7 +97,7 @@ export function assembleReport(template: ReportTemplate, input: ReportContext, o
   const run = (text: string, style: Omit<RenderRun, 'text'> = {}): RenderRun => ({
     text,
     ...style,
-    ...(rtl && isLtrIsland(text) ? { ltr: true } : {}),
+    ...(rtl && (style.ltr || isLtrIsland(text)) ? { ltr: true } : {}),
   });
 
   const inlineRuns = (content: Inline[], data: unknown): RenderRun[] =>
@@ -102,7 +105,10 @@ export function assembleReport(template: ReportTemplate, input: ReportContext, o
       if (typeof inline === 'string') return inline === '' ? [] : [run(inline)];
       const lines = formatValue(valueAt(data, inline.field), inline.format, fc);
       const text = lines.length > 0 ? lines.join(inline.format === 'list' ? '\n' : ', ') : labels.none;
-      return [run(text, inline.bold ? { bold: true } : {})];
+      // A case number reads as it was typed, left to right, whatever script its parts are in
+      // ("RV-2026-0455/ع"): in a right-to-left report it is an island of its own direction.
+      const identifier = rtl && IDENTIFIERS.has(inline.field) && lines.length > 0;
+      return [run(text, { ...(inline.bold ? { bold: true } : {}), ...(identifier ? { ltr: true } : {}) })];
     });
 
 
@@ -284,12 +290,16 @@ export function assembleReport(template: ReportTemplate, input: ReportContext, o
     direction: template.direction,
     draft: context.status === 'draft',
     ...(version ? { version: version.number } : {}),
-    letterhead: {
-      serviceName: jurisdiction.serviceName,
-      jurisdictionName: jurisdiction.name,
-      protectiveMarking: jurisdiction.protectiveMarking,
-      ...(jurisdiction.logo ? { logo: jurisdiction.logo } : {}),
-    },
+    letterhead: (() => {
+      // The service's name, marking and logo text as it words them in the report's language.
+      const words = jurisdictionWords(jurisdiction, template.language);
+      return {
+        serviceName: words.serviceName,
+        jurisdictionName: words.name,
+        protectiveMarking: words.protectiveMarking,
+        ...(words.logo ? { logo: words.logo } : {}),
+      };
+    })(),
     running: {
       court: c.court,
       caseNumber: c.caseNumber,

@@ -93,6 +93,7 @@ export function buildReport(input: BuildReportInput): ReportContext {
     proposal: input.proposal,
     youngAdultUpperAge: input.youngAdultUpperAge,
     jurisdictionOptions: input.jurisdictionOptions,
+    language: input.language,
   });
   return buildReportContext({
     details,

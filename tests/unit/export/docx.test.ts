@@ -66,7 +66,7 @@ describe('DOCX export', () => {
   it('tags the language, uses a font every court machine has, and gives the logo alt text', async () => {
     const parts = docxParts((await render('full-report', fixture('woman-with-dependants'))).bytes);
     expect(parts['word/styles.xml']).toContain('<w:lang w:val="en-GB"/>');
-    expect(parts['word/styles.xml']).toMatch(/<w:rFonts w:ascii="Arial" w:cs="Arial" w:eastAsia="Arial" w:hAnsi="Arial"\/>/);
+    expect(parts['word/styles.xml']).toMatch(/<w:rFonts w:ascii="Arial" w:cs="Noto Naskh Arabic" w:eastAsia="Noto Sans CJK SC" w:hAnsi="Arial"\/>/);
     const docPr = parts['word/document.xml']!.match(/<wp:docPr [^>]*>/g)!;
     expect(docPr[0]).toContain('descr="Probation Service emblem: a blue shield with a white balance"');
   });
