@@ -10,6 +10,9 @@ import { ReportPage } from './features/report/ReportPage';
 import { WhoIsUsing } from './features/people/WhoIsUsing';
 import { PassphrasePage } from './features/signIn/PassphrasePage';
 import { SignInGate, useSignIn } from './features/signIn/SignInGate';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { shippedLanguageOf } from '../../main/contract/languages';
+import { switchLanguage } from './i18n';
 
 // The options pages (and the catalogue and checks they compile) load on first use.
 const OptionsPage = lazy(() => import('./features/options/OptionsPage').then((m) => ({ default: m.OptionsPage })));
@@ -47,6 +50,11 @@ export function App() {
 function Shell({ person, change, mainRef }: { person: Person; change: () => void; mainRef: RefObject<HTMLElement | null> }) {
   const { t } = useTranslation();
   const signIn = useSignIn();
+  // The person's own language, kept in the store, whichever machine they sign in on.
+  useEffect(() => {
+    const own = person.language ? shippedLanguageOf(person.language) : undefined;
+    if (own) void switchLanguage(own);
+  }, [person.language]);
   return (
         <>
           <a className="skip-link" href="#main">
@@ -62,6 +70,7 @@ function Shell({ person, change, mainRef }: { person: Person; change: () => void
               <Link href="/verify">{t('nav.verify')}</Link>
               {(person.role === 'senior_probation_officer' || person.role === 'administrator') && <Link href="/erasure">{t('nav.erasure')}</Link>}
             </nav>
+            <LanguageSwitch keepForPerson />
             <p className="app-person">
               <span>{t('people.usingAs', { name: person.fullName, role: t(`report.role.${person.role}`) })}</span>{' '}
               {signIn.encrypted ? (

@@ -6,8 +6,9 @@ import { initI18n } from './i18n';
 import './styles.css';
 
 captureToken();
-// English is the only complete language so far; i18next falls back to it key by key.
-initI18n('en');
+// The screens open in the language last chosen here (else the browser's, else English); the
+// signed-in person's own choice follows (App.tsx).
+initI18n();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

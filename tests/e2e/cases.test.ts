@@ -76,7 +76,9 @@ describe('an officer manages cases in the browser', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Case CR-2026-0415' }).waitFor();
     expect(await page.getByLabel('Family name').inputValue()).toBe('Okafor-Adeyemi');
-    expect(await page.getByLabel('Hearing date').inputValue()).toBe('2026-12-22');
+    // Shown the way the screen's language writes it: English, in the browser's regional order.
+    const written = await page.evaluate(() => new Intl.DateTimeFormat(navigator.language, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 11, 22))));
+    expect(await page.getByLabel('Hearing date').inputValue()).toBe(written);
     expect(await page.getByRole('group', { name: 'Charge 2' }).getByLabel('Offence', { exact: true }).inputValue()).toBe('Failing to surrender');
   });
 

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import type { FieldError, UseFormRegisterReturn } from 'react-hook-form';
+import type { Control, FieldError, FieldValues, Path, UseFormRegisterReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ControlledDateInput, useDatePattern } from './DateInput';
 
 // Form controls with their label, hint and error wired up for assistive technology: the label names
 // the control, the hint and error describe it, and aria-invalid marks it.
@@ -43,13 +45,14 @@ function Frame({ id, label, hint, error, children }: { id: string; label: string
   );
 }
 
-export function TextField({ name, label, hint, error, registration, required, type = 'text', autoComplete = 'off' }: Common & { type?: 'text' | 'date' | 'password'; autoComplete?: string }) {
+export function TextField({ name, label, hint, error, registration, required, type = 'text', autoComplete = 'off', dir }: Common & { type?: 'text' | 'password'; autoComplete?: string; dir?: 'auto' | 'ltr' }) {
   const id = fieldId(name);
   return (
     <Frame id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         type={type}
+        dir={dir}
         autoComplete={autoComplete}
         aria-invalid={error ? true : undefined}
         aria-required={required || undefined}
@@ -80,4 +83,34 @@ export function SelectField({ name, label, hint, error, registration, required, 
       </select>
     </Frame>
   );
+}
+
+/** A date typed the way the app's language writes it (components/DateInput.tsx); the form holds YYYY-MM-DD. */
+export function DateField<T extends FieldValues>({ name, label, hint, error, control, required }: Omit<Common, 'registration' | 'name'> & { name: Path<T>; control: Control<T> }) {
+  const id = fieldId(name);
+  const { t } = useTranslation();
+  const pattern = useDatePattern();
+  const shownHint = [hint, t('dates.hint', { pattern })].filter(Boolean).join(' ');
+  return (
+    <Frame id={id} label={label} hint={shownHint} error={error}>
+      <ControlledDateInput<T>
+        id={id}
+        name={name}
+        control={control}
+        aria-invalid={error ? true : undefined}
+        aria-required={required || undefined}
+        aria-describedby={describedBy(id, shownHint, error)}
+      />
+    </Frame>
+  );
+}
+
+/** Language tags by name in the screen's language, sorted as that language sorts: a list to choose from, never a code to type. */
+export function useLanguageOptions(tags: readonly string[], keep?: string): Array<{ value: string; label: string }> {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  const all = keep && !tags.includes(keep) ? [...tags, keep] : [...tags];
+  const names = new Intl.DisplayNames([language], { type: 'language', fallback: 'code' });
+  const collator = new Intl.Collator(language);
+  return all.map((tag) => ({ value: tag, label: names.of(tag) ?? tag })).sort((a, b) => collator.compare(a.label, b.label));
 }

@@ -156,7 +156,7 @@ export function CaseListPage() {
             {result.items.map((c) => (
               <tr key={c.id}>
                 <th scope="row">
-                  <Link href={`/cases/${c.id}`}>{c.caseNumber}</Link>
+                  <Link href={`/cases/${c.id}`}><bdi>{c.caseNumber}</bdi></Link>
                 </th>
                 <td>{c.personName}</td>
                 <td>{c.court}</td>

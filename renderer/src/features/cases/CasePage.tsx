@@ -8,8 +8,9 @@ import type { ApiError } from '../../../../main/contract/errors';
 import { ApiCallError, call } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { errorText } from '../../components/errors';
-import { fieldId, SelectField, TextField } from '../../components/fields';
-import { formatDateTime, formatTime } from '../../i18n';
+import { DateField, fieldId, SelectField, TextField, useLanguageOptions } from '../../components/fields';
+import { shippedLanguages, spokenLanguages } from '../../../../main/contract/languages';
+import { formatDateTime, formatTime, isolate } from '../../i18n';
 import { CaseNav } from '../../components/CaseNav';
 import { ConflictPanel } from '../../drafts/ConflictPanel';
 import { newSaveId } from '../../drafts/draftStore';
@@ -48,6 +49,9 @@ export function CasePage({ id }: { id: string | null }) {
   });
   const { register, handleSubmit, reset, watch, setError, formState, control } = form;
   const charges = useFieldArray({ control, name: 'charges' });
+  const spokenOptions = useLanguageOptions(spokenLanguages, watch('person.preferredLanguage'));
+  const courtOptions = useLanguageOptions(shippedLanguages, watch('courtLanguage'));
+  const serviceLanguage = useServiceLanguage();
   const gender = watch('person.gender');
 
   const load = useCallback(async () => {
@@ -127,7 +131,7 @@ export function CasePage({ id }: { id: string | null }) {
   const e = formState.errors;
   const summary = flatten(e);
   const lang = i18n.language;
-  const title = record ? t('case.editTitle', { caseNumber: record.details.caseNumber }) : t('case.newTitle');
+  const title = record ? t('case.editTitle', { caseNumber: isolate(record.details.caseNumber) }) : t('case.newTitle');
   const options = (values: readonly string[], group: string) => values.map((v) => ({ value: v, label: t(`enum.${group}.${v}`) }));
 
   return (
@@ -188,7 +192,7 @@ export function CasePage({ id }: { id: string | null }) {
           <legend>{t('case.person')}</legend>
           <TextField name="person.givenNames" label={t('fields.givenNames')} required error={e.person?.givenNames} registration={register('person.givenNames')} />
           <TextField name="person.familyName" label={t('fields.familyName')} required error={e.person?.familyName} registration={register('person.familyName')} />
-          <TextField name="person.dateOfBirth" type="date" label={t('fields.dateOfBirth')} required error={e.person?.dateOfBirth} registration={register('person.dateOfBirth')} />
+          <DateField<CaseDetails> name="person.dateOfBirth" control={control} label={t('fields.dateOfBirth')} required error={e.person?.dateOfBirth} />
           <SelectField name="person.gender" label={t('fields.gender')} required placeholder={t('fields.choose')} options={options(genders, 'gender')} error={e.person?.gender} registration={register('person.gender')} />
           {gender === 'self_described' && (
             <TextField
@@ -199,11 +203,13 @@ export function CasePage({ id }: { id: string | null }) {
               registration={register('person.genderDescription', { shouldUnregister: true })}
             />
           )}
-          <TextField
+          <SelectField
             name="person.preferredLanguage"
             label={t('fields.preferredLanguage')}
             hint={t('fields.preferredLanguageHint')}
             required
+            placeholder={t('fields.choose')}
+            options={spokenOptions}
             error={e.person?.preferredLanguage}
             registration={register('person.preferredLanguage')}
           />
@@ -211,14 +217,23 @@ export function CasePage({ id }: { id: string | null }) {
         <fieldset>
           <legend>{t('case.courtAndHearing')}</legend>
           <TextField name="court" label={t('fields.court')} required error={e.court} registration={register('court')} />
-          <TextField name="caseNumber" label={t('fields.caseNumber')} required error={e.caseNumber} registration={register('caseNumber')} />
-          <TextField name="hearingDate" type="date" label={t('fields.hearingDate')} required error={e.hearingDate} registration={register('hearingDate')} />
+          <TextField name="caseNumber" dir="auto" label={t('fields.caseNumber')} required error={e.caseNumber} registration={register('caseNumber')} />
+          <DateField<CaseDetails> name="hearingDate" control={control} label={t('fields.hearingDate')} required error={e.hearingDate} />
         </fieldset>
         <fieldset>
           <legend>{t('case.report')}</legend>
           <SelectField name="stage" label={t('fields.stage')} required placeholder={t('fields.choose')} options={options(stages, 'stage')} error={e.stage} registration={register('stage')} />
           <SelectField name="reportType" label={t('fields.reportType')} required placeholder={t('fields.choose')} options={options(reportTypes, 'reportType')} error={e.reportType} registration={register('reportType')} />
-          <TextField name="reportDueDate" type="date" label={t('fields.reportDueDate')} required error={e.reportDueDate} registration={register('reportDueDate')} />
+          <DateField<CaseDetails> name="reportDueDate" control={control} label={t('fields.reportDueDate')} required error={e.reportDueDate} />
+          <SelectField
+            name="courtLanguage"
+            label={t('fields.courtLanguage')}
+            hint={t('fields.courtLanguageHint')}
+            placeholder={t('fields.courtLanguageDefault', { language: serviceLanguage })}
+            options={courtOptions}
+            error={e.courtLanguage}
+            registration={register('courtLanguage', { setValueAs: (v: string) => (v === '' ? undefined : v) })}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('case.charges')}</legend>
@@ -231,7 +246,7 @@ export function CasePage({ id }: { id: string | null }) {
             <fieldset key={field.id} className="charge">
               <legend>{t('case.charge', { n: i + 1 })}</legend>
               <TextField name={`charges.${i}.offence`} label={t('fields.offence')} required error={e.charges?.[i]?.offence} registration={register(`charges.${i}.offence`)} />
-              <TextField name={`charges.${i}.offenceDate`} type="date" label={t('fields.offenceDate')} required error={e.charges?.[i]?.offenceDate} registration={register(`charges.${i}.offenceDate`)} />
+              <DateField<CaseDetails> name={`charges.${i}.offenceDate`} control={control} label={t('fields.offenceDate')} required error={e.charges?.[i]?.offenceDate} />
               <SelectField name={`charges.${i}.plea`} label={t('fields.plea')} required placeholder={t('fields.choose')} options={options(pleas, 'plea')} error={e.charges?.[i]?.plea} registration={register(`charges.${i}.plea`)} />
               <ChargeClassification index={i} register={register} errors={e.charges?.[i]} />
               {charges.fields.length > 1 && (
@@ -255,4 +270,17 @@ export function CasePage({ id }: { id: string | null }) {
       <CaseHistory history={history} />
     </>
   );
+}
+
+/** The service's report language (the jurisdiction's), which a case without a court language is written in. */
+function useServiceLanguage(): string {
+  const [language, setLanguage] = useState('en');
+  useEffect(() => {
+    let live = true;
+    void call('app.info', {}).then((info) => live && setLanguage(info.reportLanguage)).catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return language;
 }

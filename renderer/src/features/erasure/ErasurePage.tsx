@@ -9,7 +9,7 @@ import { ApiCallError, call } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { errorText } from '../../components/errors';
 import { fieldId, TextField } from '../../components/fields';
-import { formatDate } from '../../i18n';
+import { formatDate, isolate } from '../../i18n';
 
 // Cases due for erasure (docs/retention.md): the closed cases kept longer than the service's
 // retention period, for a senior officer or an administrator to erase. Erasing takes the case
@@ -77,14 +77,14 @@ export function ErasurePage() {
           <tbody>
             {due.items.map((c) => (
               <tr key={c.id}>
-                <th scope="row">{c.caseNumber}</th>
+                <th scope="row"><bdi>{c.caseNumber}</bdi></th>
                 <td>{c.court}</td>
                 <td>{formatDate(c.closedAt.slice(0, 10), lang)}</td>
                 <td>{c.reason === 'withdrawn' ? t('erasure.reason.withdrawn') : t('erasure.reason.report_issued')}</td>
                 <td>{c.daysPastRetention}</td>
                 <td>
                   <button type="button" className="secondary" aria-expanded={chosen?.id === c.id} onClick={() => setChosen(c)}>
-                    {t('erasure.eraseCase', { caseNumber: c.caseNumber })}
+                    {t('erasure.eraseCase', { caseNumber: isolate(c.caseNumber) })}
                   </button>
                 </td>
               </tr>
@@ -111,7 +111,7 @@ function ConfirmErasure({ item, onErased, onCancel }: { item: DueForErasure; onE
 
   const resolver: Resolver<ConfirmValues> = (values): ResolverResult<ConfirmValues> => {
     const typed = values.confirm ?? '';
-    const message = typed.trim() === '' ? t('erasure.confirmRequired') : confirmsCaseNumber(typed, item.caseNumber) ? null : t('erasure.confirmMismatch', { caseNumber: item.caseNumber });
+    const message = typed.trim() === '' ? t('erasure.confirmRequired') : confirmsCaseNumber(typed, item.caseNumber) ? null : t('erasure.confirmMismatch', { caseNumber: isolate(item.caseNumber) });
     if (message === null) return { values, errors: {} };
     return { values: {}, errors: { confirm: { type: 'validate', message } } };
   };
@@ -126,7 +126,7 @@ function ConfirmErasure({ item, onErased, onCancel }: { item: DueForErasure; onE
       } catch (e) {
         const error = asError(e);
         if (error.path === '$.confirm') {
-          const text = t('erasure.confirmMismatch', { caseNumber: item.caseNumber });
+          const text = t('erasure.confirmMismatch', { caseNumber: isolate(item.caseNumber) });
           form.setError('confirm', { message: text });
           setSummary((s) => ({ items: [{ target: fieldId('confirm'), text }], revision: s.revision + 1 }));
         } else setFailure(error);
@@ -138,10 +138,10 @@ function ConfirmErasure({ item, onErased, onCancel }: { item: DueForErasure; onE
   return (
     <section aria-labelledby="erase-title">
       <h2 id="erase-title" tabIndex={-1} ref={heading}>
-        {t('erasure.confirmTitle', { caseNumber: item.caseNumber })}
+        {t('erasure.confirmTitle', { caseNumber: isolate(item.caseNumber) })}
       </h2>
       <p>
-        <strong>{t('erasure.confirmWarning', { caseNumber: item.caseNumber })}</strong>
+        <strong>{t('erasure.confirmWarning', { caseNumber: isolate(item.caseNumber) })}</strong>
       </p>
       {failure && (
         <p role="alert" className="error-message">
@@ -153,7 +153,7 @@ function ConfirmErasure({ item, onErased, onCancel }: { item: DueForErasure; onE
         <TextField
           name="confirm"
           label={t('erasure.confirmLabel')}
-          hint={t('erasure.confirmHint', { caseNumber: item.caseNumber })}
+          hint={t('erasure.confirmHint', { caseNumber: isolate(item.caseNumber) })}
           required
           error={errors.confirm}
           registration={form.register('confirm')}

@@ -18,6 +18,7 @@ import { useInterviewDraft, type Opened } from './useInterviewDraft';
 import { useSections } from './useSections';
 import { screenerView } from '../../../../main/domain/forms/screener';
 import { screenerProgress } from './screener';
+import { isolate } from '../../i18n';
 
 /**
  * The interview of one case. A screener sees only the sections and questions open to screeners
@@ -59,7 +60,7 @@ export function InterviewEditor({ opened, record, actor, screener = false }: { o
   return (
     <FormProvider {...form}>
       <div className="interview-head">
-        <h1>{t('interview.title', { name, caseNumber: record.details.caseNumber })}</h1>
+        <h1>{t('interview.title', { name, caseNumber: isolate(record.details.caseNumber) })}</h1>
         <CaseNav caseId={caseId} current="interview" />
         <p className="muted">
           {localize(definition.title, lang)} · <Link href={`/cases/${caseId}`}>{t('interview.backToCase')}</Link>

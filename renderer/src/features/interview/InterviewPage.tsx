@@ -8,6 +8,7 @@ import { errorText } from '../../components/errors';
 import { currentActor } from '../../drafts/actor';
 import { InterviewEditor } from './InterviewEditor';
 import type { Opened } from './useInterviewDraft';
+import { isolate } from '../../i18n';
 
 /** Loads the case, its interview and who is signed in, then hands over to the editor. */
 export function InterviewPage({ caseId }: { caseId: string }) {
@@ -34,7 +35,7 @@ export function InterviewPage({ caseId }: { caseId: string }) {
     const name = record ? `${record.details.person.givenNames} ${record.details.person.familyName}` : '';
     return (
       <>
-        <h1>{record ? t('interview.title', { name, caseNumber: record.details.caseNumber }) : t('interview.titlePlain')}</h1>
+        <h1>{record ? t('interview.title', { name, caseNumber: isolate(record.details.caseNumber) }) : t('interview.titlePlain')}</h1>
         {error.code === 'out_of_scope' ? (
           <div className="banner banner-error out-of-scope" role="alert">
             <h2>{t('interview.childJusticeTitle')}</h2>

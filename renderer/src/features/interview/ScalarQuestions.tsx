@@ -3,6 +3,7 @@ import { useController, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AnyField, ScalarField, SubField } from '../../../../main/contract/form';
 import { localize, type UiValues } from './model';
+import { ControlledDateInput, useDatePattern } from '../../components/DateInput';
 import { describedBy, Errors, GraphemeCounter, Help, Label, type QuestionState } from './questionParts';
 
 // One control per kind of question: text, date and number; one choice; several choices.
@@ -41,7 +42,7 @@ function TextQuestion({ field, name, id, state }: { field: Extract<AnyField, { k
       {field.kind === 'long_text' ? (
         <textarea rows={4} {...common} />
       ) : field.kind === 'date' ? (
-        <input type="date" className="input-date" autoComplete="off" {...common} />
+        <DateQuestionInput name={`${name}.value`} id={id} describe={describe} invalid={Boolean(state.errors)} />
       ) : field.kind === 'number' ? (
         <span className="number-row">
           <input type="text" inputMode="decimal" className="input-number" autoComplete="off" {...common} />
@@ -52,6 +53,27 @@ function TextQuestion({ field, name, id, state }: { field: Extract<AnyField, { k
       )}
       {field.kind === 'long_text' && <GraphemeCounter name={name} max={field.maxGraphemes} id={id} />}
     </div>
+  );
+}
+
+/** A date answer typed the way the app's language writes it; the answer holds YYYY-MM-DD. */
+function DateQuestionInput({ name, id, describe, invalid }: { name: string; id: string; describe: string | undefined; invalid: boolean }) {
+  const { control } = useFormContext<UiValues>();
+  const pattern = useDatePattern();
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className="hint" id={`${id}-pattern`}>
+        {t('dates.hint', { pattern })}
+      </span>
+      <ControlledDateInput<UiValues>
+        id={id}
+        name={name as never}
+        control={control}
+        aria-invalid={invalid || undefined}
+        aria-describedby={[describe, `${id}-pattern`].filter(Boolean).join(' ')}
+      />
+    </>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { needs, type ConditionReport, type Need, type ProposedCondition, type Proposal } from '../../../../main/contract/options';
 import type { SummaryItem } from '../../components/ErrorSummary';
 import type { Acknowledgements } from '../../components/useAcknowledgements';
@@ -91,11 +92,11 @@ export function ConditionsSection({ proposal, report, recordedNeeds, errors, upd
                 </div>
                 <div className="field">
                   <label htmlFor={`${base}-end`}>{t('proposalUi.endDate')}</label>
-                  <input id={`${base}-end`} type="date" value={c.endDate ?? ''} onChange={(e) => setCondition(i, { endDate: e.target.value || undefined })} />
+                  <DateInput id={`${base}-end`} value={c.endDate ?? ''} onValue={(v) => setCondition(i, { endDate: v || undefined })} />
                 </div>
                 <div className="field">
                   <label htmlFor={`${base}-review`}>{t('proposalUi.reviewDate')}</label>
-                  <input id={`${base}-review`} type="date" value={c.review?.date ?? ''} onChange={(e) => setCondition(i, { review: { ...c.review, date: e.target.value || undefined } })} />
+                  <DateInput id={`${base}-review`} value={c.review?.date ?? ''} onValue={(v) => setCondition(i, { review: { ...c.review, date: v || undefined } })} />
                 </div>
               </div>
             </details>

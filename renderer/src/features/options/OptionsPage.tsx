@@ -14,12 +14,13 @@ import { readDraft, updateDraft, type DraftKey } from '../../drafts/draftStore';
 import { compiledCatalogue, emptyProposal, refKey } from './data';
 import { usePageHeading } from './usePageHeading';
 import './options.css';
+import { isolate } from '../../i18n';
 
 const statuses: readonly Status[] = ['suitable', 'suitable_with_concerns', 'not_suitable'];
 
 /** The matched options for a case, with filters, the deciding facts, and a selection feeding the proposal. */
 export function OptionsPage({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [record, setRecord] = useState<CaseRecord | null>(null);
   const [result, setResult] = useState<MatchResult | null>(null);
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
@@ -56,7 +57,7 @@ export function OptionsPage({ id }: { id: string }) {
   }, [load]);
 
   const selected = useMemo(() => new Set((draft?.proposal.selected ?? []).map(refKey)), [draft]);
-  usePageHeading(record ? t('optionsUi.title', { caseNumber: record.details.caseNumber }) : null);
+  usePageHeading(record ? t('optionsUi.title', { caseNumber: isolate(record.details.caseNumber) }) : null);
   const shown = useMemo(() => (result?.items ?? []).filter((i) => (!status || i.status === status) && (!group || i.group === group)), [result, status, group]);
 
   if (error) {
@@ -77,11 +78,14 @@ export function OptionsPage({ id }: { id: string }) {
     setDraft({ ...draft, proposal });
   };
 
-  const summaryOf = (item: MatchItem) => catalogue?.byId.get(item.optionId)?.option.wording.en?.summary;
+  const summaryOf = (item: MatchItem) => {
+    const wording = catalogue?.byId.get(item.optionId)?.option.wording;
+    return (wording?.[i18n.language] ?? wording?.[i18n.language.split('-')[0]!] ?? wording?.en)?.summary;
+  };
 
   return (
     <>
-      <h1>{t('optionsUi.title', { caseNumber: record.details.caseNumber })}</h1>
+      <h1>{t('optionsUi.title', { caseNumber: isolate(record.details.caseNumber) })}</h1>
       <CaseNav caseId={id} current="options" />
       <p>{t('optionsUi.intro')}</p>
       {result.notes.length > 0 && (

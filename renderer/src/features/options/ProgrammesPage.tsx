@@ -19,7 +19,7 @@ import './options.css';
 // rule again; its problems come back with JSON paths, shown next to the fields they name.
 
 export function ProgrammesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [list, setList] = useState<ProgrammeRecord[] | null>(null);
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
@@ -43,7 +43,15 @@ export function ProgrammesPage() {
   }, [load]);
 
   usePageHeading(list ? t('programmesUi.title') : null);
-  const kinds = useMemo(() => (catalogue ? [...catalogue.options].map((o) => ({ kind: o.option.kind, name: o.option.wording.en!.name })).sort((a, b) => a.name.localeCompare(b.name)) : []), [catalogue]);
+  const kinds = useMemo(
+    () =>
+      catalogue
+        ? [...catalogue.options]
+            .map((o) => ({ kind: o.option.kind, name: (o.option.wording[i18n.language] ?? o.option.wording.en!).name }))
+            .sort((a, b) => a.name.localeCompare(b.name, i18n.language))
+        : [],
+    [catalogue, i18n.language],
+  );
 
   if (loadError) {
     return (

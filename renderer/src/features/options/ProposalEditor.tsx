@@ -24,6 +24,7 @@ import { SelectedSection } from './SelectedSection';
 import { useFocusNext } from './useFocusNext';
 import { usePageHeading } from './usePageHeading';
 import { useProposalDraft } from './useProposalDraft';
+import { isolate } from '../../i18n';
 
 export interface ProposalData {
   record: CaseRecord;
@@ -52,7 +53,7 @@ export function ProposalEditor({ data }: { data: ProposalData }) {
     const typed = { ...proposal, conditions: proposal.conditions.filter((c) => c.text.trim() !== '') };
     return checkConditions(typed, profile, language, catalogue, programmes);
   }, [proposal, profile, catalogue, programmes, language]);
-  usePageHeading(t('proposalUi.title', { caseNumber: record.details.caseNumber }));
+  usePageHeading(t('proposalUi.title', { caseNumber: isolate(record.details.caseNumber) }));
   const names = useMemo(() => new Map(items.map((i) => [refKey(i.ref), i])), [items]);
   const wording = useMemo(() => proposalWording(t, () => proposal, names), [t, proposal, names]);
   const recordedNeeds = useMemo(() => new Set(profile.needs.map((n) => n.need)), [profile]);
@@ -69,7 +70,7 @@ export function ProposalEditor({ data }: { data: ProposalData }) {
 
   return (
     <>
-      <h1>{t('proposalUi.title', { caseNumber: record.details.caseNumber })}</h1>
+      <h1>{t('proposalUi.title', { caseNumber: isolate(record.details.caseNumber) })}</h1>
       <CaseNav caseId={caseId} current="proposal" />
       <DraftStatusLine status={draft.status} />
       {restored && <RestoredNotice restored={restored} label={wording.label} onDiscard={draft.discardRestored} onDismiss={draft.dismissRestored} />}

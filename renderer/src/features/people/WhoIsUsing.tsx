@@ -5,6 +5,7 @@ import type { Output } from '../../../../main/contract/api';
 import { MIN_PASSPHRASE_LENGTH, PersonDetails, roles, type Person, type PersonDetailsInput } from '../../../../main/contract/people';
 import { ApiCallError, call } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { errorText, fieldName, issueText } from '../../components/errors';
 import { fieldId, SelectField, TextField } from '../../components/fields';
 import { resetActor } from '../../drafts/actor';
@@ -150,6 +151,7 @@ function FirstStart({ onAdded }: { onAdded: (p: Person) => void }) {
   const heading = usePageFocus();
   return (
     <main id="main" className="who-is-using">
+      <LanguageSwitch keepForPerson={false} />
       <h1 tabIndex={-1} ref={heading}>
         {t('people.firstStartTitle')}
       </h1>
@@ -165,6 +167,7 @@ function ChoosePerson({ people, onChosen, onAdded }: { people: Person[]; onChose
   const [adding, setAdding] = useState(false);
   return (
     <main id="main" className="who-is-using">
+      <LanguageSwitch keepForPerson={false} />
       <h1 tabIndex={-1} ref={heading}>
         {t('people.chooseTitle')}
       </h1>

@@ -14,6 +14,7 @@ import { ReportPreview } from './ReportPreview';
 import { ReviewPanel } from './ReviewPanel';
 import { CloseCase } from '../erasure/CloseCase';
 import './report.css';
+import { isolate } from '../../i18n';
 
 const MEDIA_TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
 
@@ -126,10 +127,10 @@ export function ReportPage({ caseId }: { caseId: string }) {
   const droppedCount = exported?.dropped.reduce((n, d) => n + d.count, 0) ?? 0;
   return (
     <>
-      <h1>{t('report.title', { caseNumber: record.details.caseNumber })}</h1>
+      <h1>{t('report.title', { caseNumber: isolate(record.details.caseNumber) })}</h1>
       <CaseNav caseId={caseId} current="report" />
       <p>
-        <Link href={`/cases/${caseId}`}>{t('report.backToCase', { caseNumber: record.details.caseNumber })}</Link>
+        <Link href={`/cases/${caseId}`}>{t('report.backToCase', { caseNumber: isolate(record.details.caseNumber) })}</Link>
       </p>
       <ReviewPanel caseId={caseId} life={life} sections={model?.sections.map((s) => ({ id: s.id, title: s.title })) ?? []} templateId={templateId} onChanged={onLifeChanged} />
       <CloseCase key={lifeStamp} caseId={caseId} issued={life.current?.state === 'issued'} />
@@ -169,6 +170,11 @@ export function ReportPage({ caseId }: { caseId: string }) {
           <button type="button" className="secondary" onClick={() => void onExport('pdf')} disabled={exporting || !model}>
             {t('report.exportPdf')}
           </button>
+          {model && (
+            <p className="hint report-language">
+              {t('report.writtenIn', { language: model.language })} {!frozen && <Link href={`/cases/${caseId}`}>{t('report.changeLanguage')}</Link>}
+            </p>
+          )}
         </div>
       )}
       <div role="status" aria-live="polite" className="report-export-status">

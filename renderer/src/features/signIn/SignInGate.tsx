@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../main/contract/api';
 import { ApiCallError, call, onLocked } from '../../api/client';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { errorText } from '../../components/errors';
 import { fieldId, TextField } from '../../components/fields';
@@ -142,6 +143,7 @@ function SignIn({ people, why, onSignedIn }: { people: GateState['people']; why:
   );
   return (
     <main id="main" className="who-is-using">
+      <LanguageSwitch keepForPerson={false} />
       <h1 tabIndex={-1} ref={heading}>
         {t('signIn.title')}
       </h1>

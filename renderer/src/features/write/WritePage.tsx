@@ -25,6 +25,7 @@ import { WriteSection } from './WriteSection';
 import { CommentItem } from '../report/ReviewPanel';
 import type { ReportLife, ReviewComment } from '../../../../main/contract/lifecycle';
 import './write.css';
+import { isolate } from '../../i18n';
 
 interface WriteData {
   life: ReportLife;
@@ -78,7 +79,7 @@ function WriteEditor({ data }: { data: WriteData }) {
   const sections = useMemo(() => written.sections.filter((s) => s.applies), [written]);
   const titles = useMemo(() => new Map(sections.map((s) => [s.id, s.title])), [sections]);
   const wording = useMemo(() => reportTextWording(t, written.sections), [t, written]);
-  const title = t('write.title', { caseNumber: record.details.caseNumber });
+  const title = t('write.title', { caseNumber: isolate(record.details.caseNumber) });
   usePageHeading(title);
   // Checks again after each save: the proposal or the interview may have changed elsewhere.
   useEffect(() => {
