@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { AppError } from '../contract/errors';
 import type { RenderBlock, RenderedReport, RenderRun } from '../contract/report';
 
 // The PDF writer: the same render-ready model the DOCX is written from, out as a tagged, accessible
@@ -61,6 +63,8 @@ interface FontFamily {
   covers: RegExp;
   /** Files in the family's folder, by face. */
   files: Record<Face, string>;
+  /** For a font collection (.ttc), the PostScript name of each face inside it. */
+  faces?: Record<Face, string>;
   folder: () => string;
 }
 
@@ -91,17 +95,60 @@ const DEJAVU_RTL: FontFamily = {
   covers: /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u,
   files: { ...DEJAVU.files, italic: DEJAVU.files.regular, boldItalic: DEJAVU.files.bold },
 };
+/** Chinese characters, CJK punctuation and full-width forms. */
+const CJK_TEXT = /[\u2E80-\u2FFF\u3000-\u303F\u3100-\u312F\u31A0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]/u;
+
+/**
+ * Chinese, in the computer's own font: a CJK family is 15 MB or more, so the app does not carry one.
+ * Noto Sans CJK (Debian's fonts-noto-cjk, Fedora's google-noto-sans-cjk), Microsoft YaHei on
+ * Windows, PingFang on macOS; the first found is embedded as a subset, like every font here.
+ */
+const CJK_CANDIDATES: ReadonlyArray<{ folder: string; regular: [string, string]; bold: [string, string] }> = [
+  { folder: '/usr/share/fonts/opentype/noto', regular: ['NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular'], bold: ['NotoSansCJK-Bold.ttc', 'NotoSansCJKsc-Bold'] },
+  { folder: '/usr/share/fonts/google-noto-sans-cjk-fonts', regular: ['NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular'], bold: ['NotoSansCJK-Bold.ttc', 'NotoSansCJKsc-Bold'] },
+  { folder: '/usr/share/fonts/noto-cjk', regular: ['NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular'], bold: ['NotoSansCJK-Bold.ttc', 'NotoSansCJKsc-Bold'] },
+  { folder: 'C:\\Windows\\Fonts', regular: ['msyh.ttc', 'MicrosoftYaHei'], bold: ['msyhbd.ttc', 'MicrosoftYaHei-Bold'] },
+  { folder: '/System/Library/Fonts', regular: ['PingFang.ttc', 'PingFangSC-Regular'], bold: ['PingFang.ttc', 'PingFangSC-Semibold'] },
+];
+
+let cjkFamily: FontFamily | null | undefined;
+/** The computer's Chinese family, found once; null where it has none. */
+export function chineseFamily(): FontFamily | null {
+  if (cjkFamily !== undefined) return cjkFamily;
+  const found = CJK_CANDIDATES.find((c) => fs.existsSync(path.join(c.folder, c.regular[0])) && fs.existsSync(path.join(c.folder, c.bold[0])));
+  cjkFamily = found
+    ? {
+        name: 'CJK',
+        covers: CJK_TEXT,
+        // Chinese has no italic: an italic run is set upright.
+        files: { regular: found.regular[0], bold: found.bold[0], italic: found.regular[0], boldItalic: found.bold[0] },
+        faces: { regular: found.regular[1], bold: found.bold[1], italic: found.regular[1], boldItalic: found.bold[1] },
+        folder: () => found.folder,
+      }
+    : null;
+  return cjkFamily;
+}
+
 export const FONT_FAMILIES: readonly FontFamily[] = [DEJAVU_RTL, DEJAVU];
+
+/** The families of this computer, in the order a character is matched against them. */
+function families(): readonly FontFamily[] {
+  const cjk = chineseFamily();
+  return cjk ? [DEJAVU_RTL, cjk, DEJAVU] : FONT_FAMILIES;
+}
 
 const faceOf = (bold: boolean, italic: boolean): Face => (bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular');
 /** A face is named by its file: pdfkit opens it once, caches it by that name and embeds the glyphs used. */
 const fontFile = (family: FontFamily, face: Face) => path.join(family.folder(), family.files[face]);
+/** The face's name inside its file, for a collection; the key a piece of text is merged by. */
+const faceKey = (family: FontFamily, face: Face) => `${fontFile(family, face)}#${family.faces?.[face] ?? ''}`;
 
 /** Splits text into pieces each set in one family. */
 function byFamily(text: string): Array<{ text: string; family: FontFamily }> {
   const out: Array<{ text: string; family: FontFamily }> = [];
+  const all = families();
   for (const ch of text) {
-    const family = FONT_FAMILIES.find((f) => f.covers.test(ch)) ?? FONT_FAMILIES[FONT_FAMILIES.length - 1]!;
+    const family = all.find((f) => f.covers.test(ch)) ?? all[all.length - 1]!;
     const last = out[out.length - 1];
     if (last && last.family === family) last.text += ch;
     else out.push({ text: ch, family });
@@ -183,6 +230,12 @@ async function embedImage(doc: Doc, data: Uint8Array): Promise<Image> {
 }
 
 export async function writePdf(model: RenderedReport, assets: PdfAssets): Promise<Uint8Array> {
+  // A PDF that would print Chinese as empty boxes is refused, saying what to do instead.
+  if (!chineseFamily() && CJK_TEXT.test(JSON.stringify(model))) {
+    throw new AppError('refused', 'This computer has no font for Chinese, so a PDF could not show it: export the Word document, or install Noto Sans CJK.', {
+      key: 'report.errors.pdfNoChineseFont',
+    });
+  }
   const rtl = model.direction === 'rtl';
   const area = pdfBodyArea(model);
   const when = reportDateTime(assets.reportDate);
@@ -240,7 +293,11 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
     if (!atTop()) doc.y += points;
   };
   const lineGap = (size: number) => size * 0.17;
-  const useFont = (bold: boolean, italic: boolean, size: number, family: FontFamily = DEJAVU) => doc.font(fontFile(family, faceOf(bold, italic))).fontSize(size);
+  const useFont = (bold: boolean, italic: boolean, size: number, family: FontFamily = DEJAVU) => {
+    const face = faceOf(bold, italic);
+    const inCollection = family.faces?.[face];
+    return (inCollection ? doc.font(fontFile(family, face), inCollection) : doc.font(fontFile(family, face))).fontSize(size);
+  };
 
   /** Runs drawn as one paragraph at (x, doc.y), wrapping within `width` and flowing onto new pages. */
   const drawRuns = (runs: Run[], x: number, width: number, style: { size: number; bold?: boolean; italic?: boolean; color?: string; align?: 'left' | 'center' | 'right' }) => {
@@ -253,7 +310,7 @@ export async function writePdf(model: RenderedReport, assets: PdfAssets): Promis
           const bold = oneLook ? !!style.bold : style.bold || !!r.bold;
           const italic = oneLook ? !!style.italic : style.italic || !!r.italic;
           const color = oneLook ? (style.color ?? 'black') : (r.color ?? style.color ?? 'black');
-          return { ...p, bold, italic, color, file: fontFile(p.family, faceOf(bold, italic)) };
+          return { ...p, bold, italic, color, file: faceKey(p.family, faceOf(bold, italic)) };
         }),
       )
       .filter((p) => p.text !== '')
