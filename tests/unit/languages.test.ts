@@ -8,6 +8,9 @@ import { loadCatalogue } from '../../main/loaders/catalogue';
 import { listReportTemplates } from '../../main/loaders/reportTemplates';
 import { allTemplateTexts, inlineTextFiles, inlineTexts, loadTemplateTranslation } from '../../main/loaders/translations';
 import { dateShape, formatDateText, parseDateText } from '../../renderer/src/components/dateText';
+import { formatFact } from '../../main/domain/options/text';
+import { parseSchedules } from '../../main/domain/options/schedule';
+import { translator } from '../../main/contract/messages';
 
 // The product speaks the six official languages of the United Nations (docs/languages.md): every
 // text of every data file is in each, so no officer meets an English question in a Chinese form
@@ -87,5 +90,31 @@ describe('dates are typed the way the app’s language writes them', () => {
     expect(parseDateText('2026-12-25', 'fr')).toBe('2026-12-25');
     expect(parseDateText('31/02/2026', 'fr')).toBeNull();
     expect(parseDateText('25/12/26', 'fr')).toBeNull();
+  });
+});
+
+describe('the facts an option’s explanation cites are in the explanation’s language', () => {
+  it('words a plea, needs and an answer in French, Chinese and Arabic, never as English ids', () => {
+    expect(formatFact('not_guilty', 'plea', 'fr')).toBe(translator('fr')('enum.plea.not_guilty').toLocaleLowerCase('fr'));
+    expect(formatFact(['accommodation', 'finance'], 'needs', 'zh')).toBe(`${translator('zh')('need.accommodation')}、${translator('zh')('need.finance')}`);
+    expect(formatFact('no', 'consentTreatment', 'ar')).toBe(translator('ar')('report.docx.no'));
+    expect(formatFact([], 'needs', 'ru')).toBe(translator('ru')('options.noValues'));
+    expect(formatFact('substance_use', 'needs', 'en')).toBe('substance use');
+  });
+});
+
+describe('a schedule in a condition is read in the report’s language', () => {
+  const catalogue = loadCatalogue(path.join(templatesDir, 'options'));
+  it.each([
+    ['zh', '周二和周四 20:00-23:00', ['tue', 'thu']],
+    ['zh', '每周一至周五 21:00至06:00', ['mon', 'tue', 'wed', 'thu', 'fri']],
+    ['fr', 'de 21:00 à 06:00, du lundi au vendredi', ['mon', 'tue', 'wed', 'thu', 'fri']],
+    ['es', 'de 21:00 a 06:00, de lunes a viernes', ['mon', 'tue', 'wed', 'thu', 'fri']],
+    ['ru', 'с 21:00 до 06:00, с понедельника по пятницу', ['mon', 'tue', 'wed', 'thu', 'fri']],
+    ['ar', 'من 21:00 إلى 06:00، من الاثنين إلى الجمعة', ['mon', 'tue', 'wed', 'thu', 'fri']],
+  ] as const)('in %s, "%s" names %j', (language, text, days) => {
+    const schedules = parseSchedules(text, catalogue.languages.get(language)!);
+    expect(schedules.length).toBe(1);
+    expect(schedules[0]!.days).toEqual(days);
   });
 });

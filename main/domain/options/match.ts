@@ -93,10 +93,10 @@ function evaluateRule(c: CompiledRule, data: Record<string, unknown>, facts: Fac
   const failed = verdict(c, data, caches.verdicts);
   const params: Record<string, string | number> = {};
   for (const f of c.reads) {
-    if (PER_OPTION.has(f)) params[f] = formatFact(data[f]);
+    if (PER_OPTION.has(f)) params[f] = formatFact(data[f], f, language);
     else {
       let v = caches.formatted.get(f);
-      if (v === undefined) caches.formatted.set(f, (v = formatFact(data[f])));
+      if (v === undefined) caches.formatted.set(f, (v = formatFact(data[f], f, language)));
       params[f] = v;
     }
   }

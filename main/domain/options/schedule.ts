@@ -30,8 +30,11 @@ export function parseDays(text: string, lang: ConditionLanguage): WeekDay[] | nu
   const lower = text.toLowerCase();
   const alternation = lang.dayWords.map((d) => escape(d.word)).join('|');
   const joiners = lang.rangeWords.map(escape).join('|');
-  const wordRe = new RegExp(`(?<![\\p{L}])(${alternation})(?![\\p{L}])`, 'giu');
-  const rangeRe = new RegExp(`(?<![\\p{L}])(${alternation})\\s*(?:${joiners})\\s*(${alternation})(?![\\p{L}])`, 'giu');
+  // Chinese writes its words without spaces ("周二和周四"): there a day name is found wherever it stands.
+  const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(alternation);
+  const [before, after] = unspaced ? ['', ''] : ['(?<![\\p{L}])', '(?![\\p{L}])'];
+  const wordRe = new RegExp(`${before}(${alternation})${after}`, 'giu');
+  const rangeRe = new RegExp(`${before}(${alternation})\\s*(?:${joiners})\\s*(${alternation})${after}`, 'giu');
   const lookup = (w: string) => lang.dayWords.find((d) => d.word === w.toLowerCase())?.days ?? [];
   const found = new Set<WeekDay>();
   let rest = lower;

@@ -1,3 +1,5 @@
+import { hasMessage, translator } from '../../contract/messages';
+
 // Rendering of catalogue messages. Placeholders are {{factName}}; the loader has already refused
 // any placeholder that is not a known fact, so a missing value here is a bug, shown plainly.
 
@@ -31,12 +33,36 @@ export function words(value: string): string {
   return value.replaceAll('_', ' ');
 }
 
-/** A fact as it is cited in a message: lists joined, vocabulary values as words. */
-export function formatFact(value: unknown): string | number {
+/** Where the message catalogue words the values of a fact: "accommodation" is need.accommodation. */
+const VALUE_WORDS: Readonly<Record<string, string>> = {
+  needs: 'need',
+  optionNeeds: 'need',
+  needsAddressed: 'need',
+  offenceCategories: 'offenceCategory',
+  riskLevel: 'riskLevel',
+  offenceSeriousness: 'chargeSeriousness',
+  plea: 'enum.plea',
+};
+/** How a language separates the items of a list cited in a sentence. */
+const LIST_SEPARATOR: Readonly<Record<string, string>> = { zh: '、', ja: '、', ar: '، ' };
+/** Answers any fact may hold, worded in the catalogue. */
+const ANSWER_WORDS: Readonly<Record<string, string>> = { yes: 'report.docx.yes', no: 'report.docx.no', declined: 'report.docx.declinedToAnswer' };
+
+/**
+ * A fact as it is cited in a message, in the message's language: lists joined as the language
+ * joins them, vocabulary values in the catalogue's words (lower case, as they sit inside a
+ * sentence), an id the catalogue does not word as plain words.
+ */
+export function formatFact(value: unknown, fact = '', language = 'en'): string | number {
   if (typeof value === 'number') return value;
-  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map((v) => words(String(v))).join(', ');
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  return words(String(value));
+  const t = translator(language);
+  const word = (v: string) => {
+    const key = ANSWER_WORDS[v] ?? (VALUE_WORDS[fact] && /^[a-z0-9_]+$/.test(v) ? `${VALUE_WORDS[fact]}.${v}` : undefined);
+    return key && hasMessage(key, language.split('-')[0]) ? t(key).toLocaleLowerCase(language) : words(v);
+  };
+  if (Array.isArray(value)) return value.length === 0 ? t('options.noValues') : value.map((v) => word(String(v))).join(LIST_SEPARATOR[language.split('-')[0]!] ?? ', ');
+  if (typeof value === 'boolean') return word(value ? 'yes' : 'no');
+  return word(String(value));
 }
 
 /** The text for `language`, falling back to English (always present: the schemas require it). */

@@ -53,7 +53,7 @@ describe('every reason an option shows agrees with the facts it cites', () => {
         if (r.outcome === 'unknown') continue;
         // A fact cited by name is the person's fact, as recorded.
         for (const [name, value] of Object.entries(r.params)) {
-          if (name in facts.values) expect(value, `${item.optionId} ${r.ruleId} cites ${name}`).toEqual(formatFact(facts.values[name as keyof typeof facts.values]));
+          if (name in facts.values) expect(value, `${item.optionId} ${r.ruleId} cites ${name}`).toEqual(formatFact(facts.values[name as keyof typeof facts.values], name));
         }
         // A card never lists a need it addresses and also says that need is not recorded.
         const need = needRules[r.ruleId];
