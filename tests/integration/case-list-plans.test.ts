@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { caseSorts } from '../../main/contract/case';
+import { caseDetails, testCore, type TestCore } from '../support/core';
+
+// The case list reads every page straight from an index in its sort order: a page never waits
+// for the store to sort its cases in memory, however many it holds (bench/store.ts measures the
+// time; this proves the plan, which does not depend on the machine).
+
+let core: TestCore;
+beforeEach(async () => {
+  core = testCore();
+  for (let i = 0; i < 30; i++) await core.call('cases.create', { details: caseDetails({ caseNumber: `CR-2026-${String(i).padStart(4, '0')}`, reportDueDate: `2026-12-${String(1 + (i % 15)).padStart(2, '0')}` }) });
+});
+afterEach(() => core.cleanup());
+
+/** The queries cases.list ran, with their parameters, and each one's plan. */
+async function plansOf(input: Parameters<TestCore['call']>[1]): Promise<string[]> {
+  const db = core.db;
+  const ran: Array<{ sql: string; params: unknown }> = [];
+  const prepare = db.prepare.bind(db);
+  (db as { prepare: unknown }).prepare = (sql: string) => {
+    const statement = prepare(sql);
+    return new Proxy(statement, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if ((prop === 'all' || prop === 'get') && typeof value === 'function') {
+          return (...args: unknown[]) => {
+            if (/^\s*SELECT/i.test(sql) && /\bcases\b/.test(sql)) ran.push({ sql, params: args[0] });
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        }
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  };
+  try {
+    await core.call('cases.list', input as never);
+  } finally {
+    (db as { prepare: unknown }).prepare = prepare;
+  }
+  return ran.filter((r) => /ORDER BY/.test(r.sql)).map((r) => {
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${r.sql}`).all(r.params ?? {}) as Array<{ detail: string }>;
+    return plan.map((p) => p.detail).join(' | ');
+  });
+}
+
+describe('the case list', () => {
+  it.each(caseSorts)('reads a page sorted by %s from an index, without sorting in memory', async (sort) => {
+    const plans = await plansOf({ sort, limit: 10 });
+    expect(plans.length).toBe(1);
+    expect(plans[0]).toMatch(/USING (COVERING )?INDEX/);
+    expect(plans[0]).not.toMatch(/TEMP B-TREE/);
+  });
+});
