@@ -203,7 +203,11 @@ export class CaseRepository {
       return { total: 0, items: [] };
     } else {
       const where = filters.length > 0 ? `WHERE ${filters.join(' AND ')}` : '';
-      total = (this.db.prepare(`SELECT count(*) AS n FROM cases c ${where}`).get(filterParams) as { n: number }).n;
+      // Unfiltered, the total is the count the store keeps (migration 14), not a count of every row.
+      total =
+        filters.length === 0
+          ? (this.db.prepare(`SELECT n FROM case_count WHERE id = 1`).get() as { n: number }).n
+          : (this.db.prepare(`SELECT count(*) AS n FROM cases c ${where}`).get(filterParams) as { n: number }).n;
       rows = this.db.prepare(`SELECT ${select} FROM ${from} ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`).all(params) as CaseRow[];
     }
     return {

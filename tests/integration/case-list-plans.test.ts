@@ -13,8 +13,8 @@ beforeEach(async () => {
 });
 afterEach(() => core.cleanup());
 
-/** The queries cases.list ran, with their parameters, and each one's plan. */
-async function plansOf(input: Parameters<TestCore['call']>[1]): Promise<string[]> {
+/** The queries cases.list ran against the cases table, with their parameters. */
+async function queriesOf(input: Parameters<TestCore['call']>[1]): Promise<Array<{ sql: string; params: unknown }>> {
   const db = core.db;
   const ran: Array<{ sql: string; params: unknown }> = [];
   const prepare = db.prepare.bind(db);
@@ -38,10 +38,14 @@ async function plansOf(input: Parameters<TestCore['call']>[1]): Promise<string[]
   } finally {
     (db as { prepare: unknown }).prepare = prepare;
   }
-  return ran.filter((r) => /ORDER BY/.test(r.sql)).map((r) => {
-    const plan = db.prepare(`EXPLAIN QUERY PLAN ${r.sql}`).all(r.params ?? {}) as Array<{ detail: string }>;
-    return plan.map((p) => p.detail).join(' | ');
-  });
+  return ran;
+}
+
+/** The plan of each page query cases.list ran. */
+async function plansOf(input: Parameters<TestCore['call']>[1]): Promise<string[]> {
+  return (await queriesOf(input))
+    .filter((r) => /ORDER BY/.test(r.sql))
+    .map((r) => (core.db.prepare(`EXPLAIN QUERY PLAN ${r.sql}`).all(r.params ?? {}) as Array<{ detail: string }>).map((p) => p.detail).join(' | '));
 }
 
 describe('the case list', () => {
@@ -50,5 +54,24 @@ describe('the case list', () => {
     expect(plans.length).toBe(1);
     expect(plans[0]).toMatch(/USING (COVERING )?INDEX/);
     expect(plans[0]).not.toMatch(/TEMP B-TREE/);
+  });
+});
+
+describe('the case list’s total', () => {
+  it('is the count the store keeps, equal to the cases it holds after cases are added and one is removed', async () => {
+    const counted = () => (core.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+    expect((await core.call('cases.list', { limit: 5 })).total).toBe(30);
+    await core.call('cases.create', { details: caseDetails({ caseNumber: 'CR-2026-9999' }) });
+    expect((await core.call('cases.list', { limit: 5 })).total).toBe(counted());
+    // Erasure removes the row, as here; the kept count follows it.
+    core.db.prepare("DELETE FROM cases WHERE case_number = 'CR-2026-9999'").run();
+    expect((await core.call('cases.list', { limit: 5 })).total).toBe(30);
+    expect(counted()).toBe(30);
+  });
+
+  it('is given without counting every row when nothing filters the list, and counted when a filter does', async () => {
+    const counts = async (input: Parameters<TestCore['call']>[1]) => (await queriesOf(input)).filter((q) => /count\(\*\)/i.test(q.sql)).length;
+    expect(await counts({ limit: 10 })).toBe(0);
+    expect(await counts({ limit: 10, state: ['draft'] })).toBe(1);
   });
 });
