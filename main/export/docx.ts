@@ -22,7 +22,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import type { RenderBlock, RenderedReport, RenderRun } from '../contract/report';
-import { normaliseDocx } from './package';
+import { normaliseDocx, zipNormalised, type PackageParts } from './package';
 
 // The DOCX writer: the render-ready model in, the bytes of a Word document out. It decides
 // layout only; what the report says was settled by the assembly (domain/report).
@@ -301,6 +301,21 @@ export async function writeDocx(model: RenderedReport, assets: DocxAssets): Prom
       },
     ],
   });
+  return packageOf(doc);
+}
+
+/** docx's own compiler: the package's parts as docx writes them, before docx zips them. */
+type PartsCompiler = { compile(file: Document): PackageParts };
+const compiler = (Packer as unknown as { compiler?: Partial<PartsCompiler> }).compiler;
+
+/**
+ * The package's bytes, zipped once: the parts docx compiles are normalised (main/export/package.ts)
+ * and deflated in one pass, instead of docx deflating them and the normalisation inflating and
+ * deflating them again. `Packer.compiler` is docx's own (the pinned version has it, and
+ * tests/unit/export/package.test.ts says so); were it gone, docx's zip is normalised instead.
+ */
+export async function packageOf(doc: Document): Promise<Uint8Array> {
+  if (typeof compiler?.compile === 'function') return zipNormalised((compiler as PartsCompiler).compile(doc));
   return normaliseDocx(await Packer.toBuffer(doc));
 }
 

@@ -18,11 +18,30 @@ export interface FormatContext {
   values: Record<string, string>;
 }
 
+/**
+ * Intl formatters by locale, built once: building one costs far more than using it, and a report
+ * formats every date, number and language name it holds.
+ */
+function memoByLocale<T>(make: (locale: string) => T): (locale: string) => T {
+  const made = new Map<string, T>();
+  return (locale) => {
+    let formatter = made.get(locale);
+    if (formatter === undefined) {
+      formatter = make(locale);
+      made.set(locale, formatter);
+    }
+    return formatter;
+  };
+}
+const dateFormat = memoByLocale((locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+const numberFormat = memoByLocale((locale) => new Intl.NumberFormat(locale));
+const languageNames = memoByLocale((locale) => new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }));
+
 export function formatDate(iso: string, locale: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return dateFormat(locale).format(date);
 }
 
 /** "self_reported" -> the template's word for it, or a readable fallback ("Self reported"). */
@@ -36,7 +55,7 @@ export function formatEnumValue(value: string, fc: FormatContext): string {
 /** "fr" -> "French" in an English report, "français" never: the name in the report's own language; an unknown tag as written. */
 export function languageName(tag: string, locale: string): string {
   try {
-    const name = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(tag);
+    const name = languageNames(locale).of(tag);
     return name ?? tag;
   } catch {
     return tag;
@@ -48,7 +67,7 @@ export function formatValue(value: unknown, format: BoundField['format'], fc: Fo
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value.flatMap((item) => formatValue(item, format === 'list' ? 'text' : format, fc));
   if (typeof value === 'boolean') return [formatEnumValue(value ? 'yes' : 'no', fc)];
-  if (typeof value === 'number') return [format === 'number' || format === 'text' ? new Intl.NumberFormat(fc.locale).format(value) : String(value)];
+  if (typeof value === 'number') return [format === 'number' || format === 'text' ? numberFormat(fc.locale).format(value) : String(value)];
   if (typeof value === 'string') {
     if (format === 'date') return [formatDate(value, fc.locale)];
     if (format === 'value') return [formatEnumValue(value, fc)];

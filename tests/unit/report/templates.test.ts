@@ -148,3 +148,26 @@ describe('report templates', () => {
     expect(mismatched.details).toMatchObject({ key: 'report.errors.templateIdMismatch', params: { templateId: 'full-report', found: 'other' } });
   });
 });
+
+describe('a template loaded again', () => {
+  it('is read afresh when its file changed, and is refused at once when the change broke it', () => {
+    const dir = brokenTemplate(() => undefined);
+    const file = path.join(dir, 'full-report.json');
+    expect(loadReportTemplate('full-report', { dirs: [dir] }).title).not.toBe('Changed title');
+    const t = JSON.parse(fs.readFileSync(file, 'utf8'));
+    fs.writeFileSync(file, JSON.stringify({ ...t, title: 'Changed title' }));
+    expect(loadReportTemplate('full-report', { dirs: [dir] }).title).toBe('Changed title');
+    fs.writeFileSync(file, JSON.stringify({ ...t, sections: 'none' }));
+    expect(() => loadReportTemplate('full-report', { dirs: [dir] })).toThrow(/sections/);
+  });
+
+  it('is the caller’s own copy: a change one caller makes never reaches the next', () => {
+    const dir = brokenTemplate(() => undefined);
+    const first = loadReportTemplate('full-report', { dirs: [dir] });
+    first.sections.splice(0);
+    first.title = 'Scribbled on';
+    const second = loadReportTemplate('full-report', { dirs: [dir] });
+    expect(second.title).not.toBe('Scribbled on');
+    expect(second.sections.length).toBeGreaterThan(0);
+  });
+});
