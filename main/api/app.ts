@@ -4,14 +4,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accessOf, type Database } from '../store/sqlite';
 import type { RotatingBackupResult } from '../store/backup';
-import type { RestoreResult } from '../store/recovery';
+import { latestGoodBackup } from '../store/backup';
+import { recordClosedStamp } from '../store/checkState';
+import { CorruptDatabaseError, type RestoreResult, type WholeFileCheck } from '../store/recovery';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
 import { shippedCatalogue, shippedForms, shippedJurisdiction, shippedReportTemplates } from '../loaders/shipped';
 import { createHandlers } from './handlers';
 import { PeopleRepository } from '../store/people';
 import { hasKeyring } from '../store/keyringFile';
 import { AppError } from '../contract/errors';
-import { ensureDataDir, openOwnedStore, startupBackup, type StartupStoreOptions } from './startup';
+import { ensureDataDir, openOwnedStore, startBackgroundWork, type StartupStoreOptions } from './startup';
 import type { Handlers, SignedInStore } from './types';
 
 export const APP_DIR_NAME = 'psr-author';
@@ -54,6 +56,10 @@ export interface AppCore {
   people: PeopleRepository;
   /** The automatic backup made at start; null when it was turned off, unchanged, or failed (logged). */
   startupBackup: Promise<RotatingBackupResult | null>;
+  /** The whole-file check after start (main/api/startup.ts); null when not run (a reader beside the app) or failed (logged). */
+  storeCheck: Promise<WholeFileCheck | null>;
+  /** Damage the check after start found: every writing call is then refused with it. */
+  damage(): CorruptDatabaseError | null;
   /** A restore asked for in the app, carried out at this start (null when none was pending). */
   restored: RestoreResult | null;
   /** False when opened read-only (no lock taken): a copy opened to look at, or a command reading beside the app. */
@@ -71,6 +77,11 @@ export interface OpenCoreOptions extends DispatchOptions, Pick<StartupStoreOptio
   signedIn?: SignedInStore;
   /** Told when a plaintext store was converted to encrypted on this start. */
   onConverted?: StartupStoreOptions['onConverted'];
+  /**
+   * Check the whole data file after start, off the app's thread, when it changed since the last
+   * clean check (default true). A psr command, which ends in moments, leaves it to the app.
+   */
+  checkWholeFile?: boolean;
   /** Automatic backups kept in <dataDir>/backups (default 10); false: no backup at start. */
   backupsKept?: number | false;
   /**
@@ -112,16 +123,39 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
     now: options.now ?? (() => new Date()),
   });
   const people = new PeopleRepository(db);
-  const dispatch = createDispatch(handlers, { ...options, isReadOnly: () => db.readonly, people, requireSignIn: options.signedIn !== undefined });
+  let damage: CorruptDatabaseError | null = null;
+  const dispatch = createDispatch(handlers, { ...options, isReadOnly: () => db.readonly, refuseWrites: () => damage, people, requireSignIn: options.signedIn !== undefined });
   let closed = false;
-  // Only the lock's holder backs up: a command reading beside the app leaves the backups to it.
-  const backup = !lock
-    ? Promise.resolve(null)
-    : startupBackup(db, dataDir, { ...options, retentionDays: jurisdiction.retentionDays }, options.logger ?? { error: (m, e) => console.error(`[psr] ${m}`, e) }, () => closed);
+  const logger = options.logger ?? { error: (m: string, e: unknown) => console.error(`[psr] ${m}`, e) };
+  // Only the lock's holder checks the whole file and backs up, after start and off this thread: a
+  // command reading beside the app leaves both to it (main/api/startup.ts).
+  const background = lock
+    ? startBackgroundWork(db, dataDir, { ...options, retentionDays: jurisdiction.retentionDays }, logger, () => closed, (found) => {
+        damage = new CorruptDatabaseError(dbFile, found, latestGoodBackup(dataDir, accessOf(options)), { whileOpen: true });
+        logger.error('the store check after start found damage; writing is refused until a backup is restored', damage);
+      })
+    : null;
   const close = () => {
+    if (closed) return;
     closed = true;
+    background?.stop();
     db.close();
+    // The file as this app leaves it: the next start need not read it whole (main/store/checkState.ts).
+    if (lock && !db.readonly && damage === null) recordClosedStamp(dbFile, dataDir);
     lock?.release();
   };
-  return { db, dataDir, dbFile, handlers, dispatch, people, startupBackup: backup, restored, writable: lock !== null, close };
+  return {
+    db,
+    dataDir,
+    dbFile,
+    handlers,
+    dispatch,
+    people,
+    startupBackup: background?.backup ?? Promise.resolve(null),
+    storeCheck: background?.check ?? Promise.resolve(null),
+    damage: () => damage,
+    restored,
+    writable: lock !== null,
+    close,
+  };
 }

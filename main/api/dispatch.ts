@@ -19,6 +19,8 @@ export interface DispatchOptions {
    * may not write): every call the contract marks `writes` is then refused before its handler runs.
    */
   isReadOnly?: () => boolean;
+  /** A reason every writing call is refused for now (damage found in the open store), or null. */
+  refuseWrites?: () => AppError | null;
   /** The store's people, to resolve a door's session to the person it acts for. */
   people?: { find(id: string): Person | null; list(): Person[] };
   /** The store is encrypted: a session acts only for the person who signed in with a passphrase. */
@@ -90,6 +92,8 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       return { ok: false, error: { code: 'forbidden', message: `${method} is only available from the command line.`, key: 'errors.cliOnly', params: { method } } };
     }
     if (entry.writes && options.isReadOnly?.()) return { ok: false, error: { ...READ_ONLY_STORE, params: { method } } };
+    const refusal = entry.writes ? options.refuseWrites?.() : null;
+    if (refusal) return { ok: false, error: refusal.toApiError() };
     try {
       const requireSignIn = options.requireSignIn ?? false;
       const acting = resolvePerson(ctx, options.people, requireSignIn);

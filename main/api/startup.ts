@@ -5,9 +5,11 @@ import { pruneOldBackups } from '../store/erasure';
 import { openDatabase, openDatabaseReadOnly, schemaVersion } from '../store/connection';
 import { encryptPlaintextStore, type ConversionResult } from '../store/encrypt';
 import { ensurePrivateDir } from '../store/files';
-import { lockStore, type StoreHolder, type StoreLock } from '../store/lock';
+import { lockOwner, lockStore, type StoreHolder, type StoreLock } from '../store/lock';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations';
-import { refuseDamagedDatabase, type RestoreResult } from '../store/recovery';
+import { checkWholeFileOffThread, refuseDamagedDatabase, type RestoreResult, type WholeFileCheck } from '../store/recovery';
+import { forgetClosedStamp, readCheckState, recordCheck, vouchedFor } from '../store/checkState';
+import { SqliteThread } from '../store/offThread';
 import { accessOf, openSqlite, type Database, type SqliteAccess } from '../store/sqlite';
 import type { Logger } from './dispatch';
 import { applyPendingRestore } from './restoreRequest';
@@ -76,7 +78,8 @@ export function openOwnedStore(dbFile: string, dataDir: string, options: Startup
   const native = accessOf(options);
   if (options.readOnly) return { db: openStoreReadOnly(dbFile, dataDir, options), lock: null, restored: null };
   if (options.onlyReads) {
-    refuseDamagedDatabase(dbFile, dataDir, native);
+    // A command that only reads beside a running app leaves the whole-file check to the app.
+    refuseDamagedDatabase(dbFile, dataDir, native, { whole: !vouchedFor(dbFile, dataDir) && lockOwner(dataDir) === null });
     const db = readOnlyOrNull(dbFile, native);
     if (db) return { db, lock: null, restored: null };
   }
@@ -113,7 +116,10 @@ export function openStoreAtStart(dbFile: string, dataDir: string, options: Start
       const converted = encryptPlaintextStore(dbFile, dataDir, { ...native, key: options.key });
       if (converted.store || converted.backups.length > 0) options.onConverted?.(converted);
     }
-    return openDatabase(dbFile, native);
+    const db = openDatabase(dbFile, native);
+    // Open for writing: until a clean close, the file is no longer the one the stamp vouched for.
+    forgetClosedStamp(dataDir);
+    return db;
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw notWritable(dataDir, e) ?? e;
@@ -141,28 +147,87 @@ export function openStoreReadOnly(dbFile: string, dataDir: string, options: Star
   return db;
 }
 
+export interface StartupBackground {
+  /** The whole-file check made after start; null when it was not run, or could not run (logged). */
+  check: Promise<WholeFileCheck | null>;
+  /** The automatic backup; null when it was turned off, unchanged, skipped (damage) or failed (logged). */
+  backup: Promise<RotatingBackupResult | null>;
+  /** Ends the work under way (the store is closing): a copy cut short is removed at the next backup. */
+  stop(): void;
+}
+
 /**
- * Starts the automatic backup once start-up has finished (the copy is one `VACUUM INTO`, which runs
- * on this thread: see main/store/backup.ts) and resolves with what it did. A failure is logged,
- * not thrown: the officer can still work, and the next start tries again. A backup cut short because the store was closed is not a failure.
+ * The work that grows with the store, once the store is open: the whole-file check (when the
+ * content changed since the last clean one) and then the automatic backup (when the content
+ * differs from the newest backup). Both run on one worker thread (main/store/offThread.ts), so the
+ * app answers its first page, and every page after, while they run. Damage found is handed to
+ * `onDamage` and recorded, and then no backup is made: a damaged store must never rotate good
+ * backups out. A failure is logged, not thrown: the officer can still work, and the next start
+ * tries again. Work cut short because the store was closed is not a failure.
  */
-export function startupBackup(db: Database, dataDir: string, options: StartupStoreOptions, logger: Logger, isClosed: () => boolean): Promise<RotatingBackupResult | null> {
-  const kept = options.backupsKept;
-  if (kept === false) return Promise.resolve(null);
-  return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-    if (isClosed()) return null;
-    return rotatingBackup(db, dataDir, {
-      keep: kept ?? DEFAULT_BACKUPS_KEPT,
-      ...(options.now ? { now: options.now } : {}),
-      ...accessOf(options),
-    }).then((result) => {
-      // A backup older than the retention period may hold a case erased since: it goes (docs/retention.md).
-      if (!options.retentionDays) return result;
-      const old = pruneOldBackups(backupsDir(dataDir), options.retentionDays, (options.now ?? (() => new Date()))());
-      return { ...result, removed: [...result.removed, ...old] };
-    });
+export function startBackgroundWork(
+  db: Database,
+  dataDir: string,
+  options: StartupStoreOptions & { checkWholeFile?: boolean },
+  logger: Logger,
+  isClosed: () => boolean,
+  onDamage: (damage: string) => void,
+): StartupBackground {
+  let thread: SqliteThread | null | undefined;
+  let stopped = false;
+  const access = accessOf(options);
+  const ready = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+    if (isClosed() || stopped) return null;
+    try {
+      thread = await SqliteThread.start();
+    } catch (e) {
+      // A runtime without worker threads: the backup runs on this thread, as it always could.
+      logger.error('the store check and backup could not start a worker thread; they run on the app thread', e);
+      thread = null;
+    }
+    if (stopped) await thread?.close();
+    return thread;
+  });
+  const check = ready.then(async (t) => {
+    if (!t || options.checkWholeFile === false || isClosed()) return null;
+    const result = await checkWholeFileOffThread(t, db.name, access, readCheckState(dataDir).checked);
+    if (!result.skipped && !isClosed()) recordCheck(dataDir, { fingerprint: result.fingerprint, at: (options.now ?? (() => new Date()))().toISOString(), damage: result.damage });
+    if (result.damage !== null && !isClosed()) onDamage(result.damage);
+    return result;
   }).catch((e: unknown) => {
-    if (!isClosed()) logger.error('the automatic backup at start failed', e);
+    if (!isClosed()) logger.error('the store check after start failed', e);
     return null;
   });
+  const kept = options.backupsKept;
+  const backup =
+    kept === false
+      ? check.then(() => null)
+      : check.then(async (checked) => {
+          if (isClosed() || (checked && checked.damage !== null)) return null;
+          const t = await ready;
+          if (isClosed()) return null;
+          const result = await rotatingBackup(db, dataDir, {
+            keep: kept ?? DEFAULT_BACKUPS_KEPT,
+            ...(options.now ? { now: options.now } : {}),
+            ...access,
+            thread: t,
+          });
+          // A backup older than the retention period may hold a case erased since: it goes (docs/retention.md).
+          if (!options.retentionDays) return result;
+          const old = pruneOldBackups(backupsDir(dataDir), options.retentionDays, (options.now ?? (() => new Date()))());
+          return { ...result, removed: [...result.removed, ...old] };
+        }).catch((e: unknown) => {
+          if (!isClosed()) logger.error('the automatic backup at start failed', e);
+          return null;
+        });
+  // The thread ends when both are done.
+  void backup.then(() => (thread ? thread.close() : undefined)).catch(() => undefined);
+  return {
+    check,
+    backup,
+    stop: () => {
+      stopped = true;
+      void thread?.close().catch(() => undefined);
+    },
+  };
 }

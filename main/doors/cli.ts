@@ -88,7 +88,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
         core = await signInForCommand(dataDir, writes, opts.as ?? process.env['PSR_PERSON'], session);
         sessionChosen = true;
       } else {
-        core = (open ?? appMod.openCore)({ dataDir, holder: 'cli', onlyReads: !writes });
+        core = (open ?? appMod.openCore)({ dataDir, holder: 'cli', onlyReads: !writes, checkWholeFile: false });
       }
     }
     return core;
@@ -666,6 +666,8 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
     else io.err(`${t('cli.error', { message: oneLine(error) })}\n`);
     return exitCodeFor(error);
   } finally {
+    // The start's backup runs off this thread: a command waits for it before it closes the store.
+    await (core as AppCore | null)?.startupBackup;
     (core as AppCore | null)?.close();
   }
 }
@@ -751,7 +753,7 @@ function whoSignsIn(people: ReadonlyArray<{ id: string; fullName: string }>, wan
 
 async function signInForCommand(dataDir: string, writes: boolean, wanted: string | undefined, session: DoorSession): Promise<AppCore> {
   const { StoreGate } = await import('../api/gate');
-  const gate = new StoreGate({ dataDir, holder: 'cli', onlyReads: !writes });
+  const gate = new StoreGate({ dataDir, holder: 'cli', onlyReads: !writes, checkWholeFile: false });
   const personId = whoSignsIn(gate.state().people, wanted).id;
   const passphrase = process.env['PSR_PASSPHRASE'] ?? (await promptPassphrase(t('cli.passphrasePrompt')));
   try {

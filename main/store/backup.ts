@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError } from '../contract/errors';
 import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from './files';
 import { LATEST_SCHEMA_VERSION } from './migrations';
+import { SqliteThread, type OffThreadConnection } from './offThread';
 import { isPlaintextFile, openSqlite, type Database, type SqliteAccess } from './sqlite';
 
 export interface BackupResult {
@@ -19,12 +20,20 @@ export type NativeOptions = SqliteAccess;
  * Copies the live store with `VACUUM INTO` (one read transaction, so consistent while saves
  * continue; under the store's key, so an encrypted store's backup is encrypted too: SQLite's
  * online backup API refuses to copy an encrypted database), then opens the copy and runs
- * integrity_check so a backup is only reported once it is proven.
+ * integrity_check so a backup is only reported once it is proven. Both run on a worker thread
+ * with its own connection (main/store/offThread.ts): the app goes on answering while a large
+ * store is copied. `thread` lends one already started; without it one is started for the copy.
  */
 export async function backupDatabase(
   db: Database,
   target: string,
-  { overwrite = false, nativeBinding, key, shownAs }: { overwrite?: boolean; /** How messages name the file (relative to the data folder). */ shownAs?: string } & NativeOptions = {},
+  {
+    overwrite = false,
+    nativeBinding,
+    key,
+    shownAs,
+    thread,
+  }: { overwrite?: boolean; /** How messages name the file (relative to the data folder). */ shownAs?: string; thread?: SqliteThread | null } & NativeOptions = {},
 ): Promise<BackupResult> {
   const out = path.resolve(target);
   const named = shownAs ?? out;
@@ -38,16 +47,7 @@ export async function backupDatabase(
     // Made 0600 before SQLite writes a page into it: a backup holds everything the store does.
     fs.writeFileSync(partial, '', { mode: PRIVATE_FILE_MODE });
     makePrivate(partial);
-    db.prepare('VACUUM INTO ?').run(partial);
-    // VACUUM INTO writes a rollback-journal file: one self-contained file, no -wal or -shm beside it.
-    const check = openSqlite(partial, { fileMustExist: true, nativeBinding, key });
-    try {
-      check.pragma('journal_mode = DELETE');
-      const result = check.pragma('integrity_check', { simple: true });
-      if (result !== 'ok') throw new AppError('storage', `The backup failed its integrity check: ${String(result)}`);
-    } finally {
-      check.close();
-    }
+    await withThread(thread, (t) => (t ? copyOffThread(t, db.name, partial, { nativeBinding, key }) : copyOnThisThread(db, partial, { nativeBinding, key })));
     if (overwrite) fs.renameSync(partial, out);
     else {
       // link fails if the file appeared since the check above: never replace one we were told to keep.
@@ -63,6 +63,54 @@ export async function backupDatabase(
     throw new AppError('storage', `The backup to ${named} failed: ${(e as Error).message}`, { path: '$.path' });
   }
   return { path: out, bytes: fs.statSync(out).size, integrity: 'ok' };
+}
+
+/**
+ * Runs `fn` with a worker thread: the one lent, else one started here and ended after. Where no
+ * worker can start (a runtime without them), `fn` gets null and does the work on this thread.
+ */
+export async function withThread<T>(lent: SqliteThread | null | undefined, fn: (thread: SqliteThread | null) => Promise<T>): Promise<T> {
+  if (lent !== undefined) return fn(lent);
+  const thread = await SqliteThread.start().catch(() => null);
+  try {
+    return await fn(thread);
+  } finally {
+    await thread?.close();
+  }
+}
+
+function checkedCopy(result: unknown): void {
+  if (result !== 'ok') throw new AppError('storage', `The backup failed its integrity check: ${String(result)}`);
+}
+
+async function copyOffThread(thread: SqliteThread, file: string, partial: string, access: SqliteAccess): Promise<void> {
+  const source = await thread.open(file, { readonly: true, fileMustExist: true, ...access });
+  try {
+    await source.run('VACUUM INTO ?', partial);
+  } finally {
+    await source.close();
+  }
+  // VACUUM INTO writes a rollback-journal file: one self-contained file, no -wal or -shm beside it.
+  const copy = await thread.open(partial, { fileMustExist: true, ...access });
+  try {
+    await copy.all('PRAGMA journal_mode = DELETE');
+    const rows = await copy.all<{ integrity_check: string }>('PRAGMA integrity_check');
+    checkedCopy(rows.length === 1 ? rows[0]!.integrity_check : rows.map((r) => r.integrity_check).join('; '));
+  } finally {
+    await copy.close();
+  }
+}
+
+function copyOnThisThread(db: Database, partial: string, access: SqliteAccess): Promise<void> {
+  db.prepare('VACUUM INTO ?').run(partial);
+  const check = openSqlite(partial, { fileMustExist: true, ...access });
+  try {
+    check.pragma('journal_mode = DELETE');
+    checkedCopy(check.pragma('integrity_check', { simple: true }));
+  } finally {
+    check.close();
+  }
+  return Promise.resolve();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -167,8 +215,26 @@ export function pruneBackups(dataDir: string, now: Date, policy: RetentionPolicy
 export async function rotatingBackup(
   db: Database,
   dataDir: string,
-  { keep = DEFAULT_BACKUPS_KEPT, now = () => new Date(), nativeBinding, key }: { keep?: number; now?: () => Date } & NativeOptions = {},
+  { keep = DEFAULT_BACKUPS_KEPT, now = () => new Date(), nativeBinding, key, thread }: { keep?: number; now?: () => Date; thread?: SqliteThread | null } & NativeOptions = {},
 ): Promise<RotatingBackupResult> {
+  // One at a time per folder: the start's own backup may still be copying on its thread when the
+  // officer asks for one, and the two must not pick the same name or prune under each other.
+  const folder = path.resolve(dataDir);
+  const run = (rotating.get(folder) ?? Promise.resolve()).then(() => withThread(thread, (t) => rotateWith(db, dataDir, { keep, now, nativeBinding, key }, t)));
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  rotating.set(folder, settled);
+  void settled.then(() => {
+    if (rotating.get(folder) === settled) rotating.delete(folder);
+  });
+  return run;
+}
+
+const rotating = new Map<string, Promise<void>>();
+
+async function rotateWith(db: Database, dataDir: string, { keep, now, nativeBinding, key }: { keep: number; now: () => Date } & NativeOptions, thread: SqliteThread | null): Promise<RotatingBackupResult> {
   if (!Number.isInteger(keep) || keep < 1) throw new Error(`keep must be a whole number of at least 1, not ${keep}`);
   const dir = backupsDir(dataDir);
   ensurePrivateDir(dir);
@@ -179,14 +245,14 @@ export async function rotatingBackup(
   const previous = existing[0];
   // A start with nothing changed since the newest backup adds no copy (an encrypted copy differs
   // byte for byte every time, so the check compares what the store holds, not the bytes).
-  if (previous && sameFingerprint(db, previous.path, { nativeBinding, key })) {
+  if (previous && (await sameFingerprint(db, previous.path, { nativeBinding, key }, thread))) {
     return { created: null, removed: pruneBackups(dataDir, now(), { ...DEFAULT_RETENTION, last: keep }) };
   }
   let at = now();
   // Two starts within the same millisecond must not collide; the later one moves on by a millisecond.
   while (fs.existsSync(path.join(dir, backupFileName(at)))) at = new Date(at.getTime() + 1);
   const name = backupFileName(at);
-  const created = await backupDatabase(db, path.join(dir, name), { shownAs: path.join(BACKUP_DIR_NAME, name), nativeBinding, key });
+  const created = await backupDatabase(db, path.join(dir, name), { shownAs: path.join(BACKUP_DIR_NAME, name), nativeBinding, key, thread });
   const removed = pruneBackups(dataDir, at, { ...DEFAULT_RETENTION, last: keep });
   return { created, removed };
 }
@@ -220,25 +286,63 @@ function isRunning(pid: number): boolean {
  * it in tables keyed by text.)
  */
 export function contentFingerprint(db: Database): string {
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
-  const parts = tables.map((name) => {
-    const quoted = `"${name.replaceAll('"', '""')}"`;
-    const columns = db.prepare(`SELECT name, type, pk FROM pragma_table_info(?)`).all(name) as Array<{ name: string; type: string; pk: number }>;
-    const has = (c: string) => columns.some((col) => col.name === c);
-    const integerKey = columns.filter((c) => c.pk > 0).length === 1 && columns.some((c) => c.pk === 1 && c.type.toUpperCase() === 'INTEGER');
-    const terms = ['count(*)', ...(integerKey ? ['max(rowid)'] : []), ...(has('version') ? ['total(version)'] : []), ...(has('updated_at') ? ['max(updated_at)'] : [])];
-    return [name, ...Object.values(db.prepare(`SELECT ${terms.join(', ')} FROM ${quoted}`).get() as object)];
-  });
-  return createHash('sha256').update(JSON.stringify([db.pragma('user_version', { simple: true }), parts])).digest('hex');
+  const all = (sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as Array<Record<string, unknown>>;
+  const tables = (all(FINGERPRINT_TABLES) as Array<{ name: string }>).map((t) => t.name);
+  const parts = tables.map((name) => [name, ...Object.values(all(fingerprintQuery(name, all(TABLE_COLUMNS, name) as ColumnInfo[]))[0]!)]);
+  return fingerprintDigest(db.pragma('user_version', { simple: true }), parts);
 }
 
-function sameFingerprint(db: Database, backupFile: string, access: SqliteAccess): boolean {
+/** contentFingerprint read on a worker thread's connection: the same figure, off the app's thread. */
+export async function contentFingerprintOffThread(connection: OffThreadConnection): Promise<string> {
+  const tables = (await connection.all<{ name: string }>(FINGERPRINT_TABLES)).map((t) => t.name);
+  const parts: unknown[][] = [];
+  for (const name of tables) {
+    const columns = await connection.all<ColumnInfo>(TABLE_COLUMNS, name);
+    parts.push([name, ...Object.values((await connection.all(fingerprintQuery(name, columns)))[0]!)]);
+  }
+  const [version] = await connection.all<{ user_version: number }>('PRAGMA user_version');
+  return fingerprintDigest(version!.user_version, parts);
+}
+
+type ColumnInfo = { name: string; type: string; pk: number };
+const FINGERPRINT_TABLES = `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`;
+const TABLE_COLUMNS = `SELECT name, type, pk FROM pragma_table_info(?)`;
+
+function fingerprintQuery(name: string, columns: ColumnInfo[]): string {
+  const quoted = `"${name.replaceAll('"', '""')}"`;
+  const has = (c: string) => columns.some((col) => col.name === c);
+  const integerKey = columns.filter((c) => c.pk > 0).length === 1 && columns.some((c) => c.pk === 1 && c.type.toUpperCase() === 'INTEGER');
+  const terms = ['count(*)', ...(integerKey ? ['max(rowid)'] : []), ...(has('version') ? ['total(version)'] : []), ...(has('updated_at') ? ['max(updated_at)'] : [])];
+  return `SELECT ${terms.join(', ')} FROM ${quoted}`;
+}
+
+function fingerprintDigest(userVersion: unknown, parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify([userVersion, parts])).digest('hex');
+}
+
+async function sameFingerprint(db: Database, backupFile: string, access: SqliteAccess, thread: SqliteThread | null): Promise<boolean> {
+  if (!thread) return sameFingerprintOnThisThread(db, backupFile, access);
+  let live: OffThreadConnection | null = null;
+  let other: OffThreadConnection | null = null;
+  try {
+    live = await thread.open(db.name, { readonly: true, fileMustExist: true, ...access });
+    other = await thread.open(backupFile, { readonly: true, fileMustExist: true, ...access });
+    return (await contentFingerprintOffThread(other)) === (await contentFingerprintOffThread(live));
+  } catch {
+    // A backup that cannot be read (damaged, another key) is never "the same": make a new one.
+    return false;
+  } finally {
+    await other?.close().catch(() => undefined);
+    await live?.close().catch(() => undefined);
+  }
+}
+
+function sameFingerprintOnThisThread(db: Database, backupFile: string, access: SqliteAccess): boolean {
   let other: Database | null = null;
   try {
     other = openSqlite(backupFile, { readonly: true, fileMustExist: true, ...access });
     return contentFingerprint(other) === contentFingerprint(db);
   } catch {
-    // A backup that cannot be read (damaged, another key) is never "the same": make a new one.
     return false;
   } finally {
     other?.close();

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../contract/errors';
-import { latestGoodBackup, listBackups, verifyBackup, type BackupInfo, type NativeOptions } from './backup';
+import { contentFingerprintOffThread, latestGoodBackup, listBackups, verifyBackup, type BackupInfo, type NativeOptions } from './backup';
+import { vouchedFor, type StoreCheckState } from './checkState';
 import { wrongKey } from './connection';
 import { makePrivate } from './files';
 import { withStoreAlone } from './lock';
+import type { SqliteThread } from './offThread';
 import { accessOf, isPlaintextFile, openSqlite } from './sqlite';
 
 // What happens when the data file itself is damaged: the app refuses to open it (never "repairs"
@@ -15,11 +17,13 @@ import { accessOf, isPlaintextFile, openSqlite } from './sqlite';
 const CORRUPTION_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB']);
 
 /**
- * Reads the whole data file on a read-only handle and reports what is wrong with it, or null when
- * it is sound (or does not exist yet). Other failures (permissions, a locked file) are not
- * corruption and are thrown as they are.
+ * Reads the data file on a read-only handle and reports what is wrong with it, or null when it is
+ * sound (or does not exist yet): the whole file (`quick_check`), or with `whole: false` only its
+ * header and schema, which is what a start reads of a file the app closed cleanly and nothing has
+ * touched since (main/store/checkState.ts); the whole file is then checked off the app's thread.
+ * Other failures (permissions, a locked file) are not corruption and are thrown as they are.
  */
-export function findDamage(file: string, access: NativeOptions = {}): string | null {
+export function findDamage(file: string, access: NativeOptions = {}, { whole = true }: { whole?: boolean } = {}): string | null {
   if (!fs.existsSync(file)) return null;
   if (fs.statSync(file).size === 0) return null; // an empty file is a new database to SQLite
   // Without a key, a file that is not plaintext SQLite reads as damage; the doors never get here
@@ -28,9 +32,13 @@ export function findDamage(file: string, access: NativeOptions = {}): string | n
   const plaintext = isPlaintextFile(file);
   const probe = openSqlite(file, { readonly: true, fileMustExist: true, ...accessOf(plaintext ? { nativeBinding: access.nativeBinding } : access) });
   try {
+    if (!whole) {
+      probe.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
+      probe.pragma('user_version', { simple: true });
+      return null;
+    }
     const rows = probe.pragma('quick_check') as Array<{ quick_check: string }>;
-    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-    return problems.length === 0 ? null : problems.slice(0, 3).join('; ');
+    return problemsOf(rows.map((r) => r.quick_check));
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     // A plaintext store given a key is read as it is (and converted later); an encrypted one that
@@ -43,15 +51,75 @@ export function findDamage(file: string, access: NativeOptions = {}): string | n
   }
 }
 
+const problemsOf = (answers: string[]): string | null => {
+  const problems = answers.filter((r) => r !== 'ok');
+  return problems.length === 0 ? null : problems.slice(0, 3).join('; ');
+};
+
+export interface WholeFileCheck {
+  /** The content fingerprint the check read (main/store/backup.ts). */
+  fingerprint: string;
+  /** What quick_check found, or null when the file is sound. */
+  damage: string | null;
+  /** True when the content had not changed since a clean check, so it was not read again. */
+  skipped: boolean;
+}
+
+/**
+ * The whole-file check, on a worker thread's own read-only connection (one read transaction, so
+ * the fingerprint and the check see the same content while the app goes on saving). A store
+ * whose fingerprint matches the last clean check is not read again.
+ */
+export async function checkWholeFileOffThread(thread: SqliteThread, file: string, access: NativeOptions, last: StoreCheckState['checked']): Promise<WholeFileCheck> {
+  const connection = await thread.open(file, { readonly: true, fileMustExist: true, ...accessOf(isPlaintextFile(file) ? { nativeBinding: access.nativeBinding } : access) });
+  try {
+    await connection.run('BEGIN');
+    try {
+      const fingerprint = await contentFingerprintOffThread(connection);
+      if (last && last.damage === null && last.fingerprint === fingerprint) return { fingerprint, damage: null, skipped: true };
+      const rows = await connection.all<{ quick_check: string }>('PRAGMA quick_check');
+      return { fingerprint, damage: problemsOf(rows.map((r) => r.quick_check)), skipped: false };
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if (typeof code === 'string' && CORRUPTION_CODES.has(code)) return { fingerprint: '', damage: (e as Error).message, skipped: false };
+      throw e;
+    } finally {
+      await connection.run('COMMIT').catch(() => undefined);
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
 export class CorruptDatabaseError extends AppError {
   readonly file: string;
   readonly damage: string;
   readonly latestBackup: BackupInfo | null;
-  constructor(file: string, damage: string, latestBackup: BackupInfo | null) {
+  /**
+   * `whileOpen`: found by the check after start, in a store the app has open. Writing is then
+   * refused (nothing more goes into a damaged file) while the officer restores a backup.
+   */
+  constructor(file: string, damage: string, latestBackup: BackupInfo | null, { whileOpen = false }: { whileOpen?: boolean } = {}) {
     const offer = latestBackup
       ? `The latest good backup is ${latestBackup.path} (made ${latestBackup.createdAt}). Restoring it keeps the damaged file aside, renamed, and loses only what was saved after that backup.`
       : `No good backup was found in ${path.join(path.dirname(file), 'backups')}. Keep the file as it is and ask for help to rescue it.`;
-    super('storage', `The data file ${file} is damaged and was not opened (${damage}). Nothing has been changed. ${offer}`);
+    const backup = latestBackup ? `backups/${path.basename(latestBackup.path)}` : undefined;
+    super(
+      'storage',
+      // Said to a page too (browser mode): the backup by its name in the data folder, no path of this machine.
+      whileOpen
+        ? `The check of the data file found damage (${damage}), so nothing more is saved to it. ${
+            backup
+              ? `The latest good backup is ${backup} (made ${latestBackup!.createdAt}): restore it from Backups. The damaged file is kept aside, renamed, and only what was saved after that backup is lost.`
+              : 'No good backup was found. Keep the data folder as it is and ask for help to rescue it.'
+          }`
+        : `The data file ${file} is damaged and was not opened (${damage}). Nothing has been changed. ${offer}`,
+      whileOpen
+        ? backup
+          ? { key: 'errors.storeDamagedWhileOpen', params: { backup, createdAt: latestBackup!.createdAt } }
+          : { key: 'errors.storeDamagedWhileOpenNoBackup' }
+        : {},
+    );
     this.name = 'CorruptDatabaseError';
     this.file = file;
     this.damage = damage;
@@ -60,12 +128,13 @@ export class CorruptDatabaseError extends AppError {
 }
 
 /**
- * Throws CorruptDatabaseError, naming the newest good backup, when the data file is damaged, or is
- * empty or missing although backups exist: SQLite would start such a file as a new, empty store,
+ * Throws CorruptDatabaseError, naming the newest good backup, when the data file is damaged (read
+ * whole unless the app closed it cleanly and nothing touched it since), or is empty or missing
+ * although backups exist: SQLite would start such a file as a new, empty store,
  * and the officer would meet an app with no cases (and the next backup would keep the empty store).
  */
-export function refuseDamagedDatabase(file: string, dataDir: string, options: NativeOptions = {}): void {
-  const damage = findDamage(file, options) ?? (listBackups(dataDir).length > 0 ? missingOrEmpty(file) : null);
+export function refuseDamagedDatabase(file: string, dataDir: string, options: NativeOptions = {}, { whole = !vouchedFor(file, dataDir) }: { whole?: boolean } = {}): void {
+  const damage = findDamage(file, options, { whole }) ?? (listBackups(dataDir).length > 0 ? missingOrEmpty(file) : null);
   if (damage !== null) throw new CorruptDatabaseError(file, damage, latestGoodBackup(dataDir, options));
 }
 

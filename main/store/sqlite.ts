@@ -26,10 +26,13 @@ export interface OpenSqliteOptions extends SqliteAccess {
 /** SQLCipher 4 settings: AES-256-CBC with HMAC-SHA512 per page (see docs/encryption-at-rest.md). */
 export const CIPHER_SETTINGS = { cipher: 'sqlcipher', legacy: 4 } as const;
 
+/** The pragmas that open a file under a key, in order: the cipher's settings, then the key. */
+export function keyPragmas(key: Buffer): string[] {
+  return [`cipher='${CIPHER_SETTINGS.cipher}'`, `legacy=${CIPHER_SETTINGS.legacy}`, keyPragma(key)];
+}
+
 export function applyKey(db: Database, key: Buffer): void {
-  db.pragma(`cipher='${CIPHER_SETTINGS.cipher}'`);
-  db.pragma(`legacy=${CIPHER_SETTINGS.legacy}`);
-  db.pragma(keyPragma(key));
+  for (const pragma of keyPragmas(key)) db.pragma(pragma);
 }
 
 export function openSqlite(file: string, options: OpenSqliteOptions = {}): Database {
