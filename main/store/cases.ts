@@ -88,19 +88,15 @@ export interface CaseListQuery {
   authorId?: string;
 }
 
-const HAS_VERSION = `EXISTS (SELECT 1 FROM report_versions v WHERE v.case_id = c.id)`;
-
 /**
- * cases.report_state is the latest version's state, kept by ReportVersionRepository and indexed
- * (migration 8) — but it reads 'draft' before any version exists, so 'none' and 'draft' are told
- * apart by whether a version row exists (a primary-key lookup).
+ * The state a case shows in the list (none before any version, then the latest version's state),
+ * kept in cases.list_state by triggers, with a count of cases per author and state beside it
+ * (migration 15): a state filter reads its page from an index and its total from the counts.
  */
-const STATE_SQL = `CASE WHEN c.report_state <> 'draft' OR ${HAS_VERSION} THEN c.report_state ELSE 'none' END`;
+const STATE_SQL = `c.list_state`;
 
-function stateCondition(state: CaseReportState): string {
-  if (state === 'none') return `(c.report_state = 'draft' AND NOT ${HAS_VERSION})`;
-  if (state === 'draft') return `(c.report_state = 'draft' AND ${HAS_VERSION})`;
-  return `c.report_state = '${state}'`;
+function stateCondition(states: readonly CaseReportState[]): string {
+  return states.length === 1 ? `c.list_state = '${states[0]}'` : `c.list_state IN (${states.map((s) => `'${s}'`).join(', ')})`;
 }
 
 export class CaseRepository {
@@ -177,7 +173,7 @@ export class CaseRepository {
     // The state and author filters; both columns are indexed with the due date (migration 8).
     const filters: string[] = [];
     const states = state ? [...new Set(state)] : [];
-    if (states.length > 0) filters.push(`(${states.map(stateCondition).join(' OR ')})`);
+    if (states.length > 0) filters.push(stateCondition(states));
     if (authorId !== undefined) filters.push(`c.author_id = @authorId`);
     const filterParams = authorId !== undefined ? { authorId } : {};
     const params = { limit, offset, ...filterParams };
@@ -203,12 +199,16 @@ export class CaseRepository {
       return { total: 0, items: [] };
     } else {
       const where = filters.length > 0 ? `WHERE ${filters.join(' AND ')}` : '';
-      // Unfiltered, the total is the count the store keeps (migration 14), not a count of every row.
+      // Without a search, the total is a count the store keeps (migrations 14 and 15), never a count of rows.
       total =
         filters.length === 0
           ? (this.db.prepare(`SELECT n FROM case_count WHERE id = 1`).get() as { n: number }).n
-          : (this.db.prepare(`SELECT count(*) AS n FROM cases c ${where}`).get(filterParams) as { n: number }).n;
-      rows = this.db.prepare(`SELECT ${select} FROM ${from} ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`).all(params) as CaseRow[];
+          : (this.db
+              .prepare(
+                `SELECT coalesce(sum(n), 0) AS n FROM case_state_counts WHERE 1 = 1${states.length > 0 ? ` AND list_state IN (${states.map((s) => `'${s}'`).join(', ')})` : ''}${authorId !== undefined ? ' AND author = @authorId' : ''}`,
+              )
+              .get(filterParams) as { n: number }).n;
+      rows = this.db.prepare(this.pageSql({ select, from, where, sort, states, authorId, total, offset, limit })).all(params) as CaseRow[];
     }
     return {
       total,
@@ -227,6 +227,32 @@ export class CaseRepository {
         authorName: r.author_name,
       })),
     };
+  }
+
+  /**
+   * The page query of a list without a search, read in its sort order from an index whatever the
+   * store's size: by due date, one state's rows come in order from (list_state, due date), and
+   * several states' are merged from one such walk each; in another order, a state that holds many
+   * cases is found by walking the sort's own index and keeping its rows, and a state that holds
+   * few is read from its index and sorted (few rows to sort).
+   */
+  private pageSql(q: { select: string; from: string; where: string; sort: CaseSort; states: CaseReportState[]; authorId: string | undefined; total: number; offset: number; limit: number }): string {
+    const { orderBy, index } = SORTS[q.sort];
+    const byDue = q.sort === 'due_date' || q.sort === 'due_date_desc';
+    if (byDue && q.states.length > 1) {
+      const author = q.authorId !== undefined ? ' AND c.author_id = @authorId' : '';
+      const arms = q.states.map((state) => `SELECT ${q.select} FROM ${q.from} WHERE c.list_state = '${state}'${author}`);
+      // A compound query orders by its result columns' names.
+      return `${arms.join(' UNION ALL ')} ORDER BY ${orderBy.replaceAll('c.', '')} LIMIT @limit OFFSET @offset`;
+    }
+    if (!byDue && q.states.length > 0 && q.authorId === undefined) {
+      const all = (this.db.prepare(`SELECT n FROM case_count WHERE id = 1`).get() as { n: number }).n;
+      // Walking visits about (offset + limit) x all / total rows; sorting, total rows.
+      if (q.total * q.total > (q.offset + q.limit) * all) {
+        return `SELECT ${q.select} FROM cases c INDEXED BY ${index} LEFT JOIN people p ON p.id = c.author_id ${q.where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`;
+      }
+    }
+    return `SELECT ${q.select} FROM ${q.from} ${q.where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`;
   }
 
   /** When and why the case was closed (migration 10), or nulls while it is open. */

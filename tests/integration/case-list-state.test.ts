@@ -96,6 +96,14 @@ describe('the case list shows and filters by report state and author', () => {
     // With a search too, the count is of what matches both.
     expect((await core.call('cases.list', { query: 'CR-2026', state: ['issued'] }, as(officer))).total).toBe(1);
     expect((await core.call('cases.list', { query: 'CR-2026', mine: true }, as(colleague))).total).toBe(1);
+    // The kept states and counts agree with the cases as they are, worked out from their versions.
+    const direct = core.db
+      .prepare(
+        `SELECT coalesce(author_id, '') AS author, CASE WHEN report_state <> 'draft' OR EXISTS (SELECT 1 FROM report_versions v WHERE v.case_id = c.id) THEN report_state ELSE 'none' END AS state, count(*) AS n
+         FROM cases c GROUP BY 1, 2 ORDER BY 1, 2`,
+      )
+      .all();
+    expect(core.db.prepare(`SELECT author, list_state AS state, n FROM case_state_counts WHERE n > 0 ORDER BY 1, 2`).all()).toEqual(direct);
   });
 
   it('refuses my cases when nobody is acting on the call, naming $.mine', async () => {
