@@ -77,7 +77,7 @@ export function scaledContext(input: ReportContextInput, times: number): ReportC
   return c as unknown as ReportContextInput;
 }
 
-const SCALES = [1, 16, 64];
+const SCALES = [1, 4, 16, 64];
 
 /** p50 of `runs` timed runs after two warm-up runs, and the last output. */
 async function p50(fn: () => Promise<Uint8Array>, runs: number): Promise<{ ms: number; bytes: Uint8Array }> {
@@ -100,6 +100,7 @@ async function p50(fn: () => Promise<Uint8Array>, runs: number): Promise<{ ms: n
  */
 export async function benchPeers(): Promise<string[]> {
   const lines = ['export peers (p50; size; Open XML SDK validator; content of the main document)'];
+  const growth: Array<{ times: number; paragraphs: number; figures: Array<{ name: string; ms: number; bytes: number }> }> = [];
   for (const times of SCALES) {
     const input = scaledContext(fixture('woman-with-dependants'), times);
     const runs = Number(process.env.BENCH_RUNS ?? (times === 1 ? 30 : times === 16 ? 10 : 5));
@@ -109,15 +110,16 @@ export async function benchPeers(): Promise<string[]> {
       ['docx-templates', () => fillWithDocxTemplates(model())],
       ['docxtemplater', () => fillWithDocxtemplater(model())],
     ];
-    const outputs: Array<Output & { ms: number }> = [];
+    const outputs: Array<Output & { ms: number; bytes: number }> = [];
     for (const [name, produce] of producers) {
       const { ms: p50ms, bytes } = await p50(produce, runs);
       const verdict = await validatorVerdict(bytes);
       const counts = documentCounts(bytes);
-      outputs.push({ name, ms: p50ms, valid: verdict.ok, counts });
+      outputs.push({ name, ms: p50ms, valid: verdict.ok, counts, bytes: bytes.length });
       lines.push(`${`${times}x ${name}`.padEnd(20)} ${ms(p50ms).padStart(12)}  ${`${(bytes.length / 1024).toFixed(0)} KiB`.padStart(8)}  ${verdict.text.padEnd(8)}  ${countsText(counts)}`);
     }
-    const [ours, ...peers] = outputs as [Output & { ms: number }, ...Array<Output & { ms: number }>];
+    growth.push({ times, paragraphs: outputs[0]!.counts.paragraphs, figures: outputs.map((o) => ({ name: o.name, ms: o.ms, bytes: o.bytes })) });
+    const [ours, ...peers] = outputs as [Output & { ms: number; bytes: number }, ...Array<Output & { ms: number; bytes: number }>];
     for (const peer of peers) {
       const why = whyNotComparable(ours, peer);
       // The target: at least as fast as the fastest peer.
@@ -125,6 +127,17 @@ export async function benchPeers(): Promise<string[]> {
       const target = peer.name === 'docxtemplater' ? `  target 1.00  ${ratio <= 1 ? 'OK' : 'OVER'}` : '';
       lines.push(`${`${times}x ours / ${peer.name}`.padEnd(20)} ${why ? `ratio not printed: ${why}` : `${ratio.toFixed(2).padStart(12)}  (below 1: ours is faster)${target}`}`);
     }
+  }
+  // How time and size grow with the content: each figure over the same writer's at 1x.
+  lines.push('', 'growth with content (p50 time and size; in brackets, over the same writer at 1x)');
+  const names = growth[0]!.figures.map((f) => f.name);
+  lines.push(`${'content'.padEnd(22)}${names.map((n) => n.padStart(30)).join('')}`);
+  for (const g of growth) {
+    const cells = g.figures.map((f, i) => {
+      const base = growth[0]!.figures[i]!;
+      return `${ms(f.ms)} (${(f.ms / base.ms).toFixed(1)}x), ${(f.bytes / 1024).toFixed(0)} KiB (${(f.bytes / base.bytes).toFixed(1)}x)`.padStart(30);
+    });
+    lines.push(`${`${g.times}x, ${g.paragraphs} paragraphs`.padEnd(22)}${cells.join('')}`);
   }
   return lines;
 }

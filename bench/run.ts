@@ -3,11 +3,13 @@ import { benchExport } from './export';
 import { benchInterview } from './interview';
 import { benchOptions } from './options';
 import { benchPeers } from './peers';
+import { benchScale } from './scale';
 import { benchStore } from './store';
 
 // `npm run bench`: figures and ratios against targets, never a pass/fail test (shared machines are noisy).
 const sections: Array<[string, () => Promise<string[]>]> = [
   ['store', () => benchStore()],
+  ['scale', () => benchScale()],
   ['options', () => benchOptions()],
   ['export', () => benchExport()],
   ['peers', () => benchPeers()],
