@@ -110,15 +110,23 @@ export function openCore(options: OpenCoreOptions = {}): AppCore {
   // file with a CorruptDatabaseError naming the latest good backup.
   const { db, lock, restored } = openOwnedStore(dbFile, dataDir, options);
   const jurisdiction = shippedJurisdiction();
+  // The forms, the catalogue and the report templates are read and checked when a call first needs
+  // them (once per process, main/loaders/shipped.ts): a command that lists cases reads none of them.
   const handlers = createHandlers({
     db,
     jurisdiction,
-    forms: shippedForms(),
+    get forms() {
+      return shippedForms();
+    },
     dataDir,
     access: accessOf(options),
     ...(options.signedIn ? { signedIn: options.signedIn } : {}),
-    catalogue: shippedCatalogue(),
-    reportTemplates: shippedReportTemplates(),
+    get catalogue() {
+      return shippedCatalogue();
+    },
+    get reportTemplates() {
+      return shippedReportTemplates();
+    },
     appVersion: appVersion(),
     now: options.now ?? (() => new Date()),
   });

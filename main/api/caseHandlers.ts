@@ -25,7 +25,9 @@ export function createCaseHandlers(area: Area, interviews: InterviewSaver): Hand
   const { services, stores, meta } = area;
   const { db, jurisdiction } = services;
   const { cases } = stores;
-  const offenceAccountIds = offenceAccountFieldIds(services.forms);
+  // Worked out from the forms when first needed: a start that reads no interview loads no form.
+  let accountIds: ReturnType<typeof offenceAccountFieldIds> | undefined;
+  const offenceAccountIds = () => (accountIds ??= offenceAccountFieldIds(services.forms));
   const today = () => localDate(services.now());
   /** A case someone creates is theirs to write (an administrator creates none: the role check refuses it). */
   const ownedBy = (caseId: string, ctx: CallContext) => {
@@ -60,7 +62,7 @@ export function createCaseHandlers(area: Area, interviews: InterviewSaver): Hand
     'caseFile.import': ({ file }, ctx) => {
       const caseFile = parseCaseFile(file);
       // The same checks `psr render` makes on a case file, so both refuse the same files.
-      checkCaseFile(caseFile, { forms: services.forms, youngAdultUpperAge: jurisdiction.youngAdultUpperAge, today: today(), offenceAccountIds });
+      checkCaseFile(caseFile, { forms: services.forms, youngAdultUpperAge: jurisdiction.youngAdultUpperAge, today: today(), offenceAccountIds: offenceAccountIds() });
       if (caseFile.reportText) assertKnownSections(templatesForCase(reportTemplates(area), caseFile.case), caseFile.reportText, '$.file.reportText');
       // The case and its interview are written together or not at all.
       return db.transaction(() => {

@@ -24,7 +24,9 @@ function actingPerson(ctx: CallContext) {
 export function createInquiryHandlers(area: Area, interviews: InterviewSaver): HandlerPart<InquiryMethod> {
   const { services, stores, meta } = area;
   const { db, jurisdiction } = services;
-  const offenceAccountIds = offenceAccountFieldIds(services.forms);
+  // Worked out from the forms when first needed: a start that reads no interview loads no form.
+  let accountIds: ReturnType<typeof offenceAccountFieldIds> | undefined;
+  const offenceAccountIds = () => (accountIds ??= offenceAccountFieldIds(services.forms));
   const inquiryKeys = new InquiryKeys(db);
   return {
     'inquiry.address': async (_input, ctx) => {
@@ -52,7 +54,7 @@ export function createInquiryHandlers(area: Area, interviews: InterviewSaver): H
         signer = opened.signer;
       }
       const pkg = parseInquiry(raw);
-      checkInquiry(pkg, { forms: services.forms, youngAdultUpperAge: jurisdiction.youngAdultUpperAge, today: localDate(services.now()), offenceAccountIds });
+      checkInquiry(pkg, { forms: services.forms, youngAdultUpperAge: jurisdiction.youngAdultUpperAge, today: localDate(services.now()), offenceAccountIds: offenceAccountIds() });
       const interview = withInquirySources(pkg, jurisdiction.locale);
       // The case, its interview and the audit's note of where they came from are written together or not at all.
       return db.transaction(() => {

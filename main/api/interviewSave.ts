@@ -27,7 +27,9 @@ export interface InterviewSaver {
 
 export function createInterviewSaver(area: Area): InterviewSaver {
   const { services, stores, meta } = area;
-  const offenceAccountIds = offenceAccountFieldIds(services.forms);
+  // Worked out from the forms when first needed: a start that reads no interview loads no form.
+  let accountIds: ReturnType<typeof offenceAccountFieldIds> | undefined;
+  const offenceAccountIds = () => (accountIds ??= offenceAccountFieldIds(services.forms));
   const result: InterviewSaver['result'] = (stored, setting, issues, evaluation) => ({
     version: stored.version,
     status: stored.status,
@@ -49,7 +51,7 @@ export function createInterviewSaver(area: Area): InterviewSaver {
       const interview = applyDisclosureDefaults(setting.form, answered);
       // One evaluation of the form serves the checks and the progress summary (autosave runs this often).
       const evaluation = evaluateForm(setting.form, interview, setting.facts);
-      const issues = checkInterviewForSave(setting.form, setting.facts, interview, offenceAccountIds, prefix, evaluation);
+      const issues = checkInterviewForSave(setting.form, setting.facts, interview, offenceAccountIds(), prefix, evaluation);
       // A completed interview stays complete only while it still passes; otherwise it is a draft again.
       const stillComplete = stores.interviews.find(caseId)?.status === 'complete' && canMarkComplete(setting.form, interview, setting.facts).ok;
       const stored = stores.interviews.save(caseId, version, interview, stillComplete ? 'complete' : 'in_progress', { ...meta(ctx), saveId });

@@ -38,12 +38,13 @@ function storedCaseMatchInput(area: Area, caseId: string, catalogue: Catalogue, 
 export function createOptionsHandlers(area: Area): HandlerPart<OptionsMethod> {
   const { services, stores } = area;
   const { programmes, proposals } = stores;
-  const loaded = services.catalogue ?? shippedCatalogue();
-  const catalogue: Catalogue = loaded.compiled;
-  const caseInput = (caseId: string, proposal?: Proposal) => storedCaseMatchInput(area, caseId, catalogue, proposal);
+  // Read when a call first needs it (main/loaders/shipped.ts keeps it for the process).
+  const loaded = () => services.catalogue ?? shippedCatalogue();
+  const catalogueOf = (): Catalogue => loaded().compiled;
+  const caseInput = (caseId: string, proposal?: Proposal) => storedCaseMatchInput(area, caseId, catalogueOf(), proposal);
 
   function checkProgramme(details: ProgrammeDetails, prefix = '$.details'): void {
-    const issues = programmeIssues(details, catalogue, prefix);
+    const issues = programmeIssues(details, catalogueOf(), prefix);
     if (issues.length) throw invalidInput(issues);
   }
 
@@ -76,7 +77,7 @@ export function createOptionsHandlers(area: Area): HandlerPart<OptionsMethod> {
       (Array.isArray(entries) ? entries : []).forEach((raw: unknown, i) => {
         if (typeof raw !== 'object' || raw === null) return;
         const p = raw as Partial<ProgrammeDetails> & { id?: unknown };
-        if (typeof p.kind === 'string' && p.eligibility && typeof p.eligibility === 'object') issues.push(...programmeIssues(p as ProgrammeDetails, catalogue, `$.programmes[${i}]`));
+        if (typeof p.kind === 'string' && p.eligibility && typeof p.eligibility === 'object') issues.push(...programmeIssues(p as ProgrammeDetails, catalogueOf(), `$.programmes[${i}]`));
         if (typeof p.id === 'string') {
           const first = seen.get(p.id);
           if (first !== undefined) issues.push({ path: `$.programmes[${i}].id`, message: `The id ${p.id} is already used by $.programmes[${first}].`, key: 'programmes.duplicateId' });
@@ -104,7 +105,7 @@ export function createOptionsHandlers(area: Area): HandlerPart<OptionsMethod> {
         return { created, updated, unchanged, programmes: out };
       }).immediate();
     },
-    'options.catalogue': () => loaded.source,
+    'options.catalogue': () => loaded().source,
     'options.jurisdiction': () => services.jurisdiction.options ?? null,
     'options.profile': ({ caseId }) => {
       const input = caseInput(caseId);
@@ -122,7 +123,7 @@ export function createOptionsHandlers(area: Area): HandlerPart<OptionsMethod> {
         version: stored?.version ?? 0,
         proposal: stored?.proposal ?? null,
         checks: stored
-          ? checkConditions(stored.proposal, profile, checkLanguage(input), catalogue, programmesToMatch(programmes.list(true), stored.proposal))
+          ? checkConditions(stored.proposal, profile, checkLanguage(input), catalogueOf(), programmesToMatch(programmes.list(true), stored.proposal))
           : { checks: [], open: 0, staleAcknowledgements: [] },
         updatedAt: stored?.updatedAt ?? null,
         updatedBy: stored?.updatedBy ?? null,
@@ -135,7 +136,7 @@ export function createOptionsHandlers(area: Area): HandlerPart<OptionsMethod> {
       const saved = proposals.save(caseId, version, proposal, { ...area.meta(ctx), saveId });
       return {
         version: saved.version,
-        checks: checkConditions(saved.proposal, profile, checkLanguage(input), catalogue, programmesToMatch(programmes.list(true), saved.proposal)),
+        checks: checkConditions(saved.proposal, profile, checkLanguage(input), catalogueOf(), programmesToMatch(programmes.list(true), saved.proposal)),
         updatedAt: saved.updatedAt,
       };
     },

@@ -9,8 +9,10 @@ import { assembleReport } from '../domain/report/assemble';
 import { loadJurisdiction, templatesDir } from '../loaders/dataFiles';
 import { loadReportTemplate, type TemplateSource } from '../loaders/reportTemplates';
 import { canonicalJson } from './canonical';
-import { writeDocx } from './docx';
-import { writePdf } from './pdf';
+// The writers (docx, pdfkit and its fonts: most of the app's code by size) are loaded when a
+// document is first written, so a command or a start that writes none never loads them.
+const docxWriter = () => import('./docx');
+const pdfWriter = () => import('./pdf');
 
 export { canonicalJson };
 
@@ -87,6 +89,7 @@ const suggestedName = (model: RenderedReport, extension: 'docx' | 'pdf') =>
 export async function writeReport(model: RenderedReport): Promise<ExportResult> {
   const logo = readLogo(model);
   const hash = contentHash(model);
+  const { writeDocx } = await docxWriter();
   const bytes = await writeDocx(model, { contentHash: hash, ...(logo ? { logo } : {}) });
   return { bytes, contentHash: hash, dropped: model.dropped, model, suggestedFileName: suggestedName(model, 'docx') };
 }
@@ -98,6 +101,7 @@ export async function writeReport(model: RenderedReport): Promise<ExportResult> 
 export async function writeReportPdf(model: RenderedReport, reportDate: string): Promise<ExportResult> {
   const logo = readLogo(model);
   const hash = contentHash(model);
+  const { writePdf } = await pdfWriter();
   const bytes = await writePdf(model, { contentHash: hash, reportDate, ...(logo ? { logo } : {}) });
   return { bytes, contentHash: hash, dropped: model.dropped, model, suggestedFileName: suggestedName(model, 'pdf') };
 }

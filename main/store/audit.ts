@@ -94,6 +94,11 @@ const StoredChanges = z.preprocess(
   AuditEntry.shape.changes,
 );
 
+/** A row's stored changes, in either form, as change records (tests and tools reading the column). */
+export function readStoredChanges(text: string): AuditChange[] {
+  return parseStored(StoredChanges, text, 'audit', '?', 'changes');
+}
+
 export function auditFor(db: Database, entity: string, entityId: string): AuditEntry[] {
   const rows = db
     .prepare(`SELECT id, at, actor, entity, entity_id, action, version, changes FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id`)

@@ -5,6 +5,7 @@ import { CaseRepository } from '../../main/store/cases';
 import { caseDetails, storeSnapshot, testCore, type TestCore } from '../support/core';
 import { answered, completeInterview, facts } from '../unit/forms/support';
 import { applyDisclosureDefaults } from '../../main/domain/forms/disclosure';
+import { readStoredChanges } from '../../main/store/audit';
 
 let core: TestCore;
 beforeEach(() => {
@@ -79,7 +80,7 @@ describe('the interview an officer records', () => {
     await core.call('interview.save', { caseId: record.id, version: 0, interview: { formId: 'full', formVersion: full.version, answers: { 'participation.interviewLanguage': answered('English') } } });
     const rows = core.db.prepare(`SELECT action, version, changes FROM audit WHERE entity = 'interview'`).all() as Array<{ action: string; version: number; changes: string }>;
     expect(rows).toHaveLength(1);
-    expect(JSON.parse(rows[0]!.changes)).toEqual(expect.arrayContaining([expect.objectContaining({ path: '$.answers["participation.interviewLanguage"].value', after: { kind: 'text', length: 7 } })]));
+    expect(readStoredChanges(rows[0]!.changes)).toEqual(expect.arrayContaining([expect.objectContaining({ path: '$.answers["participation.interviewLanguage"].value', after: { kind: 'text', length: 7 } })]));
     expect(rows[0]!.changes).not.toContain('English');
   });
 });

@@ -13,6 +13,7 @@ import { womanWithTwoDependants } from '../fixtures/interviews';
 import { youngAdultRobbery } from '../fixtures/people';
 import { STATUS, table } from '../unit/options/expertTable';
 import type { MatchResult } from '../../main/contract/options';
+import { readStoredChanges } from '../../main/store/audit';
 
 // Options through the handler table over a real SQLite file: programmes, matching derived from the
 // stored interview, the proposal with its checks, and the case file carrying it.
@@ -83,7 +84,7 @@ describe('local programmes', () => {
     const audit = core.db.prepare(`SELECT action, version, changes FROM audit WHERE entity = 'programme' ORDER BY id`).all() as Array<{ action: string; version: number; changes: string }>;
     expect(audit.map((a) => [a.action, a.version])).toEqual([['create', 1], ['update', 2], ['retire', 3]]);
     // The address itself stays in the programme: the audit says the field changed and how long it was.
-    expect(JSON.parse(audit[1]!.changes)).toEqual([{ path: '$.location', before: { kind: 'text', length: 15 }, after: { kind: 'text', length: 15 } }]);
+    expect(readStoredChanges(audit[1]!.changes)).toEqual([{ path: '$.location', before: { kind: 'text', length: 15 }, after: { kind: 'text', length: 15 } }]);
   });
 
   it('refuses a programme of a kind the catalogue does not hold', async () => {
@@ -172,7 +173,7 @@ describe('the proposal', () => {
     expect(second.checks.open).toBe(first.checks.open - 1);
     const rows = core.db.prepare(`SELECT action, version, changes FROM audit WHERE entity = 'proposal' AND entity_id = ? ORDER BY id`).all(record.id) as Array<{ action: string; version: number; changes: string }>;
     expect(rows.map((r) => [r.action, r.version])).toEqual([['create', 1], ['update', 2]]);
-    expect(JSON.parse(rows[1]!.changes)).toContainEqual({ path: `$.acknowledged[${JSON.stringify(vague.id)}]`, after: { kind: 'text', length: reason.length } });
+    expect(readStoredChanges(rows[1]!.changes)).toContainEqual({ path: `$.acknowledged[${JSON.stringify(vague.id)}]`, after: { kind: 'text', length: reason.length } });
     expect(rows[1]!.changes).not.toContain(reason);
   });
 });

@@ -8,6 +8,7 @@ import { caseDetails, storeSnapshot, tempDir, testCore, type TestCore } from '..
 import { cli, httpDoor, ipcDoor } from '../support/doors';
 import { womanWithTwoDependants } from '../fixtures/interviews';
 import { textOf } from '../support/reports';
+import { readStoredChanges } from '../../main/store/audit';
 
 // The report in the officer's own words through the handler table over a real SQLite file: the
 // sections to write with their evidence, the draft from the facts, saving with versions and an
@@ -98,7 +99,7 @@ describe('writing the report', () => {
     await core.call('reportText.save', { caseId: record.id, version: 1, text: { ...text, acknowledgements: [{ checkId: 'needUnanswered:finance', reason }] }, saveId: 'b' });
     const rows = core.db.prepare(`SELECT action, version, changes FROM audit WHERE entity = 'reportText' AND entity_id = ? ORDER BY id`).all(record.id) as Array<{ action: string; version: number; changes: string }>;
     expect(rows.map((r) => [r.action, r.version])).toEqual([['create', 1], ['update', 2]]);
-    expect(JSON.parse(rows[1]!.changes)).toContainEqual({ path: '$.acknowledged["needUnanswered:finance"]', after: { kind: 'text', length: reason.length } });
+    expect(readStoredChanges(rows[1]!.changes)).toContainEqual({ path: '$.acknowledged["needUnanswered:finance"]', after: { kind: 'text', length: reason.length } });
     expect(rows[1]!.changes).not.toContain(reason);
   });
 });

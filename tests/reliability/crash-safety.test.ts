@@ -9,6 +9,7 @@ import { verifyAuditChain } from '../../main/store/auditChain';
 import { tempDir } from '../support/core';
 import { bundleScript } from './bundle';
 import { contentHash } from './canonical';
+import { readStoredChanges } from '../../main/store/audit';
 
 // The autosave writer is killed with SIGKILL at a random moment, 50 times, each run continuing from
 // what the previous one left. Then the store must be sound, hold the last save it acknowledged and
@@ -100,7 +101,7 @@ function replayAudit(rows: Array<{ version: number; changes: string }>): Map<num
   const versions = new Map<number, unknown>();
   let doc: unknown = undefined;
   for (const row of rows) {
-    for (const change of JSON.parse(row.changes) as Array<{ path: string; after?: unknown }>) doc = setAt(doc, parsePath(change.path), change.after);
+    for (const change of readStoredChanges(row.changes) as Array<{ path: string; after?: unknown }>) doc = setAt(doc, parsePath(change.path), change.after);
     versions.set(row.version, structuredClone(doc));
   }
   return versions;
