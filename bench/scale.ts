@@ -29,7 +29,7 @@ function columnsOf(db: Database, table: string): string[] {
 }
 
 /** Seeds `cases` cases into a new store and closes it cleanly, as the app would be left. */
-function seed(dataDir: string, cases: number): number {
+export function seed(dataDir: string, cases: number): number {
   const started = performance.now();
   const core = openCore({ dataDir, now: NOW, backupsKept: false, checkWholeFile: false, logger: { error: () => undefined } });
   try {
