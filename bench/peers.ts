@@ -131,11 +131,11 @@ export async function benchPeers(): Promise<string[]> {
   // How time and size grow with the content: each figure over the same writer's at 1x.
   lines.push('', 'growth with content (p50 time and size; in brackets, over the same writer at 1x)');
   const names = growth[0]!.figures.map((f) => f.name);
-  lines.push(`${'content'.padEnd(22)}${names.map((n) => n.padStart(30)).join('')}`);
+  lines.push(`${'content'.padEnd(22)}${names.map((n) => n.padStart(36)).join('')}`);
   for (const g of growth) {
     const cells = g.figures.map((f, i) => {
       const base = growth[0]!.figures[i]!;
-      return `${ms(f.ms)} (${(f.ms / base.ms).toFixed(1)}x), ${(f.bytes / 1024).toFixed(0)} KiB (${(f.bytes / base.bytes).toFixed(1)}x)`.padStart(30);
+      return `${ms(f.ms)} (${(f.ms / base.ms).toFixed(1)}x), ${(f.bytes / 1024).toFixed(0)} KiB (${(f.bytes / base.bytes).toFixed(1)}x)`.padStart(36);
     });
     lines.push(`${`${g.times}x, ${g.paragraphs} paragraphs`.padEnd(22)}${cells.join('')}`);
   }
