@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openCore, type AppCore } from '../main/api/app';
 import { CHECK_STATE_FILE_NAME } from '../main/store/checkState';
+import { caseSearchText } from '../main/domain/searchText';
 import { CaseRepository } from '../main/store/cases';
 import type { Database } from '../main/store/sqlite';
 import { line, ms, percentile, timeAsync } from './stats';
@@ -45,7 +46,10 @@ export function seed(dataDir: string, cases: number): number {
     const auditColumns = columnsOf(core.db, 'audit').filter((c) => c !== 'id');
     const number = `printf('CR-%d-%07d', 2020 + ((@k * ${base} + rowid) % 7), @k * ${base} + rowid)`;
     const newId = (column: string) => `substr(${column}, 1, 28) || printf('%08x', @k)`;
-    const caseExpr = (c: string) => (c === 'id' ? newId('id') : c === 'case_number' ? number : c === 'details' ? `json_set(details, '$.caseNumber', ${number})` : c);
+    // A copy's search words are its own number's, worked out as the app does.
+    core.db.function('psr_search_text', { deterministic: true }, (name: unknown, caseNumber: unknown) => caseSearchText(String(name), String(caseNumber)));
+    const caseExpr = (c: string) =>
+      c === 'id' ? newId('id') : c === 'case_number' ? number : c === 'details' ? `json_set(details, '$.caseNumber', ${number})` : c === 'search_text' ? `psr_search_text(person_name, ${number})` : c;
     const auditExpr = (c: string) => (c === 'entity_id' ? newId('entity_id') : c === 'prev_hash' || c === 'hash' ? 'lower(hex(randomblob(32)))' : c);
     const copyCases = core.db.prepare(`INSERT INTO cases (${caseColumns.join(', ')}) SELECT ${caseColumns.map(caseExpr).join(', ')} FROM cases WHERE rowid <= ${base} AND rowid <= @left`);
     const copyAudit = core.db.prepare(

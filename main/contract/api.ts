@@ -82,7 +82,12 @@ export const contract = {
       /** Only the cases the acting person writes; refused when nobody is acting. */
       mine: z.boolean().optional(),
     }),
-    output: z.strictObject({ total: z.number().int(), items: z.array(CaseSummary) }),
+    output: z.strictObject({
+      total: z.number().int(),
+      /** The search matches more cases than `total` (it counts no further): type more to narrow it. */
+      totalCapped: z.literal(true).optional(),
+      items: z.array(CaseSummary),
+    }),
     access: 'any',
     writes: false,
   }),

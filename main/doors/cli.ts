@@ -145,7 +145,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, open?: typeof op
         sort: o.sort as Input<'cases.list'>['sort'],
         limit: Number.isInteger(limit) ? limit : (o.limit as unknown as number),
       });
-      print(result, () => formatCaseList(result.items, result.total));
+      print(result, () => formatCaseList(result.items, result.total, result.totalCapped ?? false));
     });
   cases
     .command('show <id>')
@@ -882,13 +882,14 @@ function formatMatch(result: MatchResult): string {
   return lines.join('\n');
 }
 
-function formatCaseList(items: CaseSummary[], total: number): string {
+function formatCaseList(items: CaseSummary[], total: number, capped: boolean): string {
   if (items.length === 0) return t('cli.noCases');
   const rows = [[t('cli.col.due'), t('cli.col.hearing'), t('cli.col.caseNumber'), t('cli.col.name'), t('cli.col.court'), t('cli.col.report'), t('cli.col.author'), t('cli.col.id')]];
   for (const c of items) rows.push([c.reportDueDate, c.hearingDate, c.caseNumber, c.personName, c.court, t(`lifecycle.state.${c.state}`), c.authorName ?? '-', c.id]);
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => r[col]!.length)));
   const lines = rows.map((r) => r.map((cell, col) => cell.padEnd(widths[col]!)).join('  ').trimEnd());
-  if (total > items.length) lines.push(t('cli.shownOf', { shown: items.length, total }));
+  if (capped) lines.push(t('cli.shownOfMore', { shown: items.length, total }));
+  else if (total > items.length) lines.push(t('cli.shownOf', { shown: items.length, total }));
   return lines.join('\n');
 }
 

@@ -3,6 +3,7 @@ import type { Database } from './sqlite';
 import { CaseDetails, displayName, type CaseRecord, type CaseReportState, type CaseSort, type CaseSummary } from '../contract/case';
 import { AppError } from '../contract/errors';
 import { diffJson } from '../domain/diff';
+import { caseSearchText, matchesSearch, searchWords } from '../domain/searchText';
 import type { CloseReason } from '../contract/retention';
 import { appendAudit, type WriteMeta } from './audit';
 import { parseStored } from './stored';
@@ -44,6 +45,7 @@ function columns(details: CaseDetails) {
     court: details.court,
     case_number: details.caseNumber,
     person_name: displayName(details.person),
+    search_text: caseSearchText(displayName(details.person), details.caseNumber),
     hearing_date: details.hearingDate,
     report_due_date: details.reportDueDate,
     report_type: details.reportType,
@@ -65,16 +67,28 @@ const SORTS: Record<CaseSort, { orderBy: string; index: string }> = {
  * match than to fetch every match and sort them (measured in bench/store.ts at 100,000 cases).
  */
 const WALK_INDEX_ABOVE = 1_500;
+/**
+ * A search counts its matches up to this many; a search matching more says "more than 10,000"
+ * (the words typed are too few to find one case) and its page is found by walking the list's
+ * order and keeping the rows whose words match, which stops after the page (a few thousand rows
+ * at most), instead of reading every match to count and sort them.
+ */
+export const SEARCH_COUNT_CAP = 10_000;
+/** A walk that has not filled the page after this many candidate rows gives way to reading every match. */
+const WALK_ROWS_MAX = 50_000;
+
+/** The words a search looks for (main/domain/searchText.ts), at most 12. */
+const queryWords = (text: string) => searchWords(text).slice(0, 12);
 
 /**
  * Turns what a user typed into a safe FTS5 query: every word must match; the last one may be
  * unfinished, so it matches as a prefix. Punctuation separates words, as it does in the index
  * ("CR-2026-01" -> cr 2026 01*). Quotes keep FTS5 syntax (OR, NEAR, *) as plain words.
  */
-export function ftsQuery(text: string): string | null {
-  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu)?.slice(0, 12);
-  if (!words) return null;
-  return words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' ');
+export function ftsQuery(text: string, { lastAsPrefix = true }: { lastAsPrefix?: boolean } = {}): string | null {
+  const words = queryWords(text);
+  if (words.length === 0) return null;
+  return words.map((w, i) => (i === words.length - 1 && lastAsPrefix ? `"${w}"*` : `"${w}"`)).join(' ');
 }
 
 export interface CaseListQuery {
@@ -117,8 +131,8 @@ export class CaseRepository {
         write: (version) =>
           this.db
             .prepare(
-              `INSERT INTO cases (id, version, court, case_number, person_name, hearing_date, report_due_date, report_type, stage, details, created_at, created_by, updated_at, updated_by)
-               VALUES (@id, @version, @court, @case_number, @person_name, @hearing_date, @report_due_date, @report_type, @stage, @details, @at, @actor, @at, @actor)`,
+              `INSERT INTO cases (id, version, court, case_number, person_name, search_text, hearing_date, report_due_date, report_type, stage, details, created_at, created_by, updated_at, updated_by)
+               VALUES (@id, @version, @court, @case_number, @person_name, @search_text, @hearing_date, @report_due_date, @report_type, @stage, @details, @at, @actor, @at, @actor)`,
             )
             .run({ id, version, ...columns(details), at: meta.at, actor: meta.actor }),
         written: (version) => ({ id, version, details, createdAt: meta.at, createdBy: meta.actor, updatedAt: meta.at, updatedBy: meta.actor }),
@@ -142,7 +156,7 @@ export class CaseRepository {
         write: (version) =>
           this.db
             .prepare(
-              `UPDATE cases SET version = @version, court = @court, case_number = @case_number, person_name = @person_name,
+              `UPDATE cases SET version = @version, court = @court, case_number = @case_number, person_name = @person_name, search_text = @search_text,
                  hearing_date = @hearing_date, report_due_date = @report_due_date, report_type = @report_type, stage = @stage,
                  details = @details, updated_at = @at, updated_by = @actor
                WHERE id = @id AND version = @expected`,
@@ -164,7 +178,7 @@ export class CaseRepository {
     return found;
   }
 
-  list({ query, sort = 'due_date', limit = 50, offset = 0, state, authorId }: CaseListQuery): { total: number; items: CaseSummary[] } {
+  list({ query, sort = 'due_date', limit = 50, offset = 0, state, authorId }: CaseListQuery): { total: number; totalCapped?: true; items: CaseSummary[] } {
     const match = query ? ftsQuery(query) : null;
     const select = `c.id, c.version, c.case_number, c.court, c.person_name, c.hearing_date, c.report_due_date, c.report_type, c.stage, c.updated_at,
       ${STATE_SQL} AS state, p.full_name AS author_name`;
@@ -179,21 +193,35 @@ export class CaseRepository {
     const params = { limit, offset, ...filterParams };
     let rows: CaseRow[];
     let total: number;
+    let totalCapped = false;
     if (match) {
       const inFts = `c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH @match)`;
       const where = [inFts, ...filters].join(' AND ');
-      total =
-        filters.length === 0
-          ? (this.db.prepare(`SELECT count(*) AS n FROM cases_fts WHERE cases_fts MATCH @match`).get({ match }) as { n: number }).n
-          : (this.db.prepare(`SELECT count(*) AS n FROM cases c WHERE ${where}`).get({ match, ...filterParams }) as { n: number }).n;
-      const sql =
-        total > WALK_INDEX_ABOVE
-          ? `SELECT ${select} FROM cases c INDEXED BY ${index} LEFT JOIN people p ON p.id = c.author_id
-             WHERE ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`
-          : `SELECT ${select} FROM cases_fts f JOIN cases c ON c.rowid = f.rowid LEFT JOIN people p ON p.id = c.author_id
-             WHERE cases_fts MATCH @match${filters.map((f) => ` AND ${f}`).join('')}
-             ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`;
-      rows = this.db.prepare(sql).all({ match, ...params }) as CaseRow[];
+      const cap = SEARCH_COUNT_CAP + 1;
+      const countFts = (q: string) => (this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM cases_fts WHERE cases_fts MATCH @q LIMIT @cap)`).get({ q, cap }) as { n: number }).n;
+      // The last word taken whole first: a prefix reads every word it begins (all of them, before
+      // the first match), a whole word stops at the cap; its matches are among the prefix's.
+      const whole = filters.length === 0 ? ftsQuery(query ?? '', { lastAsPrefix: false }) : null;
+      const counted =
+        whole !== null && whole !== match && countFts(whole) > SEARCH_COUNT_CAP
+          ? cap
+          : filters.length === 0
+            ? countFts(match)
+            : (this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM cases c WHERE ${where} LIMIT @cap)`).get({ match, cap, ...filterParams }) as { n: number }).n;
+      totalCapped = counted > SEARCH_COUNT_CAP;
+      total = totalCapped ? SEARCH_COUNT_CAP : counted;
+      const walked = totalCapped ? this.walkForMatches({ select, index, orderBy, filters, filterParams, words: queryWords(query ?? ''), offset, limit }) : null;
+      if (walked) rows = walked;
+      else {
+        const sql =
+          total > WALK_INDEX_ABOVE
+            ? `SELECT ${select} FROM cases c INDEXED BY ${index} LEFT JOIN people p ON p.id = c.author_id
+               WHERE ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`
+            : `SELECT ${select} FROM cases_fts f JOIN cases c ON c.rowid = f.rowid LEFT JOIN people p ON p.id = c.author_id
+               WHERE cases_fts MATCH @match${filters.map((f) => ` AND ${f}`).join('')}
+               ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`;
+        rows = this.db.prepare(sql).all({ match, ...params }) as CaseRow[];
+      }
     } else if (query && query.trim() !== '') {
       // Only punctuation was typed: nothing can match.
       return { total: 0, items: [] };
@@ -212,6 +240,7 @@ export class CaseRepository {
     }
     return {
       total,
+      ...(totalCapped ? { totalCapped: true as const } : {}),
       items: rows.map((r) => ({
         id: r.id,
         version: r.version,
@@ -227,6 +256,41 @@ export class CaseRepository {
         authorName: r.author_name,
       })),
     };
+  }
+
+  /**
+   * A page of a search that matches very many cases: the list's own order, walked from its index,
+   * keeping the rows whose stored words match (the same words the index holds, so the same cases);
+   * null when the page is not full within WALK_ROWS_MAX rows (then every match is read instead).
+   */
+  private walkForMatches(q: { select: string; index: string; orderBy: string; filters: string[]; filterParams: object; words: string[]; offset: number; limit: number }): CaseRow[] | null {
+    // Only each row's id and words while walking; the page's rows are read whole afterwards.
+    // Rows without every word somewhere in their text are passed over inside SQLite; the rest are
+    // checked word by word here (a word typed may be the inside of a longer one).
+    const contains = q.words.map((_, i) => `instr(c.search_text, @w${i}) > 0`);
+    const walk = this.db
+      .prepare(`SELECT c.rowid, c.search_text FROM cases c INDEXED BY ${q.index} WHERE ${[...contains, ...q.filters].join(' AND ')} ORDER BY ${q.orderBy} LIMIT @most`)
+      .raw();
+    const words = Object.fromEntries(q.words.map((w, i) => [`w${i}`, w]));
+    const found: number[] = [];
+    let skipped = 0;
+    let candidates = 0;
+    for (const [rowid, text] of walk.iterate({ ...q.filterParams, ...words, most: WALK_ROWS_MAX }) as IterableIterator<[number, string]>) {
+      candidates += 1;
+      if (!matchesSearch(text, q.words)) continue;
+      if (skipped < q.offset) {
+        skipped += 1;
+        continue;
+      }
+      found.push(rowid);
+      if (found.length >= q.limit) break;
+    }
+    // Too many candidates that were not matches: read every match instead.
+    if (found.length < q.limit && candidates >= WALK_ROWS_MAX) return null;
+    if (found.length === 0) return [];
+    const rows = this.db.prepare(`SELECT c.rowid AS walk_rowid, ${q.select} FROM cases c LEFT JOIN people p ON p.id = c.author_id WHERE c.rowid IN (${found.map(() => '?').join(', ')})`).all(...found) as Array<CaseRow & { walk_rowid: number }>;
+    const byRowid = new Map(rows.map((r) => [r.walk_rowid, r]));
+    return found.map((r) => byRowid.get(r)!);
   }
 
   /**

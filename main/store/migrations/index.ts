@@ -13,9 +13,10 @@ import { migration as m0012 } from './0012-person-language';
 import { migration as m0013 } from './0013-last-saved-order';
 import { migration as m0014 } from './0014-case-count';
 import { migration as m0015 } from './0015-list-state';
+import { migration as m0016 } from './0016-search-text';
 import type { Migration } from './types';
 
 /** Every migration in order. Add a file per migration and list it here; never edit a shipped one. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016];
 export const LATEST_SCHEMA_VERSION = migrations.length;
 export type { Migration };

@@ -35,7 +35,7 @@ function initialParams(): ListParams {
 export function CaseListPage() {
   const { t, i18n } = useTranslation();
   const [{ query, sort, state, mine }, setParams] = useState(initialParams);
-  const [result, setResult] = useState<{ total: number; items: CaseSummary[] } | null>(null);
+  const [result, setResult] = useState<{ total: number; totalCapped?: true; items: CaseSummary[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const searchId = useId();
   const hintId = useId();
@@ -130,7 +130,9 @@ export function CaseListPage() {
       )}
       <p role="status" className="result-count">
         {result
-          ? result.total > result.items.length
+          ? result.totalCapped
+            ? t('cases.countShownOfMore', { shown: result.items.length, total: result.total })
+            : result.total > result.items.length
             ? t('cases.countShown', { shown: result.items.length, total: result.total })
             : t('cases.count', { count: result.total })
           : t('app.loading')}
